@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import { useDataset } from '../state/datasetStore';
+import { startupSources } from './startup';
+import { Header } from '../views/Load/Header';
+import { Alerts } from '../views/Load/Alerts';
+import { DropZone } from '../views/Load/DropZone';
+import { LoadProgress } from '../views/Load/LoadProgress';
+import { DatasetPanels } from '../views/Overview/DatasetPanels';
+
+let started = false;
+
+/** The shell: layout only; each panel owns its behaviour. */
+export function App() {
+  const open = useDataset((s) => s.open);
+  useEffect(() => {
+    // Once per page load, even when React runs effects twice in development.
+    if (started) return;
+    started = true;
+    void open(startupSources(window.location.search));
+  }, [open]);
+  return (
+    <DropZone>
+      <Header />
+      <main className="main">
+        <Alerts />
+        <LoadProgress />
+        <DatasetPanels />
+      </main>
+    </DropZone>
+  );
+}

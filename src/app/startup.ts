@@ -1,0 +1,15 @@
+import type { Source } from '../worker/protocol';
+
+export const DEMO_URL = 'demo/digits.arrow';
+export const DEMOS = [
+  { label: 'Handwritten digits (10 classes, embeddings)', url: 'demo/digits.arrow' },
+  { label: 'US flights (binary delay score)', url: 'demo/flights.arrow' },
+];
+
+/** `?data=URL` (repeatable) opens those files; no parameter opens the bundled demo. */
+export function startupSources(search: string): Source[] {
+  const params = new URLSearchParams(search);
+  const urls = params.getAll('data').filter((u) => u.trim().length > 0);
+  if (params.has('data') || params.get('demo') === 'none') return urls.map((url) => ({ kind: 'url', url }));
+  return [{ kind: 'url', url: DEMO_URL }];
+}

@@ -1,0 +1,81 @@
+import { type Data, type DataType, Type } from 'apache-arrow';
+import { numberReader } from './arrowNumbers';
+import { validityOf } from './validity';
+
+export type VectorResult = { dim: number; values: Float32Array } | { error: string };
+
+function isNumericChild(type: DataType): boolean {
+  return type.typeId === Type.Float || type.typeId === Type.Int || type.typeId === Type.Decimal;
+}
+
+/** List bounds of row i: [start, end) into the child. */
+function listBounds(data: Data): (i: number) => [number, number] {
+  const type = data.type as DataType;
+  if (type.typeId === Type.FixedSizeList) {
+    const size = (type as unknown as { listSize: number }).listSize;
+    return (i) => [i * size, (i + 1) * size];
+  }
+  const offsets = data.valueOffsets as Int32Array | BigInt64Array;
+  return (i) => [Number(offsets[i]!), Number(offsets[i + 1]!)];
+}
+
+/**
+ * Embeddings and probability vectors: (fixed-size) lists of numbers with one length for every
+ * non-null row. Zero-copy for a single null-free float32 FixedSizeList chunk.
+ */
+export function gatherVectors(chunks: readonly Data[], n: number): VectorResult {
+  let dim = -1;
+  for (const data of chunks) {
+    const child = data.children[0];
+    if (!child || !isNumericChild(child.type as DataType)) {
+      return { error: 'lists of non-numeric values are not supported' };
+    }
+    const bounds = listBounds(data);
+    const valid = validityOf(data);
+    for (let i = 0; i < data.length; i++) {
+      if (!valid(i)) continue;
+      const [s, e] = bounds(i);
+      if (dim === -1) dim = e - s;
+      else if (e - s !== dim) return { error: `lists have different lengths (${dim} and ${e - s})` };
+    }
+  }
+  if (dim <= 0) return { error: 'every list is empty or null' };
+
+  const only = chunks.length === 1 ? chunks[0]! : null;
+  const onlyChild = only?.children[0];
+  if (only && onlyChild && only.nullCount === 0 && onlyChild.values instanceof Float32Array) {
+    if ((only.type as DataType).typeId === Type.FixedSizeList && onlyChild.nullCount === 0) {
+      return { dim, values: onlyChild.values.subarray(0, n * dim) };
+    }
+  }
+  const values = new Float32Array(n * dim).fill(NaN);
+  let row = 0;
+  for (const data of chunks) {
+    const child = data.children[0]!;
+    const read = numberReader(child)!;
+    const childValid = validityOf(child);
+    const bounds = listBounds(data);
+    const valid = validityOf(data);
+    for (let i = 0; i < data.length; i++, row++) {
+      if (!valid(i)) continue;
+      const [s] = bounds(i);
+      for (let j = 0; j < dim; j++) values[row * dim + j] = childValid(s + j) ? read(s + j) : NaN;
+    }
+  }
+  return { dim, values };
+}
+
+/** Booleans: 0 false, 1 true, 2 null. */
+export function gatherBooleans(chunks: readonly Data[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let row = 0;
+  for (const data of chunks) {
+    const bits = data.values as Uint8Array;
+    const off = data.offset;
+    const valid = validityOf(data);
+    for (let i = 0; i < data.length; i++, row++) {
+      out[row] = valid(i) ? (bits[(off + i) >> 3]! >> ((off + i) & 7)) & 1 : 2;
+    }
+  }
+  return out;
+}

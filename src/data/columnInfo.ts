@@ -1,0 +1,69 @@
+import type { Column, ColumnInfo } from './types';
+
+const SAMPLE = 3;
+
+function numericStats(values: ArrayLike<number>) {
+  let min = Infinity;
+  let max = -Infinity;
+  let nulls = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) nulls++;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const any = nulls < values.length;
+  return { min: any ? min : null, max: any ? max : null, nulls };
+}
+
+function countDistinct(values: ArrayLike<number>, cap: number): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length && seen.size <= cap; i++) {
+    const v = values[i]!;
+    if (v === v) seen.add(v);
+  }
+  return seen.size;
+}
+
+function stringSample(col: Extract<Column, { kind: 'string' }>): string[] {
+  return col.dictionary.slice(0, SAMPLE);
+}
+
+/** Facts the role inference and the mapping step need; one pass per column. */
+export function describeColumn(col: Column, arrowType: string): ColumnInfo {
+  const base = { name: col.name, kind: col.kind, arrowType, dim: null, integral: false };
+  switch (col.kind) {
+    case 'numeric': {
+      const s = numericStats(col.values);
+      const distinct = countDistinct(col.values, 1000);
+      const sample = Array.from(col.values.subarray(0, SAMPLE), (v, i) =>
+        col.int64 ? String(col.int64[i]) : String(v),
+      );
+      return { ...base, nullCount: s.nulls, distinct, min: s.min, max: s.max, integral: col.integral, sample };
+    }
+    case 'string': {
+      let nulls = 0;
+      for (let i = 0; i < col.codes.length; i++) if (col.codes[i]! < 0) nulls++;
+      return { ...base, nullCount: nulls, distinct: col.dictionary.length, min: null, max: null, sample: stringSample(col) };
+    }
+    case 'boolean': {
+      let nulls = 0;
+      for (let i = 0; i < col.values.length; i++) if (col.values[i] === 2) nulls++;
+      return { ...base, nullCount: nulls, distinct: 2, min: 0, max: 1, integral: true, sample: ['false', 'true'] };
+    }
+    case 'timestamp': {
+      const s = numericStats(col.values);
+      const sample = Array.from(col.values.subarray(0, SAMPLE), (v) => (v === v ? new Date(v).toISOString() : ''));
+      return { ...base, nullCount: s.nulls, distinct: null, min: s.min, max: s.max, sample };
+    }
+    case 'vector': {
+      const n = col.values.length / col.dim;
+      let nulls = 0;
+      for (let i = 0; i < n; i++) if (col.values[i * col.dim] !== col.values[i * col.dim]) nulls++;
+      const s = numericStats(col.values);
+      return { ...base, nullCount: nulls, distinct: null, min: s.min, max: s.max, dim: col.dim, sample: [] };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { classificationSummary, regressionSummary, rocAuc } from './metrics';
+
+/** The inputs the headline metrics need: parallel typed arrays over the dataset's rows. */
+export interface OverviewInput {
+  task: 'binary' | 'multiclass' | 'regression';
+  n: number;
+  classes: string[];
+  positive: number;
+  label: Int32Array | null;
+  y: Float64Array | Float32Array | null;
+  versions: {
+    name: string;
+    pred: Int32Array | null;
+    score: Float32Array | Float64Array | null;
+    yhat: Float64Array | Float32Array | null;
+  }[];
+}
+
+export interface VersionMetrics {
+  version: string;
+  /** Rows with both a label and this version's output. */
+  evaluated: number;
+  accuracy: number | null;
+  macroF1: number | null;
+  auc: number | null;
+  mae: number | null;
+  rmse: number | null;
+}
+
+/** 1 for the positive class, 0 for the other, 2 for no label: the shape rocAuc reads. */
+function binaryLabels(label: Int32Array, positive: number): Uint8Array {
+  const out = new Uint8Array(label.length);
+  for (let i = 0; i < label.length; i++) {
+    const l = label[i]!;
+    out[i] = l < 0 ? 2 : l === positive ? 1 : 0;
+  }
+  return out;
+}
+
+/** Each version's headline metrics on the whole dataset. */
+export function computeOverview(input: OverviewInput): VersionMetrics[] {
+  const { task, label, y } = input;
+  const blank = { accuracy: null, macroF1: null, auc: null, mae: null, rmse: null };
+  if (task === 'regression') {
+    return input.versions.map((v) => {
+      if (!y || !v.yhat) return { version: v.name, evaluated: 0, ...blank };
+      const r = regressionSummary(y, v.yhat);
+      return { version: v.name, evaluated: r.n, ...blank, mae: r.mae, rmse: r.rmse };
+    });
+  }
+  const bin = task === 'binary' && label ? binaryLabels(label, input.positive) : null;
+  return input.versions.map((v) => {
+    const out: VersionMetrics = { version: v.name, evaluated: 0, ...blank };
+    if (label && v.pred) {
+      const s = classificationSummary(label, v.pred, input.classes.length);
+      Object.assign(out, { evaluated: s.n, accuracy: s.accuracy, macroF1: s.macroF1 });
+    }
+    if (bin && v.score) {
+      const auc = rocAuc(bin, v.score);
+      out.auc = Number.isNaN(auc) ? null : auc;
+    }
+    return out;
+  });
+}

@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { RoleMapping } from '../data/roles';
+import { client } from '../worker/client';
+import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../worker/protocol';
+import { forgetRoles, loadSavedRoles, saveRoles } from './rolesStorage';
+
+interface DatasetState {
+  progress: Progress | null;
+  loading: boolean;
+  summary: DatasetSummary | null;
+  roles: RoleMapping | null;
+  rolesFromStorage: boolean;
+  analysis: Analysis | null;
+  errors: FileError[];
+  open: (sources: Source[]) => Promise<void>;
+  setRoles: (m: RoleMapping) => Promise<void>;
+  resetRoles: () => Promise<void>;
+  dismissErrors: () => void;
+}
+
+function failure(err: unknown, fileName: string): FileError {
+  return { fileName, reason: err instanceof Error ? err.message : String(err) };
+}
+
+export const useDataset = create<DatasetState>((set, get) => ({
+  progress: null,
+  loading: false,
+  summary: null,
+  roles: null,
+  rolesFromStorage: false,
+  analysis: null,
+  errors: [],
+
+  open: async (sources) => {
+    if (sources.length === 0) return;
+    set({ loading: true, progress: null, errors: [] });
+    try {
+      const result = await client.open(sources, (progress) => set({ progress }));
+      set({ errors: result.errors });
+      if (result.summary) {
+        const saved = loadSavedRoles(result.summary.fingerprint);
+        const roles = saved ?? result.summary.inferred;
+        set({ summary: result.summary, roles, rolesFromStorage: !!saved, analysis: null });
+        const analysis = await client.analyse(roles);
+        set({ analysis });
+      }
+    } catch (err) {
+      set({ errors: [...get().errors, failure(err, sources.map((s) => (s.kind === 'file' ? s.file.name : s.url)).join(', '))] });
+    } finally {
+      set({ loading: false, progress: null });
+    }
+  },
+
+  setRoles: async (m) => {
+    const summary = get().summary;
+    if (!summary) return;
+    saveRoles(summary.fingerprint, m);
+    set({ roles: m, rolesFromStorage: true });
+    try {
+      set({ analysis: await client.analyse(m) });
+    } catch (err) {
+      set({ errors: [failure(err, summary.files.join(', '))] });
+    }
+  },
+
+  resetRoles: async () => {
+    const summary = get().summary;
+    if (!summary) return;
+    forgetRoles(summary.fingerprint);
+    set({ roles: summary.inferred, rolesFromStorage: false });
+    set({ analysis: await client.analyse(summary.inferred) });
+  },
+
+  dismissErrors: () => set({ errors: [] }),
+}));

@@ -1,0 +1,22 @@
+import { useDataset } from '../../state/datasetStore';
+
+/** Load and analysis errors, each naming its file; what was open stays open. */
+export function Alerts() {
+  const errors = useDataset((s) => s.errors);
+  const dismiss = useDataset((s) => s.dismissErrors);
+  if (errors.length === 0) return null;
+  return (
+    <div className="alert" role="alert">
+      <ul>
+        {errors.map((e, i) => (
+          <li key={i}>
+            Could not open <strong>{e.fileName}</strong>: {e.reason}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

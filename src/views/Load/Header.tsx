@@ -1,0 +1,20 @@
+import { OpenFiles } from './OpenFiles';
+import { StatusLine } from './StatusLine';
+import { DEMOS } from '../../app/startup';
+
+export function Header() {
+  return (
+    <header className="header">
+      <h1 className="brand">Model Workbench</h1>
+      <OpenFiles />
+      <nav className="demos" aria-label="Demo datasets">
+        {DEMOS.map((d) => (
+          <a key={d.url} href={`?data=${encodeURIComponent(d.url)}`}>
+            {d.label}
+          </a>
+        ))}
+      </nav>
+      <StatusLine />
+    </header>
+  );
+}

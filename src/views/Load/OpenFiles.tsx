@@ -1,0 +1,26 @@
+import { useRef } from 'react';
+import { useDataset } from '../../state/datasetStore';
+
+/** The file picker: several files at once (one per model version, a features file, …). */
+export function OpenFiles() {
+  const open = useDataset((s) => s.open);
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <label className="button primary">
+      Open data files…
+      <input
+        ref={input}
+        className="visually-hidden"
+        type="file"
+        multiple
+        aria-label="Open data files"
+        accept=".arrow,.arrows,.feather,.ipc,application/vnd.apache.arrow.file,application/vnd.apache.arrow.stream"
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? []);
+          void open(files.map((file) => ({ kind: 'file', file })));
+          e.currentTarget.value = '';
+        }}
+      />
+    </label>
+  );
+}

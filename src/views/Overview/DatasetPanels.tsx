@@ -1,0 +1,39 @@
+import { useDataset } from '../../state/datasetStore';
+import { MetricsTable } from './MetricsTable';
+import { JoinReportView } from './JoinReportView';
+import { RoleMappingPanel } from '../Mapping/RoleMappingPanel';
+
+/** Everything about the open dataset, in the order a first-time reader needs it. */
+export function DatasetPanels() {
+  const summary = useDataset((s) => s.summary);
+  const analysis = useDataset((s) => s.analysis);
+  if (!summary) {
+    return (
+      <section className="panel empty">
+        <h2>Open an evaluation set</h2>
+        <p>
+          Choose or drop Arrow IPC files (<code>.arrow</code>, <code>.feather</code>, <code>.arrows</code>) with
+          predictions of one or more model versions. Nothing leaves this browser.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <>
+      {summary.description && <p className="description">{summary.description}</p>}
+      <section className="panel" aria-labelledby="overview-heading">
+        <h2 id="overview-heading">Overview</h2>
+        {analysis ? <MetricsTable analysis={analysis} /> : <p>Computing metrics…</p>}
+        {analysis && analysis.warnings.length > 0 && (
+          <ul className="warnings" aria-label="Warnings">
+            {analysis.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <JoinReportView summary={summary} />
+      <RoleMappingPanel />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+// Messages between the UI and the worker: small, serializable, no big buffers.
+import type { ColumnInfo, SkippedColumn } from '../data/types';
+import type { JoinReport } from '../data/shapes';
+import type { RoleMapping, Task } from '../data/roles';
+import type { VersionMetrics } from '../engine/overview';
+
+export type { Progress, Source } from '../data/readSource';
+
+export interface FileError {
+  fileName: string;
+  reason: string;
+}
+
+export interface DatasetSummary {
+  fingerprint: string;
+  files: string[];
+  numRows: number;
+  columns: ColumnInfo[];
+  skipped: (SkippedColumn & { fileName: string })[];
+  report: JoinReport;
+  inferred: RoleMapping;
+  description: string | null;
+}
+
+export interface OpenResult {
+  /** Null when nothing could be opened (the previous dataset stays). */
+  summary: DatasetSummary | null;
+  errors: FileError[];
+}
+
+export interface Analysis {
+  task: Task;
+  classes: string[];
+  positiveClass: string | null;
+  metrics: VersionMetrics[];
+  warnings: string[];
+}

@@ -1,0 +1,87 @@
+import { combineTables } from '../data/combine';
+import type { CombinedTable } from '../data/shapes';
+import { describeColumn } from '../data/columnInfo';
+import { fingerprint } from '../data/fingerprint';
+import { inferRoles } from '../data/inferRoles';
+import { loadTable } from '../data/load';
+import { prepareEval } from '../data/prepare';
+import { DataError } from '../data/readIpc';
+import { type Progress, type Source, readSource, sourceName } from '../data/readSource';
+import type { RoleMapping } from '../data/roles';
+import type { LoadedTable } from '../data/types';
+import { computeOverview } from '../engine/overview';
+import type { Analysis, DatasetSummary, FileError, OpenResult } from './protocol';
+
+function reasonOf(err: unknown): string {
+  if (err instanceof DataError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+function summarize(combined: CombinedTable, tables: LoadedTable[]): DatasetSummary {
+  const types: Record<string, string> = Object.assign({}, ...tables.map((t) => t.arrowTypes));
+  const columns = combined.columns.map((c) => describeColumn(c, types[c.name] ?? c.kind));
+  const inferred = inferRoles(columns, combined.metadata, combined.report.idColumn);
+  const parts = [String(combined.numRows), ...columns.map((c) => `${c.name}:${c.arrowType}`)];
+  return {
+    fingerprint: fingerprint(parts),
+    files: tables.map((t) => t.fileName),
+    numRows: combined.numRows,
+    columns,
+    skipped: tables.flatMap((t) => t.skipped.map((s) => ({ ...s, fileName: t.fileName }))),
+    report: combined.report,
+    inferred,
+    description: combined.metadata['workbench.description'] ?? null,
+  };
+}
+
+/** The worker's state: one open dataset at a time; a failed open never replaces it. */
+export class Session {
+  private combined: CombinedTable | null = null;
+
+  /** Opens byte buffers already in memory (the worker reads sources first; tests call this). */
+  openBytes(files: { name: string; bytes: Uint8Array }[], errors: FileError[] = [], onProgress?: (p: Progress) => void): OpenResult {
+    const tables: LoadedTable[] = [];
+    for (const f of files) {
+      onProgress?.({ fileName: f.name, phase: 'decoding', bytesRead: f.bytes.byteLength, totalBytes: f.bytes.byteLength });
+      try {
+        tables.push(loadTable(f.bytes, f.name));
+      } catch (err) {
+        errors.push({ fileName: f.name, reason: reasonOf(err) });
+      }
+    }
+    if (tables.length === 0) return { summary: null, errors };
+    onProgress?.({ fileName: tables.map((t) => t.fileName).join(', '), phase: 'joining', bytesRead: 0, totalBytes: null });
+    try {
+      const combined = combineTables(tables);
+      const summary = summarize(combined, tables);
+      this.combined = combined;
+      return { summary, errors };
+    } catch (err) {
+      errors.push({ fileName: tables.map((t) => t.fileName).join(', '), reason: reasonOf(err) });
+      return { summary: null, errors };
+    }
+  }
+
+  async open(sources: Source[], onProgress: (p: Progress) => void): Promise<OpenResult> {
+    const errors: FileError[] = [];
+    const files: { name: string; bytes: Uint8Array }[] = [];
+    for (const s of sources) {
+      const name = sourceName(s);
+      try {
+        files.push({ name, bytes: await readSource(s, onProgress) });
+      } catch (err) {
+        errors.push({ fileName: name, reason: reasonOf(err) });
+      }
+    }
+    return this.openBytes(files, errors, onProgress);
+  }
+
+  analyse(mapping: RoleMapping): Analysis {
+    const c = this.combined;
+    if (!c) throw new Error('no dataset is open');
+    const ev = prepareEval(c.columns, c.numRows, mapping);
+    const metrics = computeOverview(ev);
+    const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
+    return { task: ev.task, classes: ev.classes, positiveClass, metrics, warnings: ev.warnings };
+  }
+}
