@@ -4,7 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/data'] },
+  {
+    ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/data'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,8 +19,14 @@ export default tseslint.config(
       // Markup from data must never run: no raw HTML injection anywhere.
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Data is never inserted as HTML.' },
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Data is never inserted as HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Data is never inserted as HTML.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Data is never inserted as HTML.',
+        },
       ],
     },
   },
@@ -28,7 +36,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'zustand', '**/state/**', '**/views/**', '**/worker/**', '**/ui/**', 'comlink'] },
+        {
+          patterns: [
+            'react',
+            'react-dom',
+            'zustand',
+            '**/state/**',
+            '**/views/**',
+            '**/worker/**',
+            '**/ui/**',
+            'comlink',
+          ],
+        },
       ],
     },
   },

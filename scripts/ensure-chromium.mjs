@@ -16,9 +16,12 @@ function tryInstall() {
   if (!isRoot || !existsSync('/usr/bin/apt-get')) return false;
   console.error('Chromium not found: installing it with apt-get (Debian package "chromium")…');
   try {
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-      stdio: 'inherit',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+      {
+        stdio: 'inherit',
+      },
+    );
     return true;
   } catch {
     return false;

@@ -7,13 +7,24 @@ const [path = '/', out = 'docs/screenshot.png', width = '1280'] = process.argv.s
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 page.on('console', (m) => console.log(`[console.${m.type()}] ${m.text()}`));
 page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
 await page.goto(base + path);
-await page.getByRole('status').filter({ hasText: /rows/ }).waitFor({ timeout: 30_000 }).catch(() => {});
+await page
+  .getByRole('status')
+  .filter({ hasText: /rows/ })
+  .waitFor({ timeout: 30_000 })
+  .catch(() => {});
 await page.waitForTimeout(500);
 console.log('status:', await page.getByRole('status').innerText());
 await page.screenshot({ path: out, fullPage: true });

@@ -10,6 +10,7 @@ export const DEMOS = [
 export function startupSources(search: string): Source[] {
   const params = new URLSearchParams(search);
   const urls = params.getAll('data').filter((u) => u.trim().length > 0);
-  if (params.has('data') || params.get('demo') === 'none') return urls.map((url) => ({ kind: 'url', url }));
+  if (params.has('data') || params.get('demo') === 'none')
+    return urls.map((url) => ({ kind: 'url', url }));
   return [{ kind: 'url', url: DEMO_URL }];
 }

@@ -22,7 +22,8 @@ export function displayValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '';
   if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Uint8Array) return Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('');
+  if (v instanceof Uint8Array)
+    return Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('');
   return String(v);
 }
 
@@ -45,7 +46,8 @@ function stringReader(data: Data): (i: number) => string {
 function gatherDictionary(data: Data, interner: Interner, out: Int32Array, row: number): void {
   const dict = data.dictionary;
   const dictCodes = new Int32Array(dict ? dict.length : 0);
-  for (let j = 0; j < dictCodes.length; j++) dictCodes[j] = interner.code(displayValue(dict!.get(j)));
+  for (let j = 0; j < dictCodes.length; j++)
+    dictCodes[j] = interner.code(displayValue(dict!.get(j)));
   const idx = data.values as ArrayLike<number | bigint>;
   const valid = validityOf(data);
   for (let i = 0; i < data.length; i++) {

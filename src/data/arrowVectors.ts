@@ -36,7 +36,8 @@ export function gatherVectors(chunks: readonly Data[], n: number): VectorResult 
       if (!valid(i)) continue;
       const [s, e] = bounds(i);
       if (dim === -1) dim = e - s;
-      else if (e - s !== dim) return { error: `lists have different lengths (${dim} and ${e - s})` };
+      else if (e - s !== dim)
+        return { error: `lists have different lengths (${dim} and ${e - s})` };
     }
   }
   if (dim <= 0) return { error: 'every list is empty or null' };

@@ -33,7 +33,9 @@ export function classValuesOf(col: Column): string[] {
 export function sortClasses(values: Iterable<string>): string[] {
   const list = [...new Set(values)];
   const allNumeric = list.every((v) => v.trim() !== '' && Number.isFinite(Number(v)));
-  return allNumeric ? list.sort((a, b) => Number(a) - Number(b)) : list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return allNumeric
+    ? list.sort((a, b) => Number(a) - Number(b))
+    : list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export function positiveIndex(classes: string[], chosen: string | null): number {
@@ -44,7 +46,8 @@ export function positiveIndex(classes: string[], chosen: string | null): number 
 
 /** Class codes per row (-1 = null or unknown class). */
 export function encodeClasses(col: Column, index: Map<string, number>): Int32Array {
-  const n = col.kind === 'string' ? col.codes.length : col.kind === 'vector' ? 0 : col.values.length;
+  const n =
+    col.kind === 'string' ? col.codes.length : col.kind === 'vector' ? 0 : col.values.length;
   const out = new Int32Array(n).fill(-1);
   if (col.kind === 'string') {
     const map = Int32Array.from(col.dictionary, (d) => index.get(d) ?? -1);

@@ -41,21 +41,46 @@ export function describeColumn(col: Column, arrowType: string): ColumnInfo {
       const sample = Array.from(col.values.subarray(0, SAMPLE), (v, i) =>
         col.int64 ? String(col.int64[i]) : String(v),
       );
-      return { ...base, nullCount: s.nulls, distinct, min: s.min, max: s.max, integral: col.integral, sample };
+      return {
+        ...base,
+        nullCount: s.nulls,
+        distinct,
+        min: s.min,
+        max: s.max,
+        integral: col.integral,
+        sample,
+      };
     }
     case 'string': {
       let nulls = 0;
       for (let i = 0; i < col.codes.length; i++) if (col.codes[i]! < 0) nulls++;
-      return { ...base, nullCount: nulls, distinct: col.dictionary.length, min: null, max: null, sample: stringSample(col) };
+      return {
+        ...base,
+        nullCount: nulls,
+        distinct: col.dictionary.length,
+        min: null,
+        max: null,
+        sample: stringSample(col),
+      };
     }
     case 'boolean': {
       let nulls = 0;
       for (let i = 0; i < col.values.length; i++) if (col.values[i] === 2) nulls++;
-      return { ...base, nullCount: nulls, distinct: 2, min: 0, max: 1, integral: true, sample: ['false', 'true'] };
+      return {
+        ...base,
+        nullCount: nulls,
+        distinct: 2,
+        min: 0,
+        max: 1,
+        integral: true,
+        sample: ['false', 'true'],
+      };
     }
     case 'timestamp': {
       const s = numericStats(col.values);
-      const sample = Array.from(col.values.subarray(0, SAMPLE), (v) => (v === v ? new Date(v).toISOString() : ''));
+      const sample = Array.from(col.values.subarray(0, SAMPLE), (v) =>
+        v === v ? new Date(v).toISOString() : '',
+      );
       return { ...base, nullCount: s.nulls, distinct: null, min: s.min, max: s.max, sample };
     }
     case 'vector': {
@@ -63,7 +88,15 @@ export function describeColumn(col: Column, arrowType: string): ColumnInfo {
       let nulls = 0;
       for (let i = 0; i < n; i++) if (col.values[i * col.dim] !== col.values[i * col.dim]) nulls++;
       const s = numericStats(col.values);
-      return { ...base, nullCount: nulls, distinct: null, min: s.min, max: s.max, dim: col.dim, sample: [] };
+      return {
+        ...base,
+        nullCount: nulls,
+        distinct: null,
+        min: s.min,
+        max: s.max,
+        dim: col.dim,
+        sample: [],
+      };
     }
   }
 }

@@ -42,7 +42,13 @@ function countExtra(index: Map<string, number>, rows: Rows): number {
 }
 
 /** Adds `t`'s columns (one version's, or a long log pivoted) to the dataset by id. */
-function joinInto(out: Column[], names: Set<string>, rows: Rows, t: LoadedTable, version: string | null): FileJoin[] {
+function joinInto(
+  out: Column[],
+  names: Set<string>,
+  rows: Rows,
+  t: LoadedTable,
+  version: string | null,
+): FileJoin[] {
   const idCol = findIdColumn(t)!;
   const verCol = versionColumnOf(t, idCol);
   const add = (c: Column, idx: Int32Array, name: string) => {
@@ -61,7 +67,8 @@ function joinInto(out: Column[], names: Set<string>, rows: Rows, t: LoadedTable,
       if (!byVersion.has(v)) byVersion.set(v, []);
       byVersion.get(v)!.push(i);
     }
-    for (const [v, list] of byVersion) groups.push({ version: v, rowsOf: Int32Array.from(list) });
+    const names = [...byVersion.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    for (const v of names) groups.push({ version: v, rowsOf: Int32Array.from(byVersion.get(v)!) });
   } else groups.push({ version, rowsOf: null });
 
   return groups.map(({ version: v, rowsOf: sub }) => {
@@ -75,7 +82,15 @@ function joinInto(out: Column[], names: Set<string>, rows: Rows, t: LoadedTable,
       add(c, idx, v && !LABEL_NAME.test(c.name) ? `${c.name}_${v}` : c.name);
     }
     const missing = rows.keys.length - matched;
-    return { fileName: t.fileName, rows: n, version: v, matched, missing, extra: countExtra(index, rows), duplicates };
+    return {
+      fileName: t.fileName,
+      rows: n,
+      version: v,
+      matched,
+      missing,
+      extra: countExtra(index, rows),
+      duplicates,
+    };
   });
 }
 
@@ -84,7 +99,8 @@ export function combineTables(tables: LoadedTable[]): CombinedTable {
   const withIds = tables.map((t) => ({ t, id: findIdColumn(t) }));
   if (tables.length > 1) {
     const noId = withIds.filter((x) => !x.id).map((x) => x.t.fileName);
-    if (noId.length) throw new DataError(`cannot join the files: no id column in ${noId.join(', ')}`);
+    if (noId.length)
+      throw new DataError(`cannot join the files: no id column in ${noId.join(', ')}`);
   }
   const logs = withIds.filter((x) => x.id && versionColumnOf(x.t, x.id));
   const plain = withIds.filter((x) => !logs.includes(x));
@@ -114,21 +130,44 @@ export function combineTables(tables: LoadedTable[]): CombinedTable {
   }
   const numRows = rows.keys.length || (base ? base.t.numRows : 0);
 
-  const others = plain.filter((x) => x !== base);
-  const versions = versionNamesFromFiles(others.map((x) => x.t.fileName));
+  // Versions in natural order of their names (v2 before v10), whatever order files came in.
+  const unordered = plain.filter((x) => x !== base);
+  const names0 = versionNamesFromFiles(unordered.map((x) => x.t.fileName));
+  const order = unordered.map((_, i) => i).sort((a, b) => names0[a]!.localeCompare(names0[b]!, undefined, { numeric: true }));
+  const others = order.map((i) => unordered[i]!);
+  const versions = order.map((i) => names0[i]!);
   const files: FileJoin[] = [];
   if (base) {
     const { duplicates } = base.id ? indexIds(base.id, base.t.numRows) : { duplicates: 0 };
-    files.push({ fileName: base.t.fileName, rows: base.t.numRows, version: null, matched: base.t.numRows, missing: 0, extra: 0, duplicates });
+    files.push({
+      fileName: base.t.fileName,
+      rows: base.t.numRows,
+      version: null,
+      matched: base.t.numRows,
+      missing: 0,
+      extra: 0,
+      duplicates,
+    });
   }
   others.forEach((x, i) => files.push(...joinInto(columns, names, rows, x.t, versions[i]!)));
   logs.forEach((x) => files.push(...joinInto(columns, names, rows, x.t, null)));
 
   const idStats = columns.find((c) => c.name === idColumn);
   const { duplicates, nulls } = idStats ? indexIds(idStats, numRows) : { duplicates: 0, nulls: 0 };
-  if (duplicates) notes.push(`${duplicates} rows repeat an id of an earlier row; they are kept as separate rows.`);
+  if (duplicates)
+    notes.push(
+      `${duplicates} rows repeat an id of an earlier row; they are kept as separate rows.`,
+    );
   const shape = logs.length ? 'long log' : others.length ? 'per-version files' : 'wide';
-  const report: JoinReport = { shape, idColumn, rows: numRows, files, duplicateIds: duplicates, nullIds: nulls, notes };
+  const report: JoinReport = {
+    shape,
+    idColumn,
+    rows: numRows,
+    files,
+    duplicateIds: duplicates,
+    nullIds: nulls,
+    notes,
+  };
   const metadata = Object.assign({}, ...tables.map((t) => t.metadata)) as Record<string, string>;
   return { numRows, columns, metadata, report };
 }

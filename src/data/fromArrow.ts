@@ -41,18 +41,29 @@ function toColumn(field: Field, chunks: readonly Data[], n: number): Column | st
     const r = gatherVectors(chunks, n);
     return 'error' in r ? r.error : { kind: 'vector', name, dim: r.dim, values: r.values };
   }
-  if (id === Type.Int || id === Type.Float || id === Type.Decimal || id === Type.Time || id === Type.Duration) {
+  if (
+    id === Type.Int ||
+    id === Type.Float ||
+    id === Type.Decimal ||
+    id === Type.Time ||
+    id === Type.Duration
+  ) {
     const inPlace = zeroCopyFloats(chunks);
-    const values = inPlace ?? (id === Type.Float && (type as unknown as { precision: number }).precision === 1
-      ? new Float32Array(n)
-      : new Float64Array(n));
+    const values =
+      inPlace ??
+      (id === Type.Float && (type as unknown as { precision: number }).precision === 1
+        ? new Float32Array(n)
+        : new Float64Array(n));
     if (!inPlace) gatherNumbers(chunks, values);
     const bits = (type as unknown as { bitWidth?: number }).bitWidth;
     const int64 =
       id === Type.Int && bits === 64
         ? gatherInt64(chunks, (type as unknown as { isSigned: boolean }).isSigned, n)
         : undefined;
-    const integral = id === Type.Int || (id === Type.Decimal && (type as unknown as { scale: number }).scale === 0) || allIntegral(values);
+    const integral =
+      id === Type.Int ||
+      (id === Type.Decimal && (type as unknown as { scale: number }).scale === 0) ||
+      allIntegral(values);
     return { kind: 'numeric', name, values, integral, ...(int64 ? { int64 } : {}) };
   }
   return `the Arrow type ${String(type)} is not supported here`;
@@ -79,5 +90,13 @@ export function fromArrowTable(table: Table, fileName: string, byteLength: numbe
     if (typeof col === 'string') skipped.push({ name: field.name, arrowType, reason: col });
     else columns.push(col);
   });
-  return { fileName, numRows: n, columns, arrowTypes, skipped, metadata: metadataOf(table), byteLength };
+  return {
+    fileName,
+    numRows: n,
+    columns,
+    arrowTypes,
+    skipped,
+    metadata: metadataOf(table),
+    byteLength,
+  };
 }

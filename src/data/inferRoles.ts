@@ -1,6 +1,13 @@
 import type { ColumnInfo } from './types';
 import { type RoleMapping, type Task, type VersionRoles, emptyVersion } from './roles';
-import { ID_NAME, LABEL_NAME, PREDICTION_WORDS, PROBS_WORDS, SCORE_WORDS, splitVersioned } from './names';
+import {
+  ID_NAME,
+  LABEL_NAME,
+  PREDICTION_WORDS,
+  PROBS_WORDS,
+  SCORE_WORDS,
+  splitVersioned,
+} from './names';
 import { rolesFromMetadata } from './metadataRoles';
 
 const PER_CLASS = /^(probs?|proba|probability|p|score)[_-](?:(.+)[_-])?([^_-]+)$/i;
@@ -10,7 +17,11 @@ function unitInterval(c: ColumnInfo): boolean {
   return c.min !== null && c.max !== null && c.min >= 0 && c.max <= 1;
 }
 
-function pick(infos: ColumnInfo[], test: (c: ColumnInfo) => boolean, exact?: string): string | null {
+function pick(
+  infos: ColumnInfo[],
+  test: (c: ColumnInfo) => boolean,
+  exact?: string,
+): string | null {
   const exactHit = exact ? infos.find((c) => c.name.toLowerCase() === exact && test(c)) : undefined;
   return (exactHit ?? infos.find(test))?.name ?? null;
 }
@@ -23,7 +34,11 @@ function findCoords(infos: ColumnInfo[], taken: Set<string>): [string, string] |
     const prefix = m[1] ?? '';
     if (prefix && !COORD_PREFIX.test(prefix)) continue;
     if (!prefix && m[2]!.toLowerCase() !== 'x') continue;
-    if (prefix && !/^(umap|tsne|t_sne|pca|proj|projection|coord|coords|xy|layout|2d|map)$/i.test(prefix)) continue;
+    if (
+      prefix &&
+      !/^(umap|tsne|t_sne|pca|proj|projection|coord|coords|xy|layout|2d|map)$/i.test(prefix)
+    )
+      continue;
     const yName = { x: 'y', X: 'Y', '0': '1', '1': '2' }[m[2]!]!;
     const sep = x.name.slice(prefix.length, x.name.length - 1);
     const y = numeric.find((c) => c.name === `${prefix}${sep}${yName}`);
@@ -32,13 +47,18 @@ function findCoords(infos: ColumnInfo[], taken: Set<string>): [string, string] |
   return null;
 }
 
-function inferTask(label: ColumnInfo | undefined, versions: VersionRoles[], infos: ColumnInfo[]): Task {
+function inferTask(
+  label: ColumnInfo | undefined,
+  versions: VersionRoles[],
+  infos: ColumnInfo[],
+): Task {
   const hasScore = versions.some((v) => v.score);
   const pred = infos.find((c) => versions.some((v) => v.prediction === c.name));
   if (label) {
     const continuous = label.kind === 'numeric' && (!label.integral || (label.distinct ?? 0) > 50);
     if (continuous && (!pred || pred.kind === 'numeric')) return 'regression';
-    if (label.kind === 'boolean' || label.distinct === 2 || (label.distinct === 1 && hasScore)) return 'binary';
+    if (label.kind === 'boolean' || label.distinct === 2 || (label.distinct === 1 && hasScore))
+      return 'binary';
     return 'multiclass';
   }
   if (hasScore) return 'binary';
@@ -46,13 +66,21 @@ function inferTask(label: ColumnInfo | undefined, versions: VersionRoles[], info
 }
 
 /** Guesses roles from names, types and value ranges; schema metadata wins where present. */
-export function inferRoles(infos: ColumnInfo[], metadata: Record<string, string>, idHint: string | null): RoleMapping {
+export function inferRoles(
+  infos: ColumnInfo[],
+  metadata: Record<string, string>,
+  idHint: string | null,
+): RoleMapping {
   const fromMeta = rolesFromMetadata(metadata, infos);
   if (fromMeta) return fromMeta;
 
   const idOk = (c: ColumnInfo) => c.kind === 'string' || (c.kind === 'numeric' && c.integral);
   const id = idHint ?? pick(infos, (c) => ID_NAME.test(c.name) && idOk(c), 'id');
-  const label = pick(infos, (c) => LABEL_NAME.test(c.name) && c.kind !== 'vector' && c.name !== id, 'label');
+  const label = pick(
+    infos,
+    (c) => LABEL_NAME.test(c.name) && c.kind !== 'vector' && c.name !== id,
+    'label',
+  );
   const labelInfo = infos.find((c) => c.name === label);
   const taken = new Set([id, label].filter((x): x is string => !!x));
   const versions = new Map<string, VersionRoles>();
@@ -90,14 +118,19 @@ export function inferRoles(infos: ColumnInfo[], metadata: Record<string, string>
       taken.add(c.name);
       continue;
     }
-    const score = c.kind === 'numeric' && unitInterval(c) ? splitVersioned(c.name, SCORE_WORDS) : null;
+    const score =
+      c.kind === 'numeric' && unitInterval(c) ? splitVersioned(c.name, SCORE_WORDS) : null;
     if (score && !versionOf(score.version).score) {
       versionOf(score.version).score = c.name;
       taken.add(c.name);
     }
   }
-  const found = [...versions.values()].filter((v) => v.prediction || v.score || v.probabilities || v.classColumns.length);
-  const embeddings = infos.filter((c) => c.kind === 'vector' && !taken.has(c.name) && (c.dim ?? 0) >= 3).map((c) => c.name);
+  const found = [...versions.values()].filter(
+    (v) => v.prediction || v.score || v.probabilities || v.classColumns.length,
+  );
+  const embeddings = infos
+    .filter((c) => c.kind === 'vector' && !taken.has(c.name) && (c.dim ?? 0) >= 3)
+    .map((c) => c.name);
   embeddings.forEach((e) => taken.add(e));
   const coords = findCoords(infos, taken);
   const task = inferTask(labelInfo, found, infos);

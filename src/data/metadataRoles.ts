@@ -11,7 +11,10 @@ function str(v: unknown): string | null {
  * Producers can declare roles in schema metadata (`workbench.roles`, JSON) so a file opens with
  * no mapping. Names that are not columns are dropped rather than trusted.
  */
-export function rolesFromMetadata(metadata: Record<string, string>, infos: ColumnInfo[]): RoleMapping | null {
+export function rolesFromMetadata(
+  metadata: Record<string, string>,
+  infos: ColumnInfo[],
+): RoleMapping | null {
   const raw = metadata['workbench.roles'];
   if (!raw) return null;
   let parsed: unknown;
@@ -27,16 +30,20 @@ export function rolesFromMetadata(metadata: Record<string, string>, infos: Colum
     const s = str(v);
     return s && names.has(s) ? s : null;
   };
-  const versions = (Array.isArray(p.versions) ? p.versions : []).flatMap((v: unknown, i: number) => {
-    if (!v || typeof v !== 'object') return [];
-    const o = v as Record<string, unknown>;
-    const ver = emptyVersion(str(o.name) ?? `v${i + 1}`);
-    ver.prediction = col(o.prediction);
-    ver.score = col(o.score);
-    ver.probabilities = col(o.probabilities);
-    ver.classColumns = Array.isArray(o.classColumns) ? o.classColumns.map(col).filter((c): c is string => !!c) : [];
-    return [ver];
-  });
+  const versions = (Array.isArray(p.versions) ? p.versions : []).flatMap(
+    (v: unknown, i: number) => {
+      if (!v || typeof v !== 'object') return [];
+      const o = v as Record<string, unknown>;
+      const ver = emptyVersion(str(o.name) ?? `v${i + 1}`);
+      ver.prediction = col(o.prediction);
+      ver.score = col(o.score);
+      ver.probabilities = col(o.probabilities);
+      ver.classColumns = Array.isArray(o.classColumns)
+        ? o.classColumns.map(col).filter((c): c is string => !!c)
+        : [];
+      return [ver];
+    },
+  );
   const task = TASKS.find((t) => t === p.task);
   if (!task) return null;
   const list = (v: unknown) => (Array.isArray(v) ? v.map(col).filter((c): c is string => !!c) : []);

@@ -1,15 +1,34 @@
 // Naming conventions for role inference: what producers commonly call these columns.
 
-export const ID_NAME = /^(id|row_?id|uid|uuid|key|example_?id|sample_?id|record_?id|customer_?id|user_?id|[a-z0-9]+_id)$/i;
+export const ID_NAME =
+  /^(id|row_?id|uid|uuid|key|example_?id|sample_?id|record_?id|customer_?id|user_?id|[a-z0-9]+_id)$/i;
 export const LABEL_NAME =
   /^(label|labels|target|y|y_?true|truth|ground_?truth|gt|actual|true_?label|true_?class|class|outcome)$/i;
-export const VERSION_NAME = /^(model_?version|version|model|model_?name|model_?id|variant|run|checkpoint)$/i;
+export const VERSION_NAME =
+  /^(model_?version|version|model|model_?name|model_?id|variant|run|checkpoint)$/i;
 
 /** Version-specific column names: keyword with the version before or after it. */
-export const PREDICTION_WORDS = ['prediction', 'predicted', 'pred', 'y_pred', 'yhat', 'y_hat', 'output'];
+export const PREDICTION_WORDS = [
+  'prediction',
+  'predicted',
+  'pred',
+  'y_pred',
+  'yhat',
+  'y_hat',
+  'output',
+];
 export const SCORE_WORDS = ['score', 'probability', 'proba', 'prob', 'p'];
-export const PROBS_WORDS = ['probabilities', 'probas', 'probs', 'proba', 'prob', 'scores', 'logits'];
-export const EMBEDDING_NAME = /(emb|embedding|embeddings|vector|vec|hidden|latent|representation|features?_vec)/i;
+export const PROBS_WORDS = [
+  'probabilities',
+  'probas',
+  'probs',
+  'proba',
+  'prob',
+  'scores',
+  'logits',
+];
+export const EMBEDDING_NAME =
+  /(emb|embedding|embeddings|vector|vec|hidden|latent|representation|features?_vec)/i;
 export const COORD_PAIRS: [RegExp, RegExp][] = [
   [/^(.*[_-])?x$/i, /^(.*[_-])?y$/i],
   [/^(.*[_-])?(0|1)$/i, /^(.*[_-])?(1|2)$/i],

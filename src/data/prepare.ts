@@ -35,7 +35,10 @@ function argmax(probs: Float32Array, k: number, n: number): Int32Array {
     let bestV = -Infinity;
     for (let j = 0; j < k; j++) {
       const v = probs[i * k + j]!;
-      if (v > bestV) ((bestV = v), (best = j));
+      if (v > bestV) {
+        bestV = v;
+        best = j;
+      }
     }
     out[i] = best;
   }
@@ -53,10 +56,17 @@ function stackColumns(cols: Column[], n: number): Float32Array {
 }
 
 /** Probability vectors mapped onto the class list; integer class names index the vector. */
-function probsFor(col: VectorColumn, classes: string[], warnings: string[], version: string): Float32Array | null {
+function probsFor(
+  col: VectorColumn,
+  classes: string[],
+  warnings: string[],
+  version: string,
+): Float32Array | null {
   const k = classes.length;
   if (col.dim === k) return col.values;
-  warnings.push(`${version}: "${col.name}" has ${col.dim} probabilities per row but there are ${k} classes; probabilities are not used.`);
+  warnings.push(
+    `${version}: "${col.name}" has ${col.dim} probabilities per row but there are ${k} classes; probabilities are not used.`,
+  );
   return null;
 }
 
@@ -70,7 +80,13 @@ function thresholdPred(score: ArrayLike<number>, positive: number, n: number): I
   return out;
 }
 
-function classVersion(v: VersionRoles, get: Lookup, classes: string[], index: Map<string, number>, ctx: { n: number; positive: number; task: Task; warnings: string[] }): VersionArrays {
+function classVersion(
+  v: VersionRoles,
+  get: Lookup,
+  classes: string[],
+  index: Map<string, number>,
+  ctx: { n: number; positive: number; task: Task; warnings: string[] },
+): VersionArrays {
   const { n, positive, task, warnings } = ctx;
   const probCol = get(v.probabilities);
   let probs = probCol?.kind === 'vector' ? probsFor(probCol, classes, warnings, v.name) : null;
@@ -78,7 +94,8 @@ function classVersion(v: VersionRoles, get: Lookup, classes: string[], index: Ma
     probs = stackColumns(v.classColumns.map((c) => get(c)!).filter(Boolean), n);
   }
   const scoreCol = get(v.score);
-  let score: Float32Array | Float64Array | null = scoreCol?.kind === 'numeric' ? scoreCol.values : null;
+  let score: Float32Array | Float64Array | null =
+    scoreCol?.kind === 'numeric' ? scoreCol.values : null;
   if (!score && probs && task === 'binary' && classes.length === 2) {
     score = new Float32Array(n);
     for (let i = 0; i < n; i++) score[i] = probs[i * 2 + positive]!;
@@ -98,10 +115,19 @@ export function prepareEval(columns: Column[], n: number, m: RoleMapping): EvalA
   const labelCol = get(m.label);
   if (m.task === 'regression') {
     const y = labelCol?.kind === 'numeric' ? labelCol.values : null;
-    if (labelCol && !y) warnings.push(`The label "${labelCol.name}" is not numeric, so regression metrics cannot be computed.`);
+    if (labelCol && !y)
+      warnings.push(
+        `The label "${labelCol.name}" is not numeric, so regression metrics cannot be computed.`,
+      );
     const versions = m.versions.map((v) => {
       const c = get(v.prediction) ?? get(v.score);
-      return { name: v.name, pred: null, score: null, probs: null, yhat: c?.kind === 'numeric' ? c.values : null };
+      return {
+        name: v.name,
+        pred: null,
+        score: null,
+        probs: null,
+        yhat: c?.kind === 'numeric' ? c.values : null,
+      };
     });
     return { task: m.task, n, classes: [], positive: -1, label: null, y, versions, warnings };
   }
@@ -110,13 +136,17 @@ export function prepareEval(columns: Column[], n: number, m: RoleMapping): EvalA
     const p = get(v.prediction);
     if (p) values.push(...classValuesOf(p));
   }
-  const maxDim = Math.max(0, ...m.versions.map((v) => (get(v.probabilities) as VectorColumn | undefined)?.dim ?? 0));
+  const maxDim = Math.max(
+    0,
+    ...m.versions.map((v) => (get(v.probabilities) as VectorColumn | undefined)?.dim ?? 0),
+  );
   let classes = sortClasses(values);
   // Integer class names index probability vectors, so 0..k-1 must all be present.
   if (maxDim > classes.length && classes.every((c) => /^\d+$/.test(c) && Number(c) < maxDim)) {
     classes = Array.from({ length: maxDim }, (_, j) => String(j));
   }
-  if (m.task === 'binary' && classes.length < 2) classes = sortClasses([...classes, '0', '1']).slice(0, 2);
+  if (m.task === 'binary' && classes.length < 2)
+    classes = sortClasses([...classes, '0', '1']).slice(0, 2);
   if (m.task === 'binary' && classes.length > 2) {
     warnings.push(`The label has ${classes.length} classes, not 2: switch the task to multiclass.`);
   }

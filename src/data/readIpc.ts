@@ -28,7 +28,8 @@ function sniff(bytes: Uint8Array): string | null {
   if (startsWith(bytes, [0x50, 0x41, 0x52, 0x31])) {
     return 'this is a Parquet file, not Arrow IPC: write it with to_feather / write_ipc instead';
   }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'this is a gzip file, not Arrow IPC: unzip it first';
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+    return 'this is a gzip file, not Arrow IPC: unzip it first';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'this is a zip archive, not Arrow IPC';
   if (looksLikeText(bytes)) {
     const firstLine = new TextDecoder().decode(bytes.subarray(0, 200)).split(/\r?\n/)[0] ?? '';
@@ -46,9 +47,18 @@ function sniff(bytes: Uint8Array): string | null {
 }
 
 const TYPE_HINTS: [RegExp, string][] = [
-  [/\(25\)|ListView/i, 'a ListView column, which the browser Arrow reader cannot read: cast it to a List (pyarrow: pa.list_(...); polars writes List by default)'],
-  [/\(26\)|LargeListView/i, 'a LargeListView column, which the browser Arrow reader cannot read: cast it to a List'],
-  [/\(22\)|RunEndEncoded/i, 'a run-end encoded column, which the browser Arrow reader cannot read: decode it first (pyarrow: pc.run_end_decode, or cast to the value type)'],
+  [
+    /\(25\)|ListView/i,
+    'a ListView column, which the browser Arrow reader cannot read: cast it to a List (pyarrow: pa.list_(...); polars writes List by default)',
+  ],
+  [
+    /\(26\)|LargeListView/i,
+    'a LargeListView column, which the browser Arrow reader cannot read: cast it to a List',
+  ],
+  [
+    /\(22\)|RunEndEncoded/i,
+    'a run-end encoded column, which the browser Arrow reader cannot read: decode it first (pyarrow: pc.run_end_decode, or cast to the value type)',
+  ],
 ];
 
 /** Turns arrow-js's internal errors into reasons a user can act on. */
@@ -58,8 +68,12 @@ export function explainArrowError(err: unknown): string {
     for (const [re, hint] of TYPE_HINTS) if (re.test(msg)) return `the file has ${hint}`;
     return `the file uses an Arrow type this reader does not support (${msg})`;
   }
-  if (/codec not found/i.test(msg)) return `the file uses a compression codec that is not supported (${msg})`;
-  if (/Expected .*Schema|Invalid|out of bounds|offset|RangeError|length/i.test(msg) || err instanceof RangeError) {
+  if (/codec not found/i.test(msg))
+    return `the file uses a compression codec that is not supported (${msg})`;
+  if (
+    /Expected .*Schema|Invalid|out of bounds|offset|RangeError|length/i.test(msg) ||
+    err instanceof RangeError
+  ) {
     return `the file is truncated or corrupt (${msg})`;
   }
   return `the file could not be read as Arrow IPC (${msg})`;

@@ -44,7 +44,10 @@ async function readStream(
 }
 
 /** Reads all bytes of a source, reporting progress as they arrive. */
-export async function readSource(s: Source, onProgress: (p: Progress) => void): Promise<Uint8Array> {
+export async function readSource(
+  s: Source,
+  onProgress: (p: Progress) => void,
+): Promise<Uint8Array> {
   const fileName = sourceName(s);
   let last = 0;
   const tick = (bytesRead: number, totalBytes: number | null) => {
@@ -61,11 +64,14 @@ export async function readSource(s: Source, onProgress: (p: Progress) => void): 
   try {
     res = await fetch(s.url);
   } catch (err) {
-    throw new Error(`could not fetch ${s.url} (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(
+      `could not fetch ${s.url} (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   if (!res.ok) throw new Error(`fetching ${s.url} failed: HTTP ${res.status} ${res.statusText}`);
   const len = Number(res.headers.get('content-length'));
-  const total = Number.isFinite(len) && len > 0 && !res.headers.get('content-encoding') ? len : null;
+  const total =
+    Number.isFinite(len) && len > 0 && !res.headers.get('content-encoding') ? len : null;
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   return readStream(res.body, total, (r) => tick(r, total));
 }

@@ -33,7 +33,9 @@ export function emptyVersion(name: string): VersionRoles {
 
 /** Every column a version uses. */
 export function versionColumns(v: VersionRoles): string[] {
-  return [v.prediction, v.score, v.probabilities, ...v.classColumns].filter((c): c is string => !!c);
+  return [v.prediction, v.score, v.probabilities, ...v.classColumns].filter(
+    (c): c is string => !!c,
+  );
 }
 
 /** Columns that are features: everything without another role. */

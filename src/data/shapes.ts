@@ -1,6 +1,6 @@
 import type { Column, LoadedTable } from './types';
-import { ID_NAME, LABEL_NAME, VERSION_NAME } from './names';
-import { keyReader, takeColumn } from './take';
+import { ID_NAME, VERSION_NAME } from './names';
+import { keyReader } from './take';
 
 export type DatasetShape = 'wide' | 'per-version files' | 'long log';
 
@@ -37,7 +37,10 @@ export interface CombinedTable {
 
 export function findIdColumn(t: LoadedTable): Column | undefined {
   const ok = (c: Column) => c.kind === 'string' || (c.kind === 'numeric' && c.integral);
-  return t.columns.find((c) => c.name.toLowerCase() === 'id' && ok(c)) ?? t.columns.find((c) => ID_NAME.test(c.name) && ok(c));
+  return (
+    t.columns.find((c) => c.name.toLowerCase() === 'id' && ok(c)) ??
+    t.columns.find((c) => ID_NAME.test(c.name) && ok(c))
+  );
 }
 
 /** Row index of each id's first occurrence; counts repeats and nulls. */
@@ -59,7 +62,17 @@ function tokens(stem: string): string[] {
   return stem.split(/[_\-. ]+/).filter(Boolean);
 }
 
-const PREDICTION_FILE_WORDS = new Set(['preds', 'pred', 'predictions', 'prediction', 'scores', 'score', 'output', 'outputs', 'results']);
+const PREDICTION_FILE_WORDS = new Set([
+  'preds',
+  'pred',
+  'predictions',
+  'prediction',
+  'scores',
+  'score',
+  'output',
+  'outputs',
+  'results',
+]);
 
 /** Version names from file names: drop the extension and the tokens all files share. */
 export function versionNamesFromFiles(fileNames: string[]): string[] {
@@ -70,7 +83,9 @@ export function versionNamesFromFiles(fileNames: string[]): string[] {
     while (toks.every((t) => t.length > prefix + 1 && t[prefix] === toks[0]![prefix])) prefix++;
   }
   return toks.map((t, i) => {
-    const rest = t.slice(prefix).filter((w, j) => !(j === 0 && PREDICTION_FILE_WORDS.has(w.toLowerCase())));
+    const rest = t
+      .slice(prefix)
+      .filter((w, j) => !(j === 0 && PREDICTION_FILE_WORDS.has(w.toLowerCase())));
     return rest.length ? rest.join('_') : stems[i]!;
   });
 }
@@ -79,6 +94,8 @@ export function versionColumnOf(t: LoadedTable, idCol: Column): Column | undefin
   const { duplicates } = indexIds(idCol, t.numRows);
   if (duplicates === 0) return undefined;
   return t.columns.find(
-    (c) => VERSION_NAME.test(c.name) && (c.kind === 'string' ? c.dictionary.length <= 50 : c.kind === 'numeric'),
+    (c) =>
+      VERSION_NAME.test(c.name) &&
+      (c.kind === 'string' ? c.dictionary.length <= 50 : c.kind === 'numeric'),
   );
 }

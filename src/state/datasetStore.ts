@@ -45,7 +45,12 @@ export const useDataset = create<DatasetState>((set, get) => ({
         set({ analysis });
       }
     } catch (err) {
-      set({ errors: [...get().errors, failure(err, sources.map((s) => (s.kind === 'file' ? s.file.name : s.url)).join(', '))] });
+      set({
+        errors: [
+          ...get().errors,
+          failure(err, sources.map((s) => (s.kind === 'file' ? s.file.name : s.url)).join(', ')),
+        ],
+      });
     } finally {
       set({ loading: false, progress: null });
     }

@@ -15,11 +15,25 @@ export type ColumnRole =
   | 'ignore';
 
 export const COLUMN_ROLES: ColumnRole[] = [
-  'feature', 'id', 'label', 'prediction', 'score', 'probabilities', 'class probability',
-  'embedding', 'x coordinate', 'y coordinate', 'ignore',
+  'feature',
+  'id',
+  'label',
+  'prediction',
+  'score',
+  'probabilities',
+  'class probability',
+  'embedding',
+  'x coordinate',
+  'y coordinate',
+  'ignore',
 ];
 
-export const VERSIONED: ReadonlySet<ColumnRole> = new Set(['prediction', 'score', 'probabilities', 'class probability']);
+export const VERSIONED: ReadonlySet<ColumnRole> = new Set([
+  'prediction',
+  'score',
+  'probabilities',
+  'class probability',
+]);
 
 export interface Assignment {
   column: string;
@@ -53,7 +67,15 @@ export function toAssignments(columns: string[], m: RoleMapping): Assignment[] {
 
 /** Back from the table to a mapping; version order follows first appearance. */
 export function fromAssignments(rows: Assignment[], base: RoleMapping): RoleMapping {
-  const m: RoleMapping = { ...base, id: null, label: null, versions: [], embeddings: [], coords: null, ignored: [] };
+  const m: RoleMapping = {
+    ...base,
+    id: null,
+    label: null,
+    versions: [],
+    embeddings: [],
+    coords: null,
+    ignored: [],
+  };
   const version = (name: string) => {
     const key = name.trim() || 'model';
     let v = m.versions.find((x) => x.name === key);
@@ -64,17 +86,38 @@ export function fromAssignments(rows: Assignment[], base: RoleMapping): RoleMapp
   let y: string | null = null;
   for (const r of rows) {
     switch (r.role) {
-      case 'id': m.id ??= r.column; break;
-      case 'label': m.label ??= r.column; break;
-      case 'prediction': version(r.version).prediction = r.column; break;
-      case 'score': version(r.version).score = r.column; break;
-      case 'probabilities': version(r.version).probabilities = r.column; break;
-      case 'class probability': version(r.version).classColumns.push(r.column); break;
-      case 'embedding': m.embeddings.push(r.column); break;
-      case 'x coordinate': x ??= r.column; break;
-      case 'y coordinate': y ??= r.column; break;
-      case 'ignore': m.ignored.push(r.column); break;
-      default: break;
+      case 'id':
+        m.id ??= r.column;
+        break;
+      case 'label':
+        m.label ??= r.column;
+        break;
+      case 'prediction':
+        version(r.version).prediction = r.column;
+        break;
+      case 'score':
+        version(r.version).score = r.column;
+        break;
+      case 'probabilities':
+        version(r.version).probabilities = r.column;
+        break;
+      case 'class probability':
+        version(r.version).classColumns.push(r.column);
+        break;
+      case 'embedding':
+        m.embeddings.push(r.column);
+        break;
+      case 'x coordinate':
+        x ??= r.column;
+        break;
+      case 'y coordinate':
+        y ??= r.column;
+        break;
+      case 'ignore':
+        m.ignored.push(r.column);
+        break;
+      default:
+        break;
     }
   }
   m.coords = x && y ? [x, y] : null;

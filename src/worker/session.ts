@@ -39,10 +39,19 @@ export class Session {
   private combined: CombinedTable | null = null;
 
   /** Opens byte buffers already in memory (the worker reads sources first; tests call this). */
-  openBytes(files: { name: string; bytes: Uint8Array }[], errors: FileError[] = [], onProgress?: (p: Progress) => void): OpenResult {
+  openBytes(
+    files: { name: string; bytes: Uint8Array }[],
+    errors: FileError[] = [],
+    onProgress?: (p: Progress) => void,
+  ): OpenResult {
     const tables: LoadedTable[] = [];
     for (const f of files) {
-      onProgress?.({ fileName: f.name, phase: 'decoding', bytesRead: f.bytes.byteLength, totalBytes: f.bytes.byteLength });
+      onProgress?.({
+        fileName: f.name,
+        phase: 'decoding',
+        bytesRead: f.bytes.byteLength,
+        totalBytes: f.bytes.byteLength,
+      });
       try {
         tables.push(loadTable(f.bytes, f.name));
       } catch (err) {
@@ -50,7 +59,12 @@ export class Session {
       }
     }
     if (tables.length === 0) return { summary: null, errors };
-    onProgress?.({ fileName: tables.map((t) => t.fileName).join(', '), phase: 'joining', bytesRead: 0, totalBytes: null });
+    onProgress?.({
+      fileName: tables.map((t) => t.fileName).join(', '),
+      phase: 'joining',
+      bytesRead: 0,
+      totalBytes: null,
+    });
     try {
       const combined = combineTables(tables);
       const summary = summarize(combined, tables);

@@ -1,7 +1,12 @@
 import { useDataset } from '../../state/datasetStore';
 import { formatBytes } from '../../ui/format';
 
-const PHASES = { reading: 'Reading', decoding: 'Decoding', joining: 'Joining', analysing: 'Analysing' };
+const PHASES = {
+  reading: 'Reading',
+  decoding: 'Decoding',
+  joining: 'Joining',
+  analysing: 'Analysing',
+};
 
 /** Bytes read and the current phase, for anything that takes longer than a blink. */
 export function LoadProgress() {
@@ -14,7 +19,11 @@ export function LoadProgress() {
       <div>
         {p ? `${PHASES[p.phase]} ${p.fileName}` : 'Opening…'}
         {p && p.phase === 'reading' && (
-          <span> — {formatBytes(p.bytesRead)}{p.totalBytes ? ` of ${formatBytes(p.totalBytes)}` : ''}</span>
+          <span>
+            {' '}
+            — {formatBytes(p.bytesRead)}
+            {p.totalBytes ? ` of ${formatBytes(p.totalBytes)}` : ''}
+          </span>
         )}
       </div>
       <progress max={100} value={pct ?? undefined} aria-label="Bytes read" />

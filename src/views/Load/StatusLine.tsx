@@ -16,12 +16,18 @@ export function StatusLine() {
       `${formatCount(summary.columns.length)} columns`,
       `${versions} ${versions === 1 ? 'version' : 'versions'}`,
       task,
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
   return (
     <div className="status" role="status" aria-live="polite">
       <span>{text}</span>
-      {summary && <span className="files" title={summary.files.join(', ')}>{summary.files.join(', ')}</span>}
+      {summary && (
+        <span className="files" title={summary.files.join(', ')}>
+          {summary.files.join(', ')}
+        </span>
+      )}
     </div>
   );
 }

@@ -14,14 +14,27 @@ export function RoleMappingPanel() {
   const fromStorage = useDataset((s) => s.rolesFromStorage);
   const setRoles = useDataset((s) => s.setRoles);
   const resetRoles = useDataset((s) => s.resetRoles);
-  const [draft, setDraft] = useState<{ key: string; rows: Assignment[]; task: Task; positive: string | null } | null>(null);
+  const [draft, setDraft] = useState<{
+    key: string;
+    rows: Assignment[];
+    task: Task;
+    positive: string | null;
+  } | null>(null);
   if (!summary || !roles) return null;
 
   const key = `${summary.fingerprint}:${JSON.stringify(roles)}`;
   const current =
     draft && draft.key === key
       ? draft
-      : { key, rows: toAssignments(summary.columns.map((c) => c.name), roles), task: roles.task, positive: roles.positiveClass };
+      : {
+          key,
+          rows: toAssignments(
+            summary.columns.map((c) => c.name),
+            roles,
+          ),
+          task: roles.task,
+          positive: roles.positiveClass,
+        };
   const update = (patch: Partial<typeof current>) => setDraft({ ...current, ...patch });
   const kinds = new Map(summary.columns.map((c) => [c.name, c]));
   const noVersions = roles.versions.length === 0;
@@ -31,8 +44,8 @@ export function RoleMappingPanel() {
       <summary>
         <h2 id="roles-heading">Column roles</h2>
         <span className="hint">
-          {fromStorage ? 'your saved mapping' : 'inferred from names and types'} · {roles.versions.length} versions ·{' '}
-          {roles.task}
+          {fromStorage ? 'your saved mapping' : 'inferred from names and types'} ·{' '}
+          {roles.versions.length} versions · {roles.task}
         </span>
       </summary>
       <div className="role-controls">
@@ -60,7 +73,13 @@ export function RoleMappingPanel() {
         <button
           type="button"
           className="button primary"
-          onClick={() => void setRoles({ ...fromAssignments(current.rows, roles), task: current.task, positiveClass: current.positive })}
+          onClick={() =>
+            void setRoles({
+              ...fromAssignments(current.rows, roles),
+              task: current.task,
+              positiveClass: current.positive,
+            })
+          }
         >
           Apply roles
         </button>
@@ -85,7 +104,9 @@ export function RoleMappingPanel() {
               key={row.column}
               row={row}
               info={kinds.get(row.column)!}
-              onChange={(next) => update({ rows: current.rows.map((r, j) => (j === i ? next : r)) })}
+              onChange={(next) =>
+                update({ rows: current.rows.map((r, j) => (j === i ? next : r)) })
+              }
             />
           ))}
         </tbody>

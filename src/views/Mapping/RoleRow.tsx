@@ -1,5 +1,10 @@
 import type { ColumnInfo } from '../../data/types';
-import { type Assignment, COLUMN_ROLES, type ColumnRole, VERSIONED } from '../../state/roleAssignments';
+import {
+  type Assignment,
+  COLUMN_ROLES,
+  type ColumnRole,
+  VERSIONED,
+} from '../../state/roleAssignments';
 
 function typeLabel(c: ColumnInfo): string {
   if (c.kind === 'vector') return `vector[${c.dim}]`;
@@ -7,7 +12,15 @@ function typeLabel(c: ColumnInfo): string {
   return c.kind;
 }
 
-export function RoleRow({ row, info, onChange }: { row: Assignment; info: ColumnInfo; onChange: (a: Assignment) => void }) {
+export function RoleRow({
+  row,
+  info,
+  onChange,
+}: {
+  row: Assignment;
+  info: ColumnInfo;
+  onChange: (a: Assignment) => void;
+}) {
   const versioned = VERSIONED.has(row.role);
   return (
     <tr>

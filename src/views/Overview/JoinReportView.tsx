@@ -9,7 +9,14 @@ export function JoinReportView({ summary }: { summary: DatasetSummary }) {
       <h2 id="join-heading">Data</h2>
       <p>
         Shape: <strong>{r.shape}</strong>
-        {r.idColumn ? <> · joined on id column <code>{r.idColumn}</code></> : ' · no id column'}
+        {r.idColumn ? (
+          <>
+            {' '}
+            · joined on id column <code>{r.idColumn}</code>
+          </>
+        ) : (
+          ' · no id column'
+        )}
         {r.duplicateIds > 0 && <> · {formatCount(r.duplicateIds)} rows repeat an id</>}
         {r.nullIds > 0 && <> · {formatCount(r.nullIds)} rows have no id</>}
       </p>
@@ -41,7 +48,9 @@ export function JoinReportView({ summary }: { summary: DatasetSummary }) {
         </tbody>
       </table>
       {r.notes.map((n) => (
-        <p key={n} className="note">{n}</p>
+        <p key={n} className="note">
+          {n}
+        </p>
       ))}
       {summary.skipped.length > 0 && (
         <ul className="warnings" aria-label="Skipped columns">

@@ -15,9 +15,18 @@ const REGRESSION: Metric[] = [
 
 /** Each version's headline metrics on all rows: a real table, cohort × version × metric. */
 export function MetricsTable({ analysis }: { analysis: Analysis }) {
-  const metrics = analysis.task === 'regression' ? REGRESSION : analysis.task === 'binary' ? BINARY : CLASSIFICATION;
+  const metrics =
+    analysis.task === 'regression'
+      ? REGRESSION
+      : analysis.task === 'binary'
+        ? BINARY
+        : CLASSIFICATION;
   if (analysis.metrics.length === 0) {
-    return <p>No model version was recognised: assign prediction or score columns under “Column roles”.</p>;
+    return (
+      <p>
+        No model version was recognised: assign prediction or score columns under “Column roles”.
+      </p>
+    );
   }
   return (
     <table className="metrics">

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Page, expect } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+
+export const dataPath = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
+
+/** Opens the app with no dataset (so a test starts from a known empty state). */
+export async function openEmpty(page: Page) {
+  await page.goto('/?demo=none');
+  await expect(page.getByRole('status')).toHaveText(/No data open/);
+}
+
+/** Uses the file picker, as a person would. */
+export async function pickFiles(page: Page, ...names: string[]) {
+  await page.getByLabel('Open data files').setInputFiles(names.map(dataPath));
+}
+
+/** Drops files on the page: a real drop event carrying real File objects. */
+export async function dropFiles(page: Page, ...names: string[]) {
+  const payload = names.map((name) => ({ name, bytes: Array.from(readFileSync(dataPath(name))) }));
+  const dt = await page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const f of files) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return transfer;
+  }, payload);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+}
+
+export async function expectRows(page: Page, n: number) {
+  const grouped = n.toLocaleString('en-US');
+  await expect(page.getByRole('status')).toContainText(`${grouped} rows`);
+}
+
+/** A cell of the headline metrics table, by version and metric header. */
+export async function metricCell(page: Page, version: string, metric: string) {
+  const table = page.getByRole('table', { name: /Headline metrics/ });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const col = headers.findIndex((h) => h.trim() === metric);
+  expect(col, `metric column ${metric}`).toBeGreaterThanOrEqual(0);
+  const row = table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: version, exact: true }) });
+  return row.locator('th, td').nth(col);
+}
+
+/** Accuracy of a prediction column, computed in Node through arrow-js rows (independent). */
+export function accuracyOf(name: string, label: string, pred: string): number {
+  const t = tableFromIPC(readFileSync(dataPath(name)));
+  let right = 0;
+  for (let i = 0; i < t.numRows; i++) if (t.getChild(label)!.get(i) === t.getChild(pred)!.get(i)) right++;
+  return right / t.numRows;
+}
+
+export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { registerCodecs } from '../data/codecs/register';
+
+const DIR = new URL('../../e2e/data/', import.meta.url);
+
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(name, DIR)));
+}
+
+/** The same file read through arrow-js's row API: an independent path for expected values. */
+export function fixtureTable(name: string): Table {
+  registerCodecs();
+  return tableFromIPC(fixtureBytes(name));
+}
+
+export function files(...names: string[]) {
+  return names.map((name) => ({ name, bytes: fixtureBytes(name) }));
+}
