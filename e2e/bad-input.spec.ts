@@ -45,7 +45,9 @@ test.describe('bad input gets a clear message and loses nothing', () => {
     await expectRows(page, 60);
     await page.getByText('Column roles').click();
     await expect(page.getByRole('rowheader', { name: /<img src=x onerror/ })).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator('main img').count()).toBe(0);
   });
 });

@@ -39,7 +39,9 @@ export async function metricCell(page: Page, version: string, metric: string) {
   const headers = await table.locator('thead th').allInnerTexts();
   const col = headers.findIndex((h) => h.trim() === metric);
   expect(col, `metric column ${metric}`).toBeGreaterThanOrEqual(0);
-  const row = table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: version, exact: true }) });
+  const row = table
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: version, exact: true }) });
   return row.locator('th, td').nth(col);
 }
 
@@ -47,7 +49,8 @@ export async function metricCell(page: Page, version: string, metric: string) {
 export function accuracyOf(name: string, label: string, pred: string): number {
   const t = tableFromIPC(readFileSync(dataPath(name)));
   let right = 0;
-  for (let i = 0; i < t.numRows; i++) if (t.getChild(label)!.get(i) === t.getChild(pred)!.get(i)) right++;
+  for (let i = 0; i < t.numRows; i++)
+    if (t.getChild(label)!.get(i) === t.getChild(pred)!.get(i)) right++;
   return right / t.numRows;
 }
 

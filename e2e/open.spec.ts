@@ -1,5 +1,13 @@
 import { test, expect } from '@playwright/test';
-import { accuracyOf, dropFiles, expectRows, metricCell, openEmpty, pct, pickFiles } from './helpers';
+import {
+  accuracyOf,
+  dropFiles,
+  expectRows,
+  metricCell,
+  openEmpty,
+  pct,
+  pickFiles,
+} from './helpers';
 
 test.describe('opening real files', () => {
   for (const name of ['wide.arrow', 'wide-lz4.arrow', 'wide-zstd.arrow', 'wide.arrows']) {
@@ -8,8 +16,12 @@ test.describe('opening real files', () => {
       await pickFiles(page, name);
       await expectRows(page, 500);
       await expect(page.getByRole('status')).toContainText('2 versions · multiclass');
-      await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(pct(accuracyOf('wide.arrow', 'label', 'pred_v1')));
-      await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(pct(accuracyOf('wide.arrow', 'label', 'pred_v2')));
+      await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(
+        pct(accuracyOf('wide.arrow', 'label', 'pred_v1')),
+      );
+      await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(
+        pct(accuracyOf('wide.arrow', 'label', 'pred_v2')),
+      );
     });
   }
 
@@ -17,7 +29,9 @@ test.describe('opening real files', () => {
     await openEmpty(page);
     await dropFiles(page, 'string-view.arrow');
     await expectRows(page, 100);
-    await expect(await metricCell(page, 'a', 'Accuracy')).toHaveText(pct(accuracyOf('string-view.arrow', 'label', 'pred_a')));
+    await expect(await metricCell(page, 'a', 'Accuracy')).toHaveText(
+      pct(accuracyOf('string-view.arrow', 'label', 'pred_a')),
+    );
   });
 
   test('one file per version is joined on the id, with a join report', async ({ page }) => {
@@ -26,10 +40,14 @@ test.describe('opening real files', () => {
     await expectRows(page, 300);
     await expect(page.getByRole('status')).toContainText('binary');
     const report = page.getByRole('table', { name: 'Join report' });
-    const v2 = report.locator('tr', { has: page.getByRole('rowheader', { name: 'preds_v2.arrow' }) });
+    const v2 = report.locator('tr', {
+      has: page.getByRole('rowheader', { name: 'preds_v2.arrow' }),
+    });
     // matched, missing, not in dataset, duplicates
     await expect(v2.locator('td')).toHaveText(['v2', '297', '295', '5', '0', '2']);
-    const v1 = report.locator('tr', { has: page.getByRole('rowheader', { name: 'preds_v1.arrow' }) });
+    const v1 = report.locator('tr', {
+      has: page.getByRole('rowheader', { name: 'preds_v1.arrow' }),
+    });
     await expect(v1.locator('td')).toHaveText(['v1', '303', '300', '0', '3', '0']);
     await expect(await metricCell(page, 'v1', 'ROC-AUC')).toHaveText(/^0\.\d{3}$/);
   });
@@ -49,7 +67,9 @@ test.describe('opening real files', () => {
     await page.route('**/remote/*.arrow', (route) =>
       route.fulfill({ body: readFileSync(dataPath(route.request().url().split('/').pop()!)) }),
     );
-    await page.goto('/?data=remote/features.arrow&data=remote/preds_v1.arrow&data=remote/preds_v2.arrow');
+    await page.goto(
+      '/?data=remote/features.arrow&data=remote/preds_v1.arrow&data=remote/preds_v2.arrow',
+    );
     await expectRows(page, 300);
     await expect(page.getByRole('status')).toContainText('2 versions');
   });

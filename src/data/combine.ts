@@ -67,7 +67,9 @@ function joinInto(
       if (!byVersion.has(v)) byVersion.set(v, []);
       byVersion.get(v)!.push(i);
     }
-    const names = [...byVersion.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    const names = [...byVersion.keys()].sort((a, b) =>
+      a.localeCompare(b, undefined, { numeric: true }),
+    );
     for (const v of names) groups.push({ version: v, rowsOf: Int32Array.from(byVersion.get(v)!) });
   } else groups.push({ version, rowsOf: null });
 
@@ -133,7 +135,9 @@ export function combineTables(tables: LoadedTable[]): CombinedTable {
   // Versions in natural order of their names (v2 before v10), whatever order files came in.
   const unordered = plain.filter((x) => x !== base);
   const names0 = versionNamesFromFiles(unordered.map((x) => x.t.fileName));
-  const order = unordered.map((_, i) => i).sort((a, b) => names0[a]!.localeCompare(names0[b]!, undefined, { numeric: true }));
+  const order = unordered
+    .map((_, i) => i)
+    .sort((a, b) => names0[a]!.localeCompare(names0[b]!, undefined, { numeric: true }));
   const others = order.map((i) => unordered[i]!);
   const versions = order.map((i) => names0[i]!);
   const files: FileJoin[] = [];

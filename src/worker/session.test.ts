@@ -12,7 +12,8 @@ function open(...names: string[]) {
 function accuracyByRows(name: string, pred: string): number {
   const t = fixtureTable(name);
   let right = 0;
-  for (let i = 0; i < t.numRows; i++) if (t.getChild('label')!.get(i) === t.getChild(pred)!.get(i)) right++;
+  for (let i = 0; i < t.numRows; i++)
+    if (t.getChild('label')!.get(i) === t.getChild(pred)!.get(i)) right++;
   return right / t.numRows;
 }
 
@@ -26,7 +27,12 @@ describe('Session: wide files from polars', () => {
       expect(sum.numRows).toBe(500);
       expect(sum.report.shape).toBe('wide');
       const roles = sum.inferred;
-      expect(roles).toMatchObject({ id: 'id', label: 'label', task: 'multiclass', embeddings: ['embedding'] });
+      expect(roles).toMatchObject({
+        id: 'id',
+        label: 'label',
+        task: 'multiclass',
+        embeddings: ['embedding'],
+      });
       expect(roles.versions.map((v) => [v.name, v.prediction, v.probabilities])).toEqual([
         ['v1', 'pred_v1', 'probs_v1'],
         ['v2', 'pred_v2', 'probs_v2'],
@@ -49,8 +55,20 @@ describe('Session: dataset shapes', () => {
     expect(sum.report.shape).toBe('per-version files');
     expect(sum.numRows).toBe(300);
     const byFile = Object.fromEntries(sum.report.files.map((f) => [f.fileName, f]));
-    expect(byFile['preds_v1.arrow']).toMatchObject({ version: 'v1', matched: 300, missing: 0, extra: 3, duplicates: 0 });
-    expect(byFile['preds_v2.arrow']).toMatchObject({ version: 'v2', matched: 295, missing: 5, extra: 0, duplicates: 2 });
+    expect(byFile['preds_v1.arrow']).toMatchObject({
+      version: 'v1',
+      matched: 300,
+      missing: 0,
+      extra: 3,
+      duplicates: 0,
+    });
+    expect(byFile['preds_v2.arrow']).toMatchObject({
+      version: 'v2',
+      matched: 295,
+      missing: 5,
+      extra: 0,
+      duplicates: 2,
+    });
     const roles = sum.inferred;
     expect(roles.task).toBe('binary');
     expect(roles.versions.map((v) => [v.name, v.prediction, v.score])).toEqual([
@@ -61,10 +79,12 @@ describe('Session: dataset shapes', () => {
     const feats = fixtureTable('features.arrow');
     const preds = fixtureTable('preds_v1.arrow');
     const predOf = new Map<string, number>();
-    for (let i = 0; i < preds.numRows; i++) predOf.set(String(preds.getChild('id')!.get(i)), preds.getChild('pred')!.get(i));
+    for (let i = 0; i < preds.numRows; i++)
+      predOf.set(String(preds.getChild('id')!.get(i)), preds.getChild('pred')!.get(i));
     let right = 0;
     for (let i = 0; i < feats.numRows; i++) {
-      if (predOf.get(String(feats.getChild('id')!.get(i))) === feats.getChild('label')!.get(i)) right++;
+      if (predOf.get(String(feats.getChild('id')!.get(i))) === feats.getChild('label')!.get(i))
+        right++;
     }
     const a = s.analyse(roles);
     expect(a.metrics[0]!.accuracy).toBeCloseTo(right / 300, 12);
@@ -88,11 +108,14 @@ describe('Session: dataset shapes', () => {
     const log = fixtureTable('long-log.arrow');
     const lab = fixtureTable('long-labels.arrow');
     const y = new Map<string, number>();
-    for (let i = 0; i < lab.numRows; i++) y.set(String(lab.getChild('id')!.get(i)), lab.getChild('target')!.get(i));
+    for (let i = 0; i < lab.numRows; i++)
+      y.set(String(lab.getChild('id')!.get(i)), lab.getChild('target')!.get(i));
     const abs: Record<string, number[]> = { v1: [], v2: [] };
     for (let i = 0; i < log.numRows; i++) {
       const v = String(log.getChild('model_version')!.get(i));
-      abs[v]!.push(Math.abs(log.getChild('prediction')!.get(i) - y.get(String(log.getChild('id')!.get(i)))!));
+      abs[v]!.push(
+        Math.abs(log.getChild('prediction')!.get(i) - y.get(String(log.getChild('id')!.get(i)))!),
+      );
     }
     const a = s.analyse(roles);
     const mean = (xs: number[]) => xs.reduce((p, q) => p + q, 0) / xs.length;
