@@ -11,7 +11,8 @@ import {
 import { rolesFromMetadata } from './metadataRoles';
 
 const PER_CLASS = /^(probs?|proba|probability|p|score)[_-](?:(.+)[_-])?([^_-]+)$/i;
-const COORD_PREFIX = /^(umap|tsne|t_sne|pca|proj|projection|coord|coords|xy|layout|2d|map)?[_-]?/i;
+const COORD_PREFIXES =
+  /^(umap|tsne|t_sne|pca|proj|projection|coord|coords|xy|layout|map|emb|embedding)$/i;
 
 function unitInterval(c: ColumnInfo): boolean {
   return c.min !== null && c.max !== null && c.min >= 0 && c.max <= 1;
@@ -26,23 +27,19 @@ function pick(
   return (exactHit ?? infos.find(test))?.name ?? null;
 }
 
+/** A pair of numeric columns that look like a 2-D layout: x/y, umap_x/umap_y, tsne_1/tsne_2, pca_0/pca_1. */
 function findCoords(infos: ColumnInfo[], taken: Set<string>): [string, string] | null {
   const numeric = infos.filter((c) => c.kind === 'numeric' && !taken.has(c.name));
-  for (const x of numeric) {
-    const m = /^(.*?)[_-]?(x|0|1)$/i.exec(x.name);
+  const has = (name: string) =>
+    numeric.find((c) => c.name.toLowerCase() === name.toLowerCase())?.name;
+  for (const c of numeric) {
+    const m = /^(?:(.*?)([_-]))?(x|0|1)$/i.exec(c.name);
     if (!m) continue;
-    const prefix = m[1] ?? '';
-    if (prefix && !COORD_PREFIX.test(prefix)) continue;
-    if (!prefix && m[2]!.toLowerCase() !== 'x') continue;
-    if (
-      prefix &&
-      !/^(umap|tsne|t_sne|pca|proj|projection|coord|coords|xy|layout|2d|map)$/i.test(prefix)
-    )
-      continue;
-    const yName = { x: 'y', X: 'Y', '0': '1', '1': '2' }[m[2]!]!;
-    const sep = x.name.slice(prefix.length, x.name.length - 1);
-    const y = numeric.find((c) => c.name === `${prefix}${sep}${yName}`);
-    if (y) return [x.name, y.name];
+    const [, prefix = '', sep = '', axis] = m;
+    if (prefix ? !COORD_PREFIXES.test(prefix) : axis!.toLowerCase() !== 'x') continue;
+    const yAxis = axis!.toLowerCase() === 'x' ? 'y' : String(Number(axis) + 1);
+    const y = has(`${prefix}${sep}${yAxis}`);
+    if (y) return [c.name, y];
   }
   return null;
 }
