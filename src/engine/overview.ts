@@ -37,14 +37,14 @@ function binaryLabels(label: Int32Array, positive: number): Uint8Array {
   return out;
 }
 
-/** Each version's headline metrics on the whole dataset. */
-export function computeOverview(input: OverviewInput): VersionMetrics[] {
+/** Each version's headline metrics on the whole dataset, or on the rows of a cohort mask. */
+export function computeOverview(input: OverviewInput, mask?: Uint8Array): VersionMetrics[] {
   const { task, label, y } = input;
   const blank = { accuracy: null, macroF1: null, auc: null, mae: null, rmse: null };
   if (task === 'regression') {
     return input.versions.map((v) => {
       if (!y || !v.yhat) return { version: v.name, evaluated: 0, ...blank };
-      const r = regressionSummary(y, v.yhat);
+      const r = regressionSummary(y, v.yhat, mask);
       return { version: v.name, evaluated: r.n, ...blank, mae: r.mae, rmse: r.rmse };
     });
   }
@@ -52,11 +52,11 @@ export function computeOverview(input: OverviewInput): VersionMetrics[] {
   return input.versions.map((v) => {
     const out: VersionMetrics = { version: v.name, evaluated: 0, ...blank };
     if (label && v.pred) {
-      const s = classificationSummary(label, v.pred, input.classes.length);
+      const s = classificationSummary(label, v.pred, input.classes.length, mask);
       Object.assign(out, { evaluated: s.n, accuracy: s.accuracy, macroF1: s.macroF1 });
     }
     if (bin && v.score) {
-      const auc = rocAuc(bin, v.score);
+      const auc = rocAuc(bin, v.score, mask);
       out.auc = Number.isNaN(auc) ? null : auc;
     }
     return out;

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { Progress, Source } from './protocol';
+import type { CohortDef, Field, Progress, Source } from './protocol';
 import type { RoleMapping } from '../data/roles';
 
 let remote: Comlink.Remote<EngineApi> | null = null;
@@ -23,4 +23,6 @@ export const client = {
   open: (sources: Source[], onProgress: (p: Progress) => void) =>
     engine().open(sources.map(absolute), Comlink.proxy(onProgress)),
   analyse: (mapping: RoleMapping) => engine().analyse(mapping),
+  cohorts: (defs: CohortDef[]) => engine().cohorts(defs),
+  profile: (field: Field, search?: string) => engine().profile(field, search),
 };

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { Session } from './session';
-import type { Progress, Source } from './protocol';
+import type { CohortDef, Field, Progress, Source } from './protocol';
 import type { RoleMapping } from '../data/roles';
 
 const session = new Session();
@@ -9,6 +9,8 @@ const session = new Session();
 const api = {
   open: (sources: Source[], onProgress: (p: Progress) => void) => session.open(sources, onProgress),
   analyse: (mapping: RoleMapping) => session.analyse(mapping),
+  cohorts: (defs: CohortDef[]) => session.cohorts(defs),
+  profile: (field: Field, search?: string) => session.profile(field, search),
 };
 
 export type EngineApi = typeof api;

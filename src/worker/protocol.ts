@@ -35,3 +35,39 @@ export interface Analysis {
   metrics: VersionMetrics[];
   warnings: string[];
 }
+
+export type { CohortDef, Predicate } from '../engine/cohort/predicate';
+
+export interface CohortStats {
+  id: string;
+  size: number;
+  metrics: VersionMetrics[];
+  /** Why the cohort could not be evaluated (e.g. a column this dataset lacks). */
+  error: string | null;
+}
+
+/** What the filter builder can filter on: a column, or a role. */
+export type Field =
+  | { type: 'column'; name: string }
+  | { type: 'label' }
+  | { type: 'predicted'; version: string }
+  | { type: 'score'; version: string };
+
+export type FieldProfile =
+  | {
+      kind: 'range';
+      timestamp: boolean;
+      min: number;
+      max: number;
+      nulls: number;
+      edges: number[];
+      counts: number[];
+    }
+  | {
+      kind: 'categories';
+      nulls: number;
+      distinct: number;
+      values: { value: string; count: number }[];
+    }
+  | { kind: 'text'; nulls: number; distinct: number; values: { value: string; count: number }[] }
+  | { kind: 'none'; reason: string };

@@ -1,5 +1,10 @@
 import { combineTables } from '../data/combine';
 import type { CombinedTable } from '../data/shapes';
+import { OpenDataset } from './dataset';
+import { profileField } from './profileField';
+import { CohortError } from '../engine/cohort/truth';
+import { popcount } from '../engine/cohort/evaluate';
+import type { CohortDef } from '../engine/cohort/predicate';
 import { describeColumn } from '../data/columnInfo';
 import { fingerprint } from '../data/fingerprint';
 import { inferRoles } from '../data/inferRoles';
@@ -10,7 +15,15 @@ import { type Progress, type Source, readSource, sourceName } from '../data/read
 import type { RoleMapping } from '../data/roles';
 import type { LoadedTable } from '../data/types';
 import { computeOverview } from '../engine/overview';
-import type { Analysis, DatasetSummary, FileError, OpenResult } from './protocol';
+import type {
+  Analysis,
+  CohortStats,
+  DatasetSummary,
+  Field,
+  FieldProfile,
+  FileError,
+  OpenResult,
+} from './protocol';
 
 function reasonOf(err: unknown): string {
   if (err instanceof DataError) return err.message;
@@ -36,7 +49,13 @@ function summarize(combined: CombinedTable, tables: LoadedTable[]): DatasetSumma
 
 /** The worker's state: one open dataset at a time; a failed open never replaces it. */
 export class Session {
-  private combined: CombinedTable | null = null;
+  private current: OpenDataset | null = null;
+
+  /** The open dataset; throws when none is (callers are UI requests that need one). */
+  get dataset(): OpenDataset {
+    if (!this.current) throw new Error('no dataset is open');
+    return this.current;
+  }
 
   /** Opens byte buffers already in memory (the worker reads sources first; tests call this). */
   openBytes(
@@ -68,7 +87,7 @@ export class Session {
     try {
       const combined = combineTables(tables);
       const summary = summarize(combined, tables);
-      this.combined = combined;
+      this.current = new OpenDataset(combined);
       return { summary, errors };
     } catch (err) {
       errors.push({ fileName: tables.map((t) => t.fileName).join(', '), reason: reasonOf(err) });
@@ -91,11 +110,30 @@ export class Session {
   }
 
   analyse(mapping: RoleMapping): Analysis {
-    const c = this.combined;
-    if (!c) throw new Error('no dataset is open');
-    const ev = prepareEval(c.columns, c.numRows, mapping);
+    const d = this.dataset;
+    const ev = prepareEval(d.combined.columns, d.n, mapping);
+    d.setRoles(mapping, ev);
     const metrics = computeOverview(ev);
     const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
     return { task: ev.task, classes: ev.classes, positiveClass, metrics, warnings: ev.warnings };
+  }
+
+  /** Size and headline metrics of each cohort; a cohort that cannot be evaluated says why. */
+  cohorts(defs: CohortDef[]): CohortStats[] {
+    const d = this.dataset;
+    return defs.map((c) => {
+      try {
+        const mask = d.maskOf(c.predicate)!;
+        const metrics = d.ev ? computeOverview(d.ev, mask) : [];
+        return { id: c.id, size: popcount(mask), metrics, error: null };
+      } catch (err) {
+        if (!(err instanceof CohortError)) throw err;
+        return { id: c.id, size: 0, metrics: [], error: err.message };
+      }
+    });
+  }
+
+  profile(field: Field, search?: string): FieldProfile {
+    return profileField(this.dataset, field, search);
   }
 }

@@ -94,8 +94,8 @@ describe('cohort predicates', () => {
   });
 
   it('and / or / not follow three-valued logic', () => {
-    const age = { op: 'range', column: 'age', min: 30, max: 100 } as const; // T:1,3,4,5 U:2
-    const fr = { op: 'in', column: 'country', values: ['FR'] } as const; // T:0,2 U:3
+    const age: Predicate = { op: 'range', column: 'age', min: 30, max: 100 }; // T:1,3,4,5 U:2
+    const fr: Predicate = { op: 'in', column: 'country', values: ['FR'] }; // T:0,2 U:3
     // OR: row 2 is TRUE via FR even though age is null; row 3 TRUE via age.
     expect(rows({ op: 'or', children: [age, fr] })).toEqual([0, 1, 2, 3, 4, 5]);
     // AND: row 2 is UNKNOWN (null age) and stays out; row 3 is UNKNOWN (null country).

@@ -1,0 +1,79 @@
+import { create } from 'zustand';
+import type { CohortDef, CohortStats, Predicate } from '../worker/protocol';
+import { client } from '../worker/client';
+
+interface CohortState {
+  /** Saved, named cohorts, in the order the user made them. */
+  cohorts: CohortDef[];
+  stats: Record<string, CohortStats>;
+  /** The cohort every view is restricted to; null = all rows. */
+  activeId: string | null;
+  /** The dataset fingerprint the cohorts are stored under. */
+  fingerprint: string | null;
+  add: (name: string, predicate: Predicate) => CohortDef;
+  update: (id: string, patch: Partial<Omit<CohortDef, 'id'>>) => void;
+  remove: (id: string) => void;
+  setActive: (id: string | null) => void;
+  replaceAll: (cohorts: CohortDef[], fingerprint: string | null, activeId?: string | null) => void;
+  refresh: () => Promise<void>;
+}
+
+let counter = 0;
+export function newCohortId(): string {
+  counter += 1;
+  return `c${Date.now().toString(36)}${counter}`;
+}
+
+export const useCohorts = create<CohortState>((set, get) => ({
+  cohorts: [],
+  stats: {},
+  activeId: null,
+  fingerprint: null,
+
+  add: (name, predicate) => {
+    const c: CohortDef = { id: newCohortId(), name, predicate };
+    set({ cohorts: [...get().cohorts, c] });
+    void get().refresh();
+    return c;
+  },
+  update: (id, patch) => {
+    set({ cohorts: get().cohorts.map((c) => (c.id === id ? { ...c, ...patch } : c)) });
+    void get().refresh();
+  },
+  remove: (id) => {
+    set({
+      cohorts: get().cohorts.filter((c) => c.id !== id),
+      activeId: get().activeId === id ? null : get().activeId,
+    });
+  },
+  setActive: (activeId) => set({ activeId }),
+  replaceAll: (cohorts, fingerprint, activeId = null) => {
+    set({ cohorts, fingerprint, activeId, stats: {} });
+    void get().refresh();
+  },
+  refresh: async () => {
+    const defs = get().cohorts;
+    if (defs.length === 0) return set({ stats: {} });
+    try {
+      const list = await client.cohorts(defs);
+      set({ stats: Object.fromEntries(list.map((s) => [s.id, s])) });
+    } catch {
+      // No dataset open yet: stats arrive with the next refresh.
+    }
+  },
+}));
+
+/** The active cohort's predicate, or null for all rows. */
+export function activePredicate(s: CohortState): Predicate | null {
+  return s.cohorts.find((c) => c.id === s.activeId)?.predicate ?? null;
+}
+
+/**
+ * The one action every chart and table uses to turn a selection (brushed range, clicked cell,
+ * lasso, picked rows) into a saved cohort; it becomes the active one.
+ */
+export function cohortFromSelection(name: string, predicate: Predicate): CohortDef {
+  const c = useCohorts.getState().add(name, predicate);
+  useCohorts.getState().setActive(c.id);
+  return c;
+}
