@@ -34,14 +34,15 @@ export async function expectRows(page: Page, n: number) {
 }
 
 /** A cell of the headline metrics table, by version and metric header. */
-export async function metricCell(page: Page, version: string, metric: string) {
+export async function metricCell(page: Page, version: string, metric: string, cohort = 'All rows') {
   const table = page.getByRole('table', { name: /Headline metrics/ });
   const headers = await table.locator('thead th').allInnerTexts();
   const col = headers.findIndex((h) => h.trim() === metric);
   expect(col, `metric column ${metric}`).toBeGreaterThanOrEqual(0);
   const row = table
     .locator('tbody tr')
-    .filter({ has: page.getByRole('rowheader', { name: version, exact: true }) });
+    .filter({ has: page.getByRole('rowheader', { name: version, exact: true }) })
+    .filter({ has: page.getByRole('cell', { name: cohort, exact: true }) });
   return row.locator('th, td').nth(col);
 }
 

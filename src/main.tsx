@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
+import { startSync } from './state/sync';
+
+startSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

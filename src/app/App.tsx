@@ -6,6 +6,7 @@ import { Alerts } from '../views/Load/Alerts';
 import { DropZone } from '../views/Load/DropZone';
 import { LoadProgress } from '../views/Load/LoadProgress';
 import { DatasetPanels } from '../views/Overview/DatasetPanels';
+import { CohortBar } from '../views/Cohorts/CohortBar';
 
 let started = false;
 
@@ -24,6 +25,7 @@ export function App() {
       <main className="main">
         <Alerts />
         <LoadProgress />
+        <CohortBar />
         <DatasetPanels />
       </main>
     </DropZone>

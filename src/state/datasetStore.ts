@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { RoleMapping } from '../data/roles';
 import { client } from '../worker/client';
 import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../worker/protocol';
+import { consumeUrlRoles } from './urlState';
 import { forgetRoles, loadSavedRoles, saveRoles } from './rolesStorage';
 
 interface DatasetState {
@@ -16,6 +17,7 @@ interface DatasetState {
   setRoles: (m: RoleMapping) => Promise<void>;
   resetRoles: () => Promise<void>;
   dismissErrors: () => void;
+  report: (errors: FileError[]) => void;
 }
 
 function failure(err: unknown, fileName: string): FileError {
@@ -38,7 +40,7 @@ export const useDataset = create<DatasetState>((set, get) => ({
       const result = await client.open(sources, (progress) => set({ progress }));
       set({ errors: result.errors });
       if (result.summary) {
-        const saved = loadSavedRoles(result.summary.fingerprint);
+        const saved = consumeUrlRoles() ?? loadSavedRoles(result.summary.fingerprint);
         const roles = saved ?? result.summary.inferred;
         set({ summary: result.summary, roles, rolesFromStorage: !!saved, analysis: null });
         const analysis = await client.analyse(roles);
@@ -77,4 +79,5 @@ export const useDataset = create<DatasetState>((set, get) => ({
   },
 
   dismissErrors: () => set({ errors: [] }),
+  report: (errors) => set({ errors: [...get().errors, ...errors] }),
 }));

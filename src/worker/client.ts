@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { EngineApi } from './engine.worker';
 import type { CohortDef, Field, Progress, Source } from './protocol';
 import type { RoleMapping } from '../data/roles';
+import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
 
 let remote: Comlink.Remote<EngineApi> | null = null;
 
@@ -25,4 +26,8 @@ export const client = {
   analyse: (mapping: RoleMapping) => engine().analyse(mapping),
   cohorts: (defs: CohortDef[]) => engine().cohorts(defs),
   profile: (field: Field, search?: string) => engine().profile(field, search),
+  rowColumns: () => engine().rowColumns(),
+  rows: (req: RowsRequest) => engine().rows(req),
+  findIds: (prefix: string, limit: number) => engine().findIds(prefix, limit),
+  rowDetail: (req: RowDetailRequest) => engine().rowDetail(req),
 };

@@ -2,6 +2,9 @@ import * as Comlink from 'comlink';
 import { Session } from './session';
 import type { CohortDef, Field, Progress, Source } from './protocol';
 import type { RoleMapping } from '../data/roles';
+import { rowsOf } from './rows';
+import { rowDetail } from './rowDetail';
+import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
 
 const session = new Session();
 
@@ -11,6 +14,10 @@ const api = {
   analyse: (mapping: RoleMapping) => session.analyse(mapping),
   cohorts: (defs: CohortDef[]) => session.cohorts(defs),
   profile: (field: Field, search?: string) => session.profile(field, search),
+  rowColumns: () => rowsOf(session.dataset).columns(),
+  rows: (req: RowsRequest) => rowsOf(session.dataset).rows(req),
+  findIds: (prefix: string, limit: number) => rowsOf(session.dataset).findIds(prefix, limit),
+  rowDetail: (req: RowDetailRequest) => rowDetail(rowsOf(session.dataset), req),
 };
 
 export type EngineApi = typeof api;

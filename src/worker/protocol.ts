@@ -9,6 +9,8 @@ export type { Progress, Source } from '../data/readSource';
 export interface FileError {
   fileName: string;
   reason: string;
+  /** What failed, shown before the file name; defaults to "Could not open". */
+  action?: string;
 }
 
 export interface DatasetSummary {

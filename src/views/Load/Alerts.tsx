@@ -10,7 +10,7 @@ export function Alerts() {
       <ul>
         {errors.map((e, i) => (
           <li key={i}>
-            Could not open <strong>{e.fileName}</strong>: {e.reason}
+            {e.action ?? 'Could not open'} <strong>{e.fileName}</strong>: {e.reason}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { useDataset } from '../../state/datasetStore';
-import { MetricsTable } from './MetricsTable';
+import { type CohortMetrics, MetricsTable } from './MetricsTable';
+import { useCohorts } from '../../state/cohortStore';
 import { JoinReportView } from './JoinReportView';
 import { RoleMappingPanel } from '../Mapping/RoleMappingPanel';
 
@@ -7,6 +8,8 @@ import { RoleMappingPanel } from '../Mapping/RoleMappingPanel';
 export function DatasetPanels() {
   const summary = useDataset((s) => s.summary);
   const analysis = useDataset((s) => s.analysis);
+  const active = useCohorts((s) => s.cohorts.find((c) => c.id === s.activeId));
+  const activeStats = useCohorts((s) => (s.activeId ? s.stats[s.activeId] : undefined));
   if (!summary) {
     return (
       <section className="panel empty">
@@ -19,12 +22,21 @@ export function DatasetPanels() {
       </section>
     );
   }
+  const rows: CohortMetrics[] = [
+    { cohort: 'All rows', size: summary.numRows, metrics: analysis?.metrics ?? [] },
+  ];
+  if (active && activeStats && !activeStats.error)
+    rows.push({ cohort: active.name, size: activeStats.size, metrics: activeStats.metrics });
   return (
     <>
       {summary.description && <p className="description">{summary.description}</p>}
       <section className="panel" aria-labelledby="overview-heading">
         <h2 id="overview-heading">Overview</h2>
-        {analysis ? <MetricsTable analysis={analysis} /> : <p>Computing metrics…</p>}
+        {analysis ? (
+          <MetricsTable task={analysis.task} positiveClass={analysis.positiveClass} rows={rows} />
+        ) : (
+          <p>Computing metrics…</p>
+        )}
         {analysis && analysis.warnings.length > 0 && (
           <ul className="warnings" aria-label="Warnings">
             {analysis.warnings.map((w) => (

@@ -1,4 +1,5 @@
-import type { Analysis } from '../../worker/protocol';
+import type { Task } from '../../data/roles';
+import type { VersionMetrics } from '../../engine/overview';
 import { formatCount, formatNumber, formatPercent } from '../../ui/format';
 
 type Metric = { key: 'accuracy' | 'macroF1' | 'auc' | 'mae' | 'rmse'; name: string; pct: boolean };
@@ -13,15 +14,22 @@ const REGRESSION: Metric[] = [
   { key: 'rmse', name: 'RMSE', pct: false },
 ];
 
-/** Each version's headline metrics on all rows: a real table, cohort × version × metric. */
-export function MetricsTable({ analysis }: { analysis: Analysis }) {
-  const metrics =
-    analysis.task === 'regression'
-      ? REGRESSION
-      : analysis.task === 'binary'
-        ? BINARY
-        : CLASSIFICATION;
-  if (analysis.metrics.length === 0) {
+export interface CohortMetrics {
+  cohort: string;
+  size: number;
+  metrics: VersionMetrics[];
+}
+
+interface Props {
+  task: Task;
+  positiveClass: string | null;
+  rows: CohortMetrics[];
+}
+
+/** Headline metrics per cohort × version: a real table whose headers name cohort, version, metric. */
+export function MetricsTable({ task, positiveClass, rows }: Props) {
+  const metrics = task === 'regression' ? REGRESSION : task === 'binary' ? BINARY : CLASSIFICATION;
+  if (rows.every((r) => r.metrics.length === 0)) {
     return (
       <p>
         No model version was recognised: assign prediction or score columns under “Column roles”.
@@ -31,8 +39,11 @@ export function MetricsTable({ analysis }: { analysis: Analysis }) {
   return (
     <table className="metrics">
       <caption>
-        Headline metrics on all rows ({analysis.task}
-        {analysis.positiveClass !== null ? `, positive class “${analysis.positiveClass}”` : ''})
+        Headline metrics ({task}
+        {positiveClass !== null
+          ? `, positive class “${positiveClass}”, threshold 0.5 where there is no predicted class`
+          : ''}
+        )
       </caption>
       <thead>
         <tr>
@@ -47,18 +58,20 @@ export function MetricsTable({ analysis }: { analysis: Analysis }) {
         </tr>
       </thead>
       <tbody>
-        {analysis.metrics.map((v) => (
-          <tr key={v.version}>
-            <td>All rows</td>
-            <th scope="row">{v.version}</th>
-            <td className="num">{formatCount(v.evaluated)}</td>
-            {metrics.map((m) => (
-              <td className="num" key={m.key}>
-                {m.pct ? formatPercent(v[m.key]) : formatNumber(v[m.key])}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {rows.flatMap((r) =>
+          r.metrics.map((v) => (
+            <tr key={`${r.cohort}:${v.version}`}>
+              <td>{r.cohort}</td>
+              <th scope="row">{v.version}</th>
+              <td className="num">{formatCount(v.evaluated)}</td>
+              {metrics.map((m) => (
+                <td className="num" key={m.key}>
+                  {m.pct ? formatPercent(v[m.key]) : formatNumber(v[m.key])}
+                </td>
+              ))}
+            </tr>
+          )),
+        )}
       </tbody>
     </table>
   );

@@ -1,0 +1,60 @@
+import { useCohorts } from './cohortStore';
+import { loadCohorts, saveCohorts } from './cohortStorage';
+import { useDataset } from './datasetStore';
+import { type UrlState, parseUrlState, writeUrlState } from './urlState';
+import { useView } from './viewStore';
+
+/**
+ * Wires the stores together: a newly opened dataset gets its cohorts (from the link it was opened
+ * with, else from storage); every change is stored and mirrored into the URL.
+ */
+export function startSync(): () => void {
+  // The link's state applies to the first dataset opened after start-up (from URLs or from the
+  // same local files opened by hand), then storage takes over.
+  let pending: UrlState | null = parseUrlState(window.location.search);
+  let fingerprint: string | null = null;
+
+  const unsubDataset = useDataset.subscribe((s, prev) => {
+    const fp = s.summary?.fingerprint ?? null;
+    if (fp && fp !== fingerprint) {
+      fingerprint = fp;
+      const fromUrl = pending?.cohorts
+        ? { cohorts: pending.cohorts, activeId: pending.active }
+        : null;
+      const stored = fromUrl ?? loadCohorts(fp) ?? { cohorts: [], activeId: null };
+      useCohorts.getState().replaceAll(stored.cohorts, fp, stored.activeId);
+      if (pending?.view) useView.getState().setView(pending.view);
+      useView.getState().focusRow(pending?.row ?? null);
+      pending = null;
+    }
+    if (s.analysis !== prev.analysis && s.analysis) void useCohorts.getState().refresh();
+    mirror();
+  });
+
+  const unsubCohorts = useCohorts.subscribe((s, prev) => {
+    if (s.cohorts === prev.cohorts && s.activeId === prev.activeId) return;
+    if (s.fingerprint) saveCohorts(s.fingerprint, { cohorts: s.cohorts, activeId: s.activeId });
+    mirror();
+  });
+  const unsubView = useView.subscribe(mirror);
+
+  function mirror() {
+    if (!useDataset.getState().summary) return;
+    const { roles, rolesFromStorage } = useDataset.getState();
+    const { cohorts, activeId } = useCohorts.getState();
+    const { view, focusedRow } = useView.getState();
+    writeUrlState({
+      roles: rolesFromStorage ? roles : null,
+      cohorts,
+      active: activeId,
+      view,
+      row: focusedRow,
+    });
+  }
+
+  return () => {
+    unsubDataset();
+    unsubCohorts();
+    unsubView();
+  };
+}

@@ -1,0 +1,59 @@
+import { useCohorts } from '../../state/cohortStore';
+import { useDataset } from '../../state/datasetStore';
+import { exportCohorts, importCohorts } from '../../state/cohortFiles';
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Export the cohorts as JSON, and import them into any dataset with those columns. */
+export function CohortFileActions() {
+  const cohorts = useCohorts((s) => s.cohorts);
+  const summary = useDataset((s) => s.summary);
+  const roles = useDataset((s) => s.roles);
+  const report = useDataset((s) => s.report);
+  return (
+    <>
+      <button
+        type="button"
+        className="button small"
+        disabled={!cohorts.length}
+        onClick={() => download('cohorts.json', exportCohorts(cohorts))}
+      >
+        Export cohorts
+      </button>
+      <label className="button small">
+        Import cohorts…
+        <input
+          className="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          aria-label="Import cohorts"
+          onChange={async (e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (!file || !summary) return;
+            const names = new Set(summary.columns.map((c) => c.name));
+            const versions = new Set(roles?.versions.map((v) => v.name) ?? []);
+            const r = importCohorts(await file.text(), {
+              column: (c) => names.has(c),
+              version: (v) => versions.has(v),
+            });
+            const store = useCohorts.getState();
+            if (r.cohorts.length)
+              store.replaceAll([...store.cohorts, ...r.cohorts], store.fingerprint, store.activeId);
+            if (r.problems.length)
+              report(
+                r.problems.map((reason) => ({ fileName: file.name, reason, action: 'Importing' })),
+              );
+          }}
+        />
+      </label>
+    </>
+  );
+}
