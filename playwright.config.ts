@@ -7,6 +7,11 @@ const executablePath = [
   '/usr/bin/chromium-browser',
 ].find((p) => p && existsSync(p));
 
+// Several people (or agents) may run e2e at once on one machine: E2E_PORT gives each run its own
+// port and its own build folder.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist' : `.e2e-dist/${port}`;
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -16,7 +21,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -33,8 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --outDir ${outDir} && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
