@@ -7,6 +7,7 @@ import { DropZone } from '../views/Load/DropZone';
 import { LoadProgress } from '../views/Load/LoadProgress';
 import { DatasetPanels } from '../views/Overview/DatasetPanels';
 import { CohortBar } from '../views/Cohorts/CohortBar';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 let started = false;
 
@@ -25,8 +26,12 @@ export function App() {
       <main className="main">
         <Alerts />
         <LoadProgress />
-        <CohortBar />
-        <DatasetPanels />
+        <ErrorBoundary name="Cohorts">
+          <CohortBar />
+        </ErrorBoundary>
+        <ErrorBoundary name="Overview">
+          <DatasetPanels />
+        </ErrorBoundary>
       </main>
     </DropZone>
   );

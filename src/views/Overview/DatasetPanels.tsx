@@ -1,6 +1,7 @@
 import { useDataset } from '../../state/datasetStore';
 import { type CohortMetrics, MetricsTable } from './MetricsTable';
 import { useCohorts } from '../../state/cohortStore';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { JoinReportView } from './JoinReportView';
 import { RoleMappingPanel } from '../Mapping/RoleMappingPanel';
 
@@ -45,8 +46,12 @@ export function DatasetPanels() {
           </ul>
         )}
       </section>
-      <JoinReportView summary={summary} />
-      <RoleMappingPanel />
+      <ErrorBoundary name="Join report">
+        <JoinReportView summary={summary} />
+      </ErrorBoundary>
+      <ErrorBoundary name="Column roles">
+        <RoleMappingPanel />
+      </ErrorBoundary>
     </>
   );
 }
