@@ -86,6 +86,21 @@ function makeSchema(rows, dictionaries) {
   return new Schema(fields, new Map([['workbench.description', `Synthetic benchmark set, ${rows} rows (seed ${SEED})`]]));
 }
 
+/**
+ * The bytes of the columns' values as the file holds them (no IPC framing): what an ideal
+ * in-memory representation would need. Dictionaries count their codes plus their strings.
+ */
+export function rawColumnBytes(rows) {
+  const { probs, embedding } = layout(rows);
+  let perRow = 8 + 4 + 4 + 4; // id, label, pred_v1, pred_v2
+  if (probs) perRow += 2 * CLASSES * 4;
+  perRow += NUMERIC_TYPES.reduce((s, t) => s + (t === 'f32' ? 4 : 8), 0);
+  perRow += 4 * 4 + CATEGORY_COUNTS.length * 4; // counts, dictionary codes
+  if (embedding) perRow += EMBED_DIM * 4;
+  const dictionaryBytes = CATEGORY_COUNTS.reduce((s, k) => s + k * 6, 0);
+  return rows * perRow + Math.ceil(rows / 8) + dictionaryBytes;
+}
+
 function makeDictionaries() {
   return CATEGORY_COUNTS.map((k, j) => {
     const dictionary = vectorFromArray(
