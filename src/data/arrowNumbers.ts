@@ -82,10 +82,31 @@ export function numberReader(data: Data): ((i: number) => number) | null {
   }
 }
 
+/** Plain numbers in a typed array that `set` can copy natively (memcpy or a native convert). */
+export function nativeNumbers(data: Data): ArrayLike<number> | null {
+  const type = data.type as DataType;
+  if (type.typeId !== Type.Int && type.typeId !== Type.Float) return null;
+  if ((type as { precision?: number }).precision === 0) return null;
+  const v = data.values as unknown;
+  if (v instanceof BigInt64Array || v instanceof BigUint64Array || !ArrayBuffer.isView(v)) return null;
+  return v as unknown as ArrayLike<number>;
+}
+
 /** Copies chunks of a numeric-like column into one array; nulls become NaN. */
 export function gatherNumbers(chunks: readonly Data[], out: Float64Array | Float32Array): boolean {
   let row = 0;
   for (const data of chunks) {
+    const native = nativeNumbers(data);
+    if (native) {
+      // Bulk copy first (fast path for the common null-free column), then punch the nulls in.
+      out.set((native as Float64Array).subarray(0, data.length), row);
+      if (data.nullCount > 0) {
+        const valid = validityOf(data);
+        for (let i = 0; i < data.length; i++) if (!valid(i)) out[row + i] = NaN;
+      }
+      row += data.length;
+      continue;
+    }
     const read = numberReader(data);
     if (!read) return false;
     const valid = validityOf(data);

@@ -1,11 +1,22 @@
 import { type Data, type DataType, Type } from 'apache-arrow';
-import { numberReader } from './arrowNumbers';
+import { nativeNumbers, numberReader } from './arrowNumbers';
 import { validityOf } from './validity';
 
 export type VectorResult = { dim: number; values: Float32Array } | { error: string };
 
 function isNumericChild(type: DataType): boolean {
   return type.typeId === Type.Float || type.typeId === Type.Int || type.typeId === Type.Decimal;
+}
+
+function isBulkCopyable(data: Data): boolean {
+  const child = data.children[0];
+  return (
+    (data.type as DataType).typeId === Type.FixedSizeList &&
+    data.nullCount === 0 &&
+    !!child &&
+    child.nullCount === 0 &&
+    nativeNumbers(child) !== null
+  );
 }
 
 /** List bounds of row i: [start, end) into the child. */
@@ -49,10 +60,19 @@ export function gatherVectors(chunks: readonly Data[], n: number): VectorResult 
       return { dim, values: onlyChild.values.subarray(0, n * dim) };
     }
   }
-  const values = new Float32Array(n * dim).fill(NaN);
+  const values = new Float32Array(n * dim);
+  // Only rows a chunk leaves empty need NaN; a null-free fixed-size column skips that pass.
+  if (!chunks.every(isBulkCopyable)) values.fill(NaN);
   let row = 0;
   for (const data of chunks) {
     const child = data.children[0]!;
+    const native = isBulkCopyable(data) ? nativeNumbers(child) : null;
+    if (native) {
+      // A whole chunk of embeddings in one native copy instead of a call per value.
+      values.set((native as Float32Array).subarray(0, data.length * dim), row * dim);
+      row += data.length;
+      continue;
+    }
     const read = numberReader(child)!;
     const childValid = validityOf(child);
     const bounds = listBounds(data);

@@ -87,7 +87,8 @@ export function describeColumn(col: Column, arrowType: string): ColumnInfo {
       const n = col.values.length / col.dim;
       let nulls = 0;
       for (let i = 0; i < n; i++) if (col.values[i * col.dim] !== col.values[i * col.dim]) nulls++;
-      const s = numericStats(col.values);
+      // Value range from the first rows only: vectors can hold hundreds of millions of floats.
+      const s = numericStats(col.values.subarray(0, Math.min(col.values.length, 50_000 * col.dim)));
       return {
         ...base,
         nullCount: nulls,

@@ -2,6 +2,7 @@ import type { Column, LoadedTable } from './types';
 import { LABEL_NAME } from './names';
 import { DataError } from './readIpc';
 import { keyReader, takeColumn } from './take';
+import { countDuplicateIds } from './duplicates';
 import {
   type CombinedTable,
   type FileJoin,
@@ -118,7 +119,9 @@ export function combineTables(tables: LoadedTable[]): CombinedTable {
   if (base) {
     base.t.columns.forEach((c) => (columns.push(c), names.add(c.name)));
     idColumn = base.id?.name ?? null;
-    rows = base.id ? rowsOf(base.id, base.t.numRows) : { keys: [], keySet: new Set() };
+    // Ids as strings are only needed to join other files: a single wide file skips that cost.
+    const joining = plain.length > 1 || logs.length > 0;
+    rows = base.id && joining ? rowsOf(base.id, base.t.numRows) : { keys: [], keySet: new Set() };
   } else {
     // Only long logs: one row per distinct id, in order of first appearance.
     const first = logs[0]!;
@@ -142,7 +145,7 @@ export function combineTables(tables: LoadedTable[]): CombinedTable {
   const versions = order.map((i) => names0[i]!);
   const files: FileJoin[] = [];
   if (base) {
-    const { duplicates } = base.id ? indexIds(base.id, base.t.numRows) : { duplicates: 0 };
+    const { duplicates } = base.id ? countDuplicateIds(base.id) : { duplicates: 0 };
     files.push({
       fileName: base.t.fileName,
       rows: base.t.numRows,
@@ -157,7 +160,7 @@ export function combineTables(tables: LoadedTable[]): CombinedTable {
   logs.forEach((x) => files.push(...joinInto(columns, names, rows, x.t, null)));
 
   const idStats = columns.find((c) => c.name === idColumn);
-  const { duplicates, nulls } = idStats ? indexIds(idStats, numRows) : { duplicates: 0, nulls: 0 };
+  const { duplicates, nulls } = idStats ? countDuplicateIds(idStats) : { duplicates: 0, nulls: 0 };
   if (duplicates)
     notes.push(
       `${duplicates} rows repeat an id of an earlier row; they are kept as separate rows.`,

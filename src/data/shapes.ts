@@ -1,6 +1,7 @@
 import type { Column, LoadedTable } from './types';
 import { ID_NAME, VERSION_NAME } from './names';
 import { keyReader } from './take';
+import { countDuplicateIds } from './duplicates';
 
 export type DatasetShape = 'wide' | 'per-version files' | 'long log';
 
@@ -91,11 +92,11 @@ export function versionNamesFromFiles(fileNames: string[]): string[] {
 }
 
 export function versionColumnOf(t: LoadedTable, idCol: Column): Column | undefined {
-  const { duplicates } = indexIds(idCol, t.numRows);
-  if (duplicates === 0) return undefined;
-  return t.columns.find(
+  const candidate = t.columns.find(
     (c) =>
       VERSION_NAME.test(c.name) &&
       (c.kind === 'string' ? c.dictionary.length <= 50 : c.kind === 'numeric'),
   );
+  // A long log repeats each id once per version; a wide table with a "model" column does not.
+  return candidate && countDuplicateIds(idCol).duplicates > 0 ? candidate : undefined;
 }
