@@ -1,6 +1,8 @@
 import { OpenFiles } from './OpenFiles';
 import { StatusLine } from './StatusLine';
 import { DEMOS } from '../../app/startup';
+import { ViewSwitch } from './ViewSwitch';
+import { FindRow } from '../Rows/FindRow';
 
 export function Header() {
   return (
@@ -14,6 +16,8 @@ export function Header() {
           </a>
         ))}
       </nav>
+      <ViewSwitch />
+      <FindRow />
       <StatusLine />
     </header>
   );

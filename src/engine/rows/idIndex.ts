@@ -1,0 +1,74 @@
+/** An id and how many rows carry it (ids are not guaranteed unique). */
+export interface IdHit {
+  id: string;
+  count: number;
+}
+
+/**
+ * Row ids sorted in code-unit order, for exact lookups and prefix suggestions by binary search.
+ * Built once per dataset (and id column); ids are exact strings (int64 beyond 2^53 included).
+ */
+export class IdIndex {
+  /** Ids in sorted order, one entry per row with an id. */
+  private readonly sorted: string[];
+  /** The row of each entry of `sorted`: duplicates in row order. */
+  private readonly rows: Int32Array;
+
+  constructor(n: number, key: (i: number) => string | null) {
+    const ids: (string | null)[] = new Array<string | null>(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const k = key(i);
+      ids[i] = k;
+      if (k !== null) count++;
+    }
+    const rows = new Int32Array(count);
+    let p = 0;
+    for (let i = 0; i < n; i++) if (ids[i] !== null) rows[p++] = i;
+    rows.sort((a, b) => {
+      const x = ids[a]!;
+      const y = ids[b]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    this.rows = rows;
+    this.sorted = Array.from(rows, (i) => ids[i]!);
+  }
+
+  get size(): number {
+    return this.sorted.length;
+  }
+
+  private lowerBound(s: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Every row with exactly this id, in row order (empty when there is none). */
+  rowsOf(id: string): number[] {
+    const out: number[] = [];
+    for (let p = this.lowerBound(id); p < this.sorted.length && this.sorted[p] === id; p++) {
+      out.push(this.rows[p]!);
+    }
+    return out;
+  }
+
+  /** Up to `limit` distinct ids starting with `prefix`, in sorted order (so an exact match first). */
+  withPrefix(prefix: string, limit: number): IdHit[] {
+    const out: IdHit[] = [];
+    let p = this.lowerBound(prefix);
+    while (p < this.sorted.length && out.length < limit && this.sorted[p]!.startsWith(prefix)) {
+      const id = this.sorted[p]!;
+      let q = p + 1;
+      while (q < this.sorted.length && this.sorted[q] === id) q++;
+      out.push({ id, count: q - p });
+      p = q;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,4 @@
+import type { RowDetail } from '../../worker/rowsProtocol';
+
+/** A row that was found (the drawer's sections only ever see these). */
+export type FoundRow = Extract<RowDetail, { found: true }>;
