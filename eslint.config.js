@@ -5,7 +5,16 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/data'],
+    ignores: [
+      'dist',
+      '.e2e-dist',
+      '.scratch*',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'bench/data',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -5,9 +5,10 @@ import { Header } from '../views/Load/Header';
 import { Alerts } from '../views/Load/Alerts';
 import { DropZone } from '../views/Load/DropZone';
 import { LoadProgress } from '../views/Load/LoadProgress';
-import { DatasetPanels } from '../views/Overview/DatasetPanels';
 import { CohortBar } from '../views/Cohorts/CohortBar';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { RowDetailDrawer } from '../views/RowDetail/RowDetailDrawer';
+import { MainView } from './MainView';
 
 let started = false;
 
@@ -29,10 +30,11 @@ export function App() {
         <ErrorBoundary name="Cohorts">
           <CohortBar />
         </ErrorBoundary>
-        <ErrorBoundary name="Overview">
-          <DatasetPanels />
-        </ErrorBoundary>
+        <MainView />
       </main>
+      <ErrorBoundary name="Row detail">
+        <RowDetailDrawer />
+      </ErrorBoundary>
     </DropZone>
   );
 }

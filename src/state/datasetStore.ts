@@ -17,6 +17,7 @@ interface DatasetState {
   setRoles: (m: RoleMapping) => Promise<void>;
   resetRoles: () => Promise<void>;
   dismissErrors: () => void;
+  applyThresholds: (t: Record<string, number>) => Promise<void>;
   report: (errors: FileError[]) => void;
 }
 
@@ -79,5 +80,14 @@ export const useDataset = create<DatasetState>((set, get) => ({
   },
 
   dismissErrors: () => set({ errors: [] }),
+  applyThresholds: async (t) => {
+    if (!get().summary) return;
+    try {
+      const analysis = await client.setThresholds(t);
+      if (analysis) set({ analysis });
+    } catch (err) {
+      set({ errors: [...get().errors, failure(err, get().summary?.files.join(', ') ?? '')] });
+    }
+  },
   report: (errors) => set({ errors: [...get().errors, ...errors] }),
 }));

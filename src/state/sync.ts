@@ -3,6 +3,8 @@ import { loadCohorts, saveCohorts } from './cohortStorage';
 import { useDataset } from './datasetStore';
 import { type UrlState, parseUrlState, writeUrlState } from './urlState';
 import { useView } from './viewStore';
+import { useCompare } from './compareStore';
+import { loadCompare, saveCompare } from './compareStorage';
 
 /**
  * Wires the stores together: a newly opened dataset gets its cohorts (from the link it was opened
@@ -23,6 +25,7 @@ export function startSync(): () => void {
         : null;
       const stored = fromUrl ?? loadCohorts(fp) ?? { cohorts: [], activeId: null };
       useCohorts.getState().replaceAll(stored.cohorts, fp, stored.activeId);
+      useCompare.getState().reset(pending?.compare ?? loadCompare(fp) ?? {});
       if (pending?.view) useView.getState().setView(pending.view);
       useView.getState().focusRow(pending?.row ?? null);
       pending = null;
@@ -37,18 +40,26 @@ export function startSync(): () => void {
     mirror();
   });
   const unsubView = useView.subscribe(mirror);
+  const unsubCompare = useCompare.subscribe((s, prev) => {
+    if (fingerprint)
+      saveCompare(fingerprint, { baseline: s.baseline, thresholds: s.thresholds, rules: s.rules });
+    if (s.thresholds !== prev.thresholds) void useDataset.getState().applyThresholds(s.thresholds);
+    mirror();
+  });
 
   function mirror() {
     if (!useDataset.getState().summary) return;
     const { roles, rolesFromStorage } = useDataset.getState();
     const { cohorts, activeId } = useCohorts.getState();
     const { view, focusedRow } = useView.getState();
+    const { baseline, thresholds, rules } = useCompare.getState();
     writeUrlState({
       roles: rolesFromStorage ? roles : null,
       cohorts,
       active: activeId,
       view,
       row: focusedRow,
+      compare: { baseline, thresholds, rules },
     });
   }
 
@@ -56,5 +67,6 @@ export function startSync(): () => void {
     unsubDataset();
     unsubCohorts();
     unsubView();
+    unsubCompare();
   };
 }

@@ -2,6 +2,30 @@ import type { RoleMapping } from '../data/roles';
 import type { CohortDef } from '../worker/protocol';
 import { parseCohort } from '../engine/cohort/validate';
 import type { ViewName } from './viewStore';
+import type { ReleaseRule } from './compareStore';
+
+/** Comparison settings that travel with a link: baseline, thresholds, release rules. */
+export interface CompareSettings {
+  baseline: string | null;
+  thresholds: Record<string, number>;
+  rules: ReleaseRule[];
+}
+
+export function parseCompare(v: unknown): CompareSettings | null {
+  if (!v || typeof v !== 'object') return null;
+  const o = v as Record<string, unknown>;
+  const thresholds: Record<string, number> = {};
+  if (o.thresholds && typeof o.thresholds === 'object') {
+    for (const [k, t] of Object.entries(o.thresholds))
+      if (typeof t === 'number' && Number.isFinite(t)) thresholds[k] = t;
+  }
+  const rules = Array.isArray(o.rules)
+    ? (o.rules.filter(
+        (r) => r && typeof r === 'object' && typeof (r as { kind?: unknown }).kind === 'string',
+      ) as ReleaseRule[])
+    : [];
+  return { baseline: typeof o.baseline === 'string' ? o.baseline : null, thresholds, rules };
+}
 
 /** Everything a shared link carries. Data URLs stay as `data` params (repeatable). */
 export interface UrlState {
@@ -11,9 +35,10 @@ export interface UrlState {
   active: string | null;
   view: ViewName | null;
   row: string | null;
+  compare: CompareSettings | null;
 }
 
-const VIEWS: ViewName[] = ['overview', 'rows'];
+const VIEWS: ViewName[] = ['overview', 'rows', 'map', 'compare'];
 
 function json(v: string | null): unknown {
   if (!v) return null;
@@ -39,6 +64,7 @@ export function parseUrlState(search: string): UrlState {
     active: q.get('active'),
     view: view && VIEWS.includes(view) ? view : null,
     row: q.get('row'),
+    compare: parseCompare(json(q.get('compare'))),
   };
 }
 
@@ -51,6 +77,13 @@ export function writeUrlState(s: Omit<UrlState, 'data'>): void {
   put('active', s.active);
   put('view', s.view && s.view !== 'overview' ? s.view : null);
   put('row', s.row);
+  const c = s.compare;
+  put(
+    'compare',
+    c && (c.baseline || c.rules.length || Object.keys(c.thresholds).length)
+      ? JSON.stringify(c)
+      : null,
+  );
   const next = `${window.location.pathname}${q.toString() ? `?${q}` : ''}${window.location.hash}`;
   if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.replaceState(null, '', next);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ViewName = 'overview' | 'rows';
+export type ViewName = 'overview' | 'rows' | 'map' | 'compare';
 
 interface ViewState {
   view: ViewName;

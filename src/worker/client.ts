@@ -1,8 +1,14 @@
 import * as Comlink from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { CohortDef, Field, Progress, Source } from './protocol';
+import type { CohortDef, Field, Predicate, Progress, Source } from './protocol';
 import type { RoleMapping } from '../data/roles';
 import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
+import type { ColorBy, LabelErrorsRequest, NeighboursRequest } from './embeddingsProtocol';
+import type { CompareRequest, ConfusionRequest } from './compareProtocol';
+import type { CalibrationRequest, DensityRequest, DistributionsRequest } from './compareCharts';
+import type { MatchRequest, OperatingPointsRequest } from './operatingPoints';
+import type { RulesRequest } from './rules';
+import type { RowRulesRequest } from './rulesRow';
 
 let remote: Comlink.Remote<EngineApi> | null = null;
 
@@ -24,10 +30,33 @@ export const client = {
   open: (sources: Source[], onProgress: (p: Progress) => void) =>
     engine().open(sources.map(absolute), Comlink.proxy(onProgress)),
   analyse: (mapping: RoleMapping) => engine().analyse(mapping),
+  setThresholds: (t: Record<string, number>) => engine().setThresholds(t),
+  compare: (req: CompareRequest) => engine().compare(req),
+  confusion: (req: ConfusionRequest) => engine().confusion(req),
   cohorts: (defs: CohortDef[]) => engine().cohorts(defs),
   profile: (field: Field, search?: string) => engine().profile(field, search),
   rowColumns: () => engine().rowColumns(),
   rows: (req: RowsRequest) => engine().rows(req),
   findIds: (prefix: string, limit: number) => engine().findIds(prefix, limit),
   rowDetail: (req: RowDetailRequest) => engine().rowDetail(req),
+  layout: (source: string, onProgress: (done: number, total: number) => void) =>
+    engine().layout(source, Comlink.proxy(onProgress)),
+  pointColors: (by: ColorBy, source: string, cohort: Predicate | null) =>
+    engine().pointColors(by, source, cohort),
+  neighbours: (req: NeighboursRequest) => engine().neighbours(req),
+  selectRows: (source: string, polygon: number[]) => engine().selectRows(source, polygon),
+  pointInfo: (index: number) => engine().pointInfo(index),
+  labelErrors: (req: LabelErrorsRequest, onProgress: (done: number, total: number) => void) =>
+    engine().labelErrors(req, Comlink.proxy(onProgress)),
+  cancelLabelErrors: () => engine().cancelLabelErrors(),
+  umap: (embedding: string, onProgress: (done: number, total: number) => void) =>
+    engine().umap(embedding, Comlink.proxy(onProgress)),
+  cancelUmap: () => engine().cancelUmap(),
+  scoreDistributions: (req: DistributionsRequest) => engine().scoreDistributions(req),
+  scoreDensity: (req: DensityRequest) => engine().scoreDensity(req),
+  calibrationCurves: (req: CalibrationRequest) => engine().calibrationCurves(req),
+  operatingPoints: (req: OperatingPointsRequest) => engine().operatingPoints(req),
+  matchOperatingPoint: (req: MatchRequest) => engine().matchOperatingPoint(req),
+  evaluateRules: (req: RulesRequest) => engine().evaluateRules(req),
+  rowRules: (req: RowRulesRequest) => engine().rowRules(req),
 };

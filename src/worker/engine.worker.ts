@@ -5,6 +5,11 @@ import type { RoleMapping } from '../data/roles';
 import { rowsOf } from './rows';
 import { rowDetail } from './rowDetail';
 import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
+import { embeddingsApi } from './embeddingsApi';
+import { compareChartsApi } from './compareChartsApi';
+import type { CompareRequest, ConfusionRequest } from './compareProtocol';
+import { compareVersions } from './compare';
+import { compareConfusion } from './compareConfusion';
 
 const session = new Session();
 
@@ -12,12 +17,17 @@ const session = new Session();
 const api = {
   open: (sources: Source[], onProgress: (p: Progress) => void) => session.open(sources, onProgress),
   analyse: (mapping: RoleMapping) => session.analyse(mapping),
+  setThresholds: (t: Record<string, number>) => session.setThresholds(t),
+  compare: (req: CompareRequest) => compareVersions(session.dataset, req),
+  confusion: (req: ConfusionRequest) => compareConfusion(session.dataset, req),
   cohorts: (defs: CohortDef[]) => session.cohorts(defs),
   profile: (field: Field, search?: string) => session.profile(field, search),
   rowColumns: () => rowsOf(session.dataset).columns(),
   rows: (req: RowsRequest) => rowsOf(session.dataset).rows(req),
   findIds: (prefix: string, limit: number) => rowsOf(session.dataset).findIds(prefix, limit),
   rowDetail: (req: RowDetailRequest) => rowDetail(rowsOf(session.dataset), req),
+  ...embeddingsApi(() => session.dataset),
+  ...compareChartsApi(() => session.dataset),
 };
 
 export type EngineApi = typeof api;

@@ -1,6 +1,7 @@
 import { combineTables } from '../data/combine';
 import type { CombinedTable } from '../data/shapes';
 import { OpenDataset } from './dataset';
+import { applyThresholds } from './thresholds';
 import { profileField } from './profileField';
 import { CohortError } from '../engine/cohort/truth';
 import { popcount } from '../engine/cohort/evaluate';
@@ -11,7 +12,14 @@ import { inferRoles } from '../data/inferRoles';
 import { loadTable } from '../data/load';
 import { prepareEval } from '../data/prepare';
 import { DataError } from '../data/readIpc';
-import { type Progress, type Source, readSource, sourceName } from '../data/readSource';
+import {
+  type Progress,
+  type Source,
+  ReadBudget,
+  readSource,
+  setRefusal,
+  sourceName,
+} from '../data/readSource';
 import type { RoleMapping } from '../data/roles';
 import type { LoadedTable } from '../data/types';
 import { computeOverview } from '../engine/overview';
@@ -98,10 +106,19 @@ export class Session {
   async open(sources: Source[], onProgress: (p: Progress) => void): Promise<OpenResult> {
     const errors: FileError[] = [];
     const files: { name: string; bytes: Uint8Array }[] = [];
+    // Too large for the tab: refused before reading a byte (see readSource.ts for the limits).
+    const budget = new ReadBudget();
+    const refused = setRefusal(sources, budget);
+    if (refused) {
+      return {
+        summary: null,
+        errors: [{ fileName: sources.map(sourceName).join(', '), reason: refused }],
+      };
+    }
     for (const s of sources) {
       const name = sourceName(s);
       try {
-        files.push({ name, bytes: await readSource(s, onProgress) });
+        files.push({ name, bytes: await readSource(s, onProgress, budget) });
       } catch (err) {
         errors.push({ fileName: name, reason: reasonOf(err) });
       }
@@ -109,13 +126,22 @@ export class Session {
     return this.openBytes(files, errors, onProgress);
   }
 
+  private thresholds: Record<string, number> = {};
+
   analyse(mapping: RoleMapping): Analysis {
     const d = this.dataset;
-    const ev = prepareEval(d.combined.columns, d.n, mapping);
+    const ev = applyThresholds(prepareEval(d.combined.columns, d.n, mapping), this.thresholds);
     d.setRoles(mapping, ev);
     const metrics = computeOverview(ev);
     const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
     return { task: ev.task, classes: ev.classes, positiveClass, metrics, warnings: ev.warnings };
+  }
+
+  /** Binary decision thresholds per version; predictions, metrics and cohorts follow them. */
+  setThresholds(thresholds: Record<string, number>): Analysis | null {
+    this.thresholds = { ...thresholds };
+    const roles = this.current?.roles;
+    return roles ? this.analyse(roles) : null;
   }
 
   /** Size and headline metrics of each cohort; a cohort that cannot be evaluated says why. */

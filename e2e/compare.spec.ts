@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+import { expectRows } from './helpers';
+
+/** Accuracies, flips and one confusion cell of the digits demo, counted through arrow-js rows. */
+function digitsTruth() {
+  const t = tableFromIPC(readFileSync(new URL('../public/demo/digits.arrow', import.meta.url)));
+  let r1 = 0;
+  let r2 = 0;
+  let c2w = 0;
+  let w2c = 0;
+  let fiveAsThree = 0;
+  for (let i = 0; i < t.numRows; i++) {
+    const l = t.getChild('label')!.get(i);
+    const p1 = t.getChild('pred_v1')!.get(i);
+    const p2 = t.getChild('pred_v2')!.get(i);
+    if (p1 === l) r1++;
+    if (p2 === l) r2++;
+    if (p1 === l && p2 !== l) c2w++;
+    if (p1 !== l && p2 === l) w2c++;
+    if (l === 5 && p1 === 3) fiveAsThree++;
+  }
+  return { acc1: r1 / t.numRows, acc2: r2 / t.numRows, c2w, w2c, fiveAsThree };
+}
+
+async function openCompare(page: Page) {
+  await page.goto('/');
+  await expectRows(page, 4000);
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Compare' })
+    .click();
+}
+
+test('compare two versions: accuracies and flip counts read from the tables', async ({ page }) => {
+  const truth = digitsTruth();
+  await openCompare(page);
+  const table = page.getByRole('table', { name: /Metrics per cohort and version/ });
+  const row = (v: string) =>
+    table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${v}`) }) });
+  await expect(row('v1').locator('td').nth(2)).toContainText(`${(truth.acc1 * 100).toFixed(1)}%`);
+  await expect(row('v2').locator('td').nth(2)).toContainText(`${(truth.acc2 * 100).toFixed(1)}%`);
+  await expect(row('v2').locator('td').nth(2)).toContainText(
+    `Δ +${((truth.acc2 - truth.acc1) * 100).toFixed(1)} pts`,
+  );
+  await expect(page.getByText(/Intervals from 200 bootstrap resamples/)).toBeVisible({
+    timeout: 30_000,
+  });
+
+  const flips = page.getByRole('table', { name: /Flips from the baseline v1/ });
+  const v2 = flips.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'v2' }) });
+  await expect(v2.locator('td').nth(2)).toHaveText(String(truth.c2w));
+  await expect(v2.locator('td').nth(4)).toHaveText(String(truth.w2c));
+  await page.screenshot({ path: 'test-results/compare.png', fullPage: true });
+
+  // A flip count opens its rows as a new cohort.
+  await v2.getByRole('button', { name: /correct → wrong/ }).click();
+  await expect(page.getByText(`${truth.c2w} rows in`)).toBeVisible();
+});
+
+test('a confusion cell clicks through to its rows', async ({ page }) => {
+  const truth = digitsTruth();
+  await openCompare(page);
+  await page.getByRole('button', { name: /^v1 confusion: row 5, column 3:/ }).click();
+  await expect(page.getByText(`${truth.fiveAsThree} rows in`)).toBeVisible();
+  await expect(page.getByRole('button', { name: /label 5, v1 predicted 3/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});

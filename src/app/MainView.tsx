@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import { useView, type ViewName } from '../state/viewStore';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { DatasetPanels } from '../views/Overview/DatasetPanels';
+import { RowsView } from '../views/Rows/RowsView';
+import { EmbeddingsView } from '../views/Embeddings/EmbeddingsView';
+import { CompareView } from '../views/Compare/CompareView';
+
+const VIEWS: Record<ViewName, { name: string; Component: ComponentType }> = {
+  overview: { name: 'Overview', Component: DatasetPanels },
+  compare: { name: 'Compare', Component: CompareView },
+  rows: { name: 'Rows table', Component: RowsView },
+  map: { name: 'Map', Component: EmbeddingsView },
+};
+
+/** The view the tab bar chose, behind its own error boundary. */
+export function MainView() {
+  const view = useView((s) => s.view);
+  const { name, Component } = VIEWS[view] ?? VIEWS.overview;
+  return (
+    <ErrorBoundary key={view} name={name}>
+      <Component />
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+
+/**
+ * A release rule, checked in every cohort: data, so it travels in the URL and in exports.
+ * Units: "points" are percentage points (1 = 0.01; for AUC 1 point = 0.01 AUC); `maxRate` is a
+ * percentage (2 = 2%); `maxRise` is in the metric's own unit. Semantics: src/worker/rules.ts.
+ */
+export type ReleaseRule =
+  | {
+      id: string;
+      kind: 'metric-drop';
+      metric: 'accuracy' | 'macroF1' | 'auc';
+      maxDropPoints: number;
+    }
+  /** Binary: the positive-class score; multiclass: the predicted class's probability. */
+  | { id: string; kind: 'share-above-rise'; threshold: number; maxRisePoints: number }
+  | { id: string; kind: 'negative-flip-rate'; maxRate: number }
+  | { id: string; kind: 'regression-metric-rise'; metric: 'mae' | 'rmse'; maxRise: number };
+
+interface CompareState {
+  /** The version every other is compared with; null = the first version. */
+  baseline: string | null;
+  /** Binary task: each version's decision threshold (default 0.5). */
+  thresholds: Record<string, number>;
+  rules: ReleaseRule[];
+  setBaseline: (v: string | null) => void;
+  setThreshold: (version: string, t: number) => void;
+  setRules: (rules: ReleaseRule[]) => void;
+  reset: (s: Partial<Pick<CompareState, 'baseline' | 'thresholds' | 'rules'>>) => void;
+}
+
+export const useCompare = create<CompareState>((set) => ({
+  baseline: null,
+  thresholds: {},
+  rules: [],
+  setBaseline: (baseline) => set({ baseline }),
+  setThreshold: (version, t) => set((s) => ({ thresholds: { ...s.thresholds, [version]: t } })),
+  setRules: (rules) => set({ rules }),
+  reset: (s) => set({ baseline: null, thresholds: {}, rules: [], ...s }),
+}));
+
+/** The baseline actually in force, given the dataset's versions. */
+export function baselineOf(s: Pick<CompareState, 'baseline'>, versions: string[]): string | null {
+  return s.baseline && versions.includes(s.baseline) ? s.baseline : (versions[0] ?? null);
+}
+
+export function thresholdOf(s: Pick<CompareState, 'thresholds'>, version: string): number {
+  return s.thresholds[version] ?? 0.5;
+}

@@ -1,0 +1,77 @@
+import { useDataset } from '../../state/datasetStore';
+import { baselineOf, useCompare } from '../../state/compareStore';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { MetricsCompareTable } from './MetricsCompareTable';
+import { FlipsTable } from './FlipsTable';
+import { ConfusionPanel } from './ConfusionPanel';
+import { useCompareResult } from './useCompareResult';
+
+/** What a PM reviewing a model change opens: every cohort × version, what broke, what shifted. */
+export function CompareView() {
+  const roles = useDataset((s) => s.roles);
+  const baselineSetting = useCompare((s) => s.baseline);
+  const setBaseline = useCompare((s) => s.setBaseline);
+  const { result, refining, error } = useCompareResult();
+  const versions = roles?.versions.map((v) => v.name) ?? [];
+  const baseline = baselineOf({ baseline: baselineSetting }, versions);
+  if (versions.length < 2 || !baseline) {
+    return (
+      <section className="panel">
+        <h2>Compare versions</h2>
+        <p>
+          Comparing needs at least two model versions; this dataset has {versions.length}. Assign
+          more under “Column roles”.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <>
+      <section className="panel" aria-labelledby="compare-heading">
+        <h2 id="compare-heading">Compare versions</h2>
+        <div className="role-controls">
+          <label>
+            Baseline version{' '}
+            <select value={baseline} onChange={(e) => setBaseline(e.target.value)}>
+              {versions.map((v) => (
+                <option key={v}>{v}</option>
+              ))}
+            </select>
+          </label>
+          <span className="hint" aria-live="polite">
+            {refining
+              ? 'Refining intervals (bootstrap)…'
+              : result
+                ? `Intervals from ${result.resamples} bootstrap resamples.`
+                : ''}
+          </span>
+        </div>
+        {error && <p className="error-text">{error}</p>}
+        {result && (
+          <>
+            <MetricsCompareTable result={result} />
+            <ul className="methods">
+              {result.methods.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+              {result.errors.map((e) => (
+                <li key={e.cohortName} className="error-text">
+                  Cohort “{e.cohortName}” left out: {e.error}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {result && result.flips.length > 0 && (
+        <section className="panel" aria-labelledby="flips-heading">
+          <h2 id="flips-heading">Flips</h2>
+          <FlipsTable result={result} />
+        </section>
+      )}
+      <ErrorBoundary name="Confusion shifts">
+        <ConfusionPanel baseline={baseline} versions={versions} />
+      </ErrorBoundary>
+    </>
+  );
+}
