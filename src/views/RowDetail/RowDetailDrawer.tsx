@@ -5,6 +5,7 @@ import { CohortsSection } from './CohortsSection';
 import { FeaturesTable } from './FeaturesTable';
 import { OutcomeSection } from './OutcomeSection';
 import { PercentileSection } from './PercentileSection';
+import { RulesSection } from './RulesSection';
 import type { FoundRow } from './types';
 import { useRowDetail } from './useRowDetail';
 import { NeighboursSection } from '../Embeddings/NeighboursSection';
@@ -109,13 +110,7 @@ function Body({
       <OutcomeSection d={d} />
       <PercentileSection d={d} cohortName={cohortName} />
       <CohortsSection d={d} />
-      <section aria-labelledby="detail-rules">
-        <h3 id="detail-rules">Release rules crossed</h3>
-        <p className="placeholder-note">
-          Arrives with release rules (a later feature): which rules, such as “scores above 0.7”,
-          this row crosses under each version.
-        </p>
-      </section>
+      <RulesSection d={d} />
       {/* By row index, so a duplicated id's neighbours are those of the occurrence shown. */}
       <NeighboursSection rowId={`#${d.index}`} />
       <FeaturesTable features={d.features} />

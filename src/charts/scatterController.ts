@@ -1,0 +1,214 @@
+import { type ZoomBehavior, type ZoomTransform, select, zoom, zoomIdentity } from 'd3';
+import { nearestInGrid } from '../engine/projection';
+import type { LayoutResult } from '../worker/embeddingsProtocol';
+import { ScatterGl } from './scatterGl';
+import { zoomKeys } from './scatterKeys';
+import { type OverlayMarks, drawOverlay } from './scatterOverlay';
+import { type Fit, clipUniforms, fitBounds, toData } from './scatterTransform';
+
+export type ScatterMode = 'pan' | 'box' | 'lasso';
+
+export interface ScatterCallbacks {
+  onPick: (index: number) => void;
+  onSelect: (polygon: number[]) => void;
+  onHover: (index: number, x: number, y: number) => void;
+}
+
+const HOVER_PX = 8;
+
+/**
+ * The map's imperative core: WebGL layer, overlay layer, d3-zoom and pointer handling. Mouse
+ * moves never reach React: they update the transform and marks here and schedule one frame.
+ */
+export class ScatterController {
+  private gl: ScatterGl;
+  private octx: CanvasRenderingContext2D;
+  private zoomer: ZoomBehavior<HTMLCanvasElement, unknown>;
+  private t: ZoomTransform = zoomIdentity;
+  private fit: Fit = { s: 1, bx: 0, by: 0 };
+  private layout: LayoutResult | null = null;
+  private w = 1;
+  private h = 1;
+  private frame = 0;
+  private heavyDirty = true;
+  private moving = false;
+  private rest: ReturnType<typeof setTimeout> | undefined;
+  private marks: OverlayMarks = {
+    hover: -1,
+    picked: null,
+    neighbours: [],
+    polygon: null,
+    drawing: null,
+    dark: false,
+  };
+  private key: (e: KeyboardEvent) => void;
+  mode: ScatterMode = 'pan';
+  density = false;
+
+  constructor(
+    glCanvas: HTMLCanvasElement,
+    private overlay: HTMLCanvasElement,
+    private cb: ScatterCallbacks,
+  ) {
+    this.gl = new ScatterGl(glCanvas);
+    this.octx = overlay.getContext('2d')!;
+    this.zoomer = zoom<HTMLCanvasElement, unknown>()
+      .scaleExtent([0.5, 20000])
+      .filter(
+        (e: Event) => e.type === 'wheel' || (this.mode === 'pan' && !(e as MouseEvent).button),
+      )
+      .on('zoom', (e: { transform: ZoomTransform }) => {
+        this.t = e.transform;
+        // Large maps draw their preview sample while moving, and every point once at rest.
+        this.moving = true;
+        clearTimeout(this.rest);
+        this.rest = setTimeout(() => {
+          this.moving = false;
+          this.request(true);
+        }, 200);
+        this.request(true);
+      });
+    select(overlay).call(this.zoomer).on('dblclick.zoom', null);
+    overlay.addEventListener('pointermove', this.move);
+    overlay.addEventListener('pointerleave', this.leave);
+    overlay.addEventListener('pointerdown', this.down);
+    overlay.addEventListener('click', this.click);
+    this.key = zoomKeys(overlay, this.zoomer);
+    overlay.addEventListener('keydown', this.key);
+    overlay.tabIndex = 0;
+  }
+
+  resize(w: number, h: number): void {
+    const dpr = window.devicePixelRatio || 1;
+    this.w = Math.max(1, w);
+    this.h = Math.max(1, h);
+    for (const c of [this.gl.canvas, this.overlay]) {
+      c.width = Math.round(this.w * dpr);
+      c.height = Math.round(this.h * dpr);
+    }
+    if (this.layout) this.fit = fitBounds(this.layout.bounds, this.w, this.h);
+    this.request(true);
+  }
+
+  setLayout(l: LayoutResult): void {
+    this.layout = l;
+    this.gl.setPositions(l.coords);
+    this.gl.setPreview(l.preview);
+    this.fit = fitBounds(l.bounds, this.w, this.h);
+    select(this.overlay).call(this.zoomer.transform, zoomIdentity);
+    this.request(true);
+  }
+
+  setColors(codes: Uint8Array, palette: string[]): void {
+    this.gl.setCodes(codes);
+    this.gl.setPalette(palette);
+    this.request(true);
+  }
+
+  setMarks(m: Partial<OverlayMarks>): void {
+    this.marks = { ...this.marks, ...m, dark: this.density };
+    this.request(false);
+  }
+
+  setDensity(on: boolean): void {
+    this.density = on;
+    this.setMarks({});
+    this.request(true);
+  }
+
+  private request(heavy: boolean): void {
+    this.heavyDirty ||= heavy;
+    if (!this.frame) this.frame = requestAnimationFrame(this.render);
+  }
+
+  private render = () => {
+    this.frame = 0;
+    const l = this.layout;
+    const n = l ? l.valid : 0;
+    if (this.heavyDirty) {
+      this.heavyDirty = false;
+      const dpr = window.devicePixelRatio || 1;
+      const base = n > 200_000 ? 1.5 : n > 20_000 ? 2.5 : 4;
+      this.gl.draw({
+        ...clipUniforms(this.fit, this.t, this.w, this.h),
+        size: base * dpr * Math.min(4, Math.sqrt(Math.max(1, this.t.k))),
+        alpha: this.density ? Math.min(0.5, Math.max(0.02, 2000 / Math.max(1, n))) : 0.85,
+        density: this.density,
+        preview: this.moving,
+      });
+    }
+    if (l) drawOverlay(this.octx, l.coords, this.fit, this.t, this.marks);
+  };
+
+  /** CSS-pixel position of a pointer event on the canvas. */
+  private at(e: MouseEvent): [number, number] {
+    const r = this.overlay.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  }
+
+  private pointAt(sx: number, sy: number): number {
+    const l = this.layout;
+    if (!l) return -1;
+    const [x, y] = toData(this.fit, this.t, sx, sy);
+    return nearestInGrid(l.grid, l.coords, x, y, HOVER_PX / (this.t.k * this.fit.s));
+  }
+
+  private move = (e: PointerEvent) => {
+    const [sx, sy] = this.at(e);
+    if (this.marks.drawing) {
+      const d = this.marks.drawing;
+      if (this.mode === 'box') {
+        const [x0, y0] = [d[0]!, d[1]!];
+        this.setMarks({ drawing: [x0, y0, sx, y0, sx, sy, x0, sy] });
+      } else this.setMarks({ drawing: [...d, sx, sy] });
+      return;
+    }
+    const i = this.pointAt(sx, sy);
+    if (i !== this.marks.hover) {
+      this.setMarks({ hover: i });
+      this.cb.onHover(i, sx, sy);
+    }
+  };
+
+  private leave = () => {
+    if (this.marks.hover >= 0) this.cb.onHover(-1, 0, 0);
+    this.setMarks({ hover: -1 });
+  };
+
+  private down = (e: PointerEvent) => {
+    if (this.mode === 'pan' || e.button !== 0) return;
+    const [sx, sy] = this.at(e);
+    this.overlay.setPointerCapture(e.pointerId);
+    this.setMarks({ drawing: [sx, sy], hover: -1 });
+    const up = () => {
+      this.overlay.removeEventListener('pointerup', up);
+      const d = this.marks.drawing ?? [];
+      this.setMarks({ drawing: null });
+      if (d.length < 6) return;
+      const poly: number[] = [];
+      for (let i = 0; i < d.length; i += 2)
+        poly.push(...toData(this.fit, this.t, d[i]!, d[i + 1]!));
+      this.setMarks({ polygon: poly });
+      this.cb.onSelect(poly);
+    };
+    this.overlay.addEventListener('pointerup', up);
+  };
+
+  private click = (e: MouseEvent) => {
+    if (this.mode !== 'pan') return;
+    const i = this.pointAt(...this.at(e));
+    if (i >= 0) this.cb.onPick(i);
+  };
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.rest);
+    select(this.overlay).on('.zoom', null);
+    this.overlay.removeEventListener('pointermove', this.move);
+    this.overlay.removeEventListener('pointerleave', this.leave);
+    this.overlay.removeEventListener('pointerdown', this.down);
+    this.overlay.removeEventListener('click', this.click);
+    this.overlay.removeEventListener('keydown', this.key);
+    this.gl.dispose();
+  }
+}

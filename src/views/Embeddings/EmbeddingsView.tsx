@@ -1,0 +1,151 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Scatter } from '../../charts/Scatter';
+import { ScatterLegend } from '../../charts/ScatterLegend';
+import { paletteFor } from '../../charts/scatterPalette';
+import { activePredicate, useCohorts } from '../../state/cohortStore';
+import { useDataset } from '../../state/datasetStore';
+import { useView } from '../../state/viewStore';
+import { client } from '../../worker/client';
+import {
+  FILE_COORDS,
+  OTHER,
+  type SelectionResult,
+  UMAP_SOURCE,
+} from '../../worker/embeddingsProtocol';
+import { colorOptions } from './colorOptions';
+import { type MapSettings, MapToolbar, sourceLabel } from './MapToolbar';
+import { MapCaption } from './MapCaption';
+import { MapNeighbours } from './MapNeighbours';
+import { SelectionBar } from './SelectionBar';
+import { useLayout, usePointColors } from './useMapData';
+
+const NO_MARKS: number[] = [];
+
+/** The Map view: a 2-D layout of an embedding, coloured, with picking, lasso and neighbours. */
+export function EmbeddingsView() {
+  const summary = useDataset((s) => s.summary);
+  const roles = useDataset((s) => s.roles);
+  const analysis = useDataset((s) => s.analysis);
+  const cohort = useCohorts(activePredicate);
+  const focused = useView((s) => s.focusedRow);
+  const focusRow = useView((s) => s.focusRow);
+  const sources = useMemo(
+    () => [
+      ...(roles?.coords ? [FILE_COORDS] : []),
+      ...(roles?.embeddings ?? []),
+      ...(roles?.embeddings ?? []).map((e) => UMAP_SOURCE + e),
+    ],
+    [roles],
+  );
+  const colors = useMemo(
+    () => (summary && roles ? colorOptions(summary, roles, analysis) : []),
+    [summary, roles, analysis],
+  );
+  const [chosen, setChosen] = useState<Partial<MapSettings>>({});
+  const settings: MapSettings = {
+    source: chosen.source && sources.includes(chosen.source) ? chosen.source : (sources[0] ?? ''),
+    color: chosen.color ?? colors[0]?.value ?? '',
+    density: chosen.density ?? false,
+    mode: chosen.mode ?? 'pan',
+  };
+  const by = colors.find((c) => c.value === settings.color)?.by ?? null;
+  const { layout, progress, error } = useLayout(settings.source || null, analysis);
+  const { colors: pointColors, error: colorError } = usePointColors(by, layout, cohort);
+  const [selection, setSel] = useState<{
+    result: SelectionResult;
+    polygon: number[];
+    source: string;
+  } | null>(null);
+  // A selection belongs to the layout it was drawn on.
+  const sel = selection && selection.source === layout?.source ? selection : null;
+  const [neighbourRows, setNeighbourRows] = useState<{ picked: number | null; rows: number[] }>({
+    picked: null,
+    rows: NO_MARKS,
+  });
+  const palette = useMemo(
+    () =>
+      paletteFor(
+        pointColors?.ramp ?? 'categorical',
+        // Bins only: "other" and "missing" have colours of their own.
+        pointColors?.legend.filter((e) => e.code < OTHER).length ?? 0,
+      ),
+    [pointColors],
+  );
+  const describe = useCallback(async (i: number) => {
+    const p = await client.pointInfo(i);
+    return [
+      p.id,
+      ...(p.label !== null ? [`label: ${p.label}`] : []),
+      ...p.predictions.map((v) => `${v.version}: ${v.value ?? '—'}`),
+    ];
+  }, []);
+  const onPick = useCallback(
+    (i: number) => void client.pointInfo(i).then((p) => focusRow(p.id)),
+    [focusRow],
+  );
+  const onSelect = useCallback(
+    (polygon: number[]) => {
+      if (!layout) return;
+      const source = layout.source;
+      void client.selectRows(source, polygon).then((result) => setSel({ result, polygon, source }));
+    },
+    [layout],
+  );
+
+  if (!summary) return null;
+  if (sources.length === 0) {
+    return (
+      <section className="panel">
+        <h2>Map</h2>
+        <p>
+          This dataset has no embedding column and no 2-D coordinates. Mark a vector column as an
+          embedding under Column roles to see the map.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel map-view" aria-labelledby="map-heading">
+      <h2 id="map-heading">Map</h2>
+      <MapToolbar
+        sources={sources}
+        colors={colors}
+        value={settings}
+        onChange={(patch) => setChosen({ ...settings, ...patch })}
+      />
+      <MapCaption
+        layout={layout}
+        total={summary.numRows}
+        progress={progress}
+        error={error ?? colorError}
+        onCancel={
+          settings.source.startsWith(UMAP_SOURCE) ? () => void client.cancelUmap() : undefined
+        }
+      />
+      <div className="map-body">
+        {layout && (
+          <Scatter
+            label={`Map of ${summary.numRows} rows: ${sourceLabel(settings.source)}`}
+            layout={layout}
+            codes={pointColors?.codes ?? null}
+            palette={palette}
+            density={settings.density}
+            mode={settings.mode}
+            picked={neighbourRows.picked}
+            neighbours={neighbourRows.rows}
+            polygon={sel?.polygon ?? null}
+            describe={describe}
+            onPick={onPick}
+            onSelect={onSelect}
+            onHover={() => undefined}
+          />
+        )}
+        {pointColors && <ScatterLegend colors={pointColors} palette={palette} />}
+      </div>
+      {sel && (
+        <SelectionBar selection={sel.result} polygon={sel.polygon} onClear={() => setSel(null)} />
+      )}
+      <MapNeighbours rowId={focused} onMarks={setNeighbourRows} source={settings.source} />
+    </section>
+  );
+}
