@@ -12,7 +12,15 @@
 // f_cnt0..3 Int32 counts, f_cat0..5 Dictionary<Int32, Utf8> with 5..500 categories, f_flag Bool)
 // and embedding (FixedSizeList<Float32>[128], only at <= 1M rows).
 // Generation streams batch by batch: at most one batch of typed arrays is alive at a time.
-import { existsSync, mkdirSync, openSync, renameSync, writeSync, closeSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  writeSync,
+  closeSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -78,12 +86,17 @@ function makeSchema(rows, dictionaries) {
   const fields = [f('id', new Int64()), f('label', new Int32())];
   fields.push(f('pred_v1', new Int32()), f('pred_v2', new Int32()));
   if (probs) fields.push(f('probs_v1', list(CLASSES)), f('probs_v2', list(CLASSES)));
-  NUMERIC_TYPES.forEach((t, j) => fields.push(f(`f_num${j}`, t === 'f32' ? new Float32() : new Float64())));
+  NUMERIC_TYPES.forEach((t, j) =>
+    fields.push(f(`f_num${j}`, t === 'f32' ? new Float32() : new Float64())),
+  );
   for (let j = 0; j < 4; j++) fields.push(f(`f_cnt${j}`, new Int32()));
   dictionaries.forEach((d, j) => fields.push(f(`f_cat${j}`, d.type)));
   fields.push(f('f_flag', new Bool()));
   if (embedding) fields.push(f('embedding', list(EMBED_DIM)));
-  return new Schema(fields, new Map([['workbench.description', `Synthetic benchmark set, ${rows} rows (seed ${SEED})`]]));
+  return new Schema(
+    fields,
+    new Map([['workbench.description', `Synthetic benchmark set, ${rows} rows (seed ${SEED})`]]),
+  );
 }
 
 /**
@@ -127,7 +140,10 @@ function fillProbs(out, base, pred, right, rand) {
     if (c === pred) continue;
     const v = (out[base + c] / sum) * rest;
     out[base + c] = v;
-    if (v > maxOther) (maxOther = v), (maxAt = c);
+    if (v > maxOther) {
+      maxOther = v;
+      maxAt = c;
+    }
   }
   if (maxOther > p) {
     out[base + maxAt] = p;
@@ -164,7 +180,8 @@ function generateBatch(rows, start, n, rand, ctx) {
     label[i] = l;
     for (let j = 0; j < nums.length; j++) {
       const z = normal(rand);
-      nums[j][i] = j === 0 ? z + 0.15 * l : j === 1 ? Math.exp(z) : j === 2 ? rand() * 100 : z * (1 + j);
+      nums[j][i] =
+        j === 0 ? z + 0.15 * l : j === 1 ? Math.exp(z) : j === 2 ? rand() * 100 : z * (1 + j);
     }
     for (let j = 0; j < 4; j++) {
       // Geometric counts with different means.
@@ -250,7 +267,10 @@ export async function generate(size, { force = false, log = console.log } = {}) 
   const centers = Array.from({ length: CLASSES }, () =>
     Float32Array.from({ length: EMBED_DIM }, () => normal(rand)),
   );
-  const catShift = Float64Array.from({ length: CATEGORY_COUNTS[0] }, (_, c) => [-0.08, -0.03, 0, 0.05, 0.14][c] ?? 0);
+  const catShift = Float64Array.from(
+    { length: CATEGORY_COUNTS[0] },
+    (_, c) => [-0.08, -0.03, 0, 0.05, 0.14][c] ?? 0,
+  );
   const ctx = { schema: makeSchema(rows, dictionaries), dictionaries, centers, catShift };
 
   const tmp = `${path}.partial`;
@@ -266,14 +286,18 @@ export async function generate(size, { force = false, log = console.log } = {}) 
     writer.write(generateBatch(rows, start, n, rand, ctx));
     // Let the pump drain this batch's buffers before the next one is made.
     while (queue().length > 0) await new Promise((r) => setImmediate(r));
-    log(`  ${size}: ${Math.min(rows, start + n).toLocaleString('en-US')} / ${rows.toLocaleString('en-US')} rows`);
+    log(
+      `  ${size}: ${Math.min(rows, start + n).toLocaleString('en-US')} / ${rows.toLocaleString('en-US')} rows`,
+    );
   }
   writer.finish(); // writes the footer and closes the queue; the pump drains the rest
   await pump;
   closeSync(fd);
   renameSync(tmp, path);
   const mb = statSync(path).size / 2 ** 20;
-  log(`  wrote ${path} (${mb.toFixed(0)} MiB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `  wrote ${path} (${mb.toFixed(0)} MiB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return path;
 }
 
