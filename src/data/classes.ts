@@ -6,6 +6,25 @@ function numericKey(v: number): string {
   return String(v);
 }
 
+const SMALL = 1 << 16;
+
+/**
+ * Class codes are usually small non-negative integers: a flag table finds them in one pass
+ * with no hashing. Null when any value is not such an integer.
+ */
+function smallIntegerClasses(values: ArrayLike<number>): number[] | null {
+  const seen = new Uint8Array(SMALL);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    if (!(v >= 0 && v < SMALL && (v | 0) === v)) return null;
+    seen[v] = 1;
+  }
+  const out: number[] = [];
+  for (let j = 0; j < SMALL; j++) if (seen[j]) out.push(j);
+  return out;
+}
+
 /** Distinct class names a column holds (strings as they are, numbers printed). */
 export function classValuesOf(col: Column): string[] {
   switch (col.kind) {
@@ -15,6 +34,8 @@ export function classValuesOf(col: Column): string[] {
       return col.dictionary.filter((_, j) => used[j]);
     }
     case 'numeric': {
+      const small = smallIntegerClasses(col.values);
+      if (small) return small.map(numericKey);
       const seen = new Set<number>();
       for (let i = 0; i < col.values.length && seen.size < 10_000; i++) {
         const v = col.values[i]!;
@@ -52,6 +73,17 @@ export function encodeClasses(col: Column, index: Map<string, number>): Int32Arr
   if (col.kind === 'string') {
     const map = Int32Array.from(col.dictionary, (d) => index.get(d) ?? -1);
     for (let i = 0; i < n; i++) out[i] = col.codes[i]! < 0 ? -1 : map[col.codes[i]!]!;
+  } else if (col.kind === 'numeric' && smallIntegerClasses(col.values)) {
+    // Small integer classes: a lookup table instead of a map per row.
+    const table = new Int32Array(SMALL).fill(-1);
+    for (const [name, code] of index) {
+      const v = Number(name);
+      if (v >= 0 && v < SMALL && (v | 0) === v && numericKey(v) === name) table[v] = code;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = col.values[i]!;
+      out[i] = v === v ? table[v]! : -1;
+    }
   } else if (col.kind === 'numeric') {
     const cache = new Map<number, number>();
     for (let i = 0; i < n; i++) {

@@ -27,6 +27,8 @@ function absolute(s: Source): Source {
 
 /** The only way the UI reaches the data and the engine. */
 export const client = {
+  /** Starts the worker before the first file arrives (it takes a moment to boot). */
+  warmup: () => void engine(),
   open: (sources: Source[], onProgress: (p: Progress) => void) =>
     engine().open(sources.map(absolute), Comlink.proxy(onProgress)),
   analyse: (mapping: RoleMapping) => engine().analyse(mapping),

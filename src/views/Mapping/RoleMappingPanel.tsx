@@ -20,6 +20,9 @@ export function RoleMappingPanel() {
     task: Task;
     positive: string | null;
   } | null>(null);
+  // The table of every column is rendered only while open: with hundreds of columns its
+  // selects are the costliest thing on the first screen.
+  const [opened, setOpened] = useState<boolean | null>(null);
   if (!summary || !roles) return null;
 
   const key = `${summary.fingerprint}:${JSON.stringify(roles)}`;
@@ -38,9 +41,15 @@ export function RoleMappingPanel() {
   const update = (patch: Partial<typeof current>) => setDraft({ ...current, ...patch });
   const kinds = new Map(summary.columns.map((c) => [c.name, c]));
   const noVersions = roles.versions.length === 0;
+  const isOpen = opened ?? noVersions;
 
   return (
-    <details className="panel" open={noVersions} aria-labelledby="roles-heading">
+    <details
+      className="panel"
+      open={isOpen}
+      onToggle={(e) => setOpened(e.currentTarget.open)}
+      aria-labelledby="roles-heading"
+    >
       <summary>
         <h2 id="roles-heading">Column roles</h2>
         <span className="hint">
@@ -48,69 +57,76 @@ export function RoleMappingPanel() {
           {roles.versions.length} versions · {roles.task}
         </span>
       </summary>
-      <div className="role-controls">
-        <label>
-          Task{' '}
-          <select value={current.task} onChange={(e) => update({ task: e.target.value as Task })}>
-            {TASKS.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        {current.task === 'binary' && analysis && (
-          <label>
-            Positive class{' '}
-            <select
-              value={current.positive ?? analysis.positiveClass ?? ''}
-              onChange={(e) => update({ positive: e.target.value })}
-            >
-              {analysis.classes.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
-        )}
-        <button
-          type="button"
-          className="button primary"
-          onClick={() =>
-            void setRoles({
-              ...fromAssignments(current.rows, roles),
-              task: current.task,
-              positiveClass: current.positive,
-            })
-          }
-        >
-          Apply roles
-        </button>
-        <button type="button" className="button" onClick={() => void resetRoles()}>
-          Reset to inferred
-        </button>
-      </div>
-      <table className="roles">
-        <caption>Roles of {summary.columns.length} columns</caption>
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Type</th>
-            <th scope="col">Role</th>
-            <th scope="col">Version</th>
-            <th scope="col">Sample</th>
-          </tr>
-        </thead>
-        <tbody>
-          {current.rows.map((row, i) => (
-            <RoleRow
-              key={row.column}
-              row={row}
-              info={kinds.get(row.column)!}
-              onChange={(next) =>
-                update({ rows: current.rows.map((r, j) => (j === i ? next : r)) })
+      {isOpen && (
+        <>
+          <div className="role-controls">
+            <label>
+              Task{' '}
+              <select
+                value={current.task}
+                onChange={(e) => update({ task: e.target.value as Task })}
+              >
+                {TASKS.map((t) => (
+                  <option key={t}>{t}</option>
+                ))}
+              </select>
+            </label>
+            {current.task === 'binary' && analysis && (
+              <label>
+                Positive class{' '}
+                <select
+                  value={current.positive ?? analysis.positiveClass ?? ''}
+                  onChange={(e) => update({ positive: e.target.value })}
+                >
+                  {analysis.classes.map((c) => (
+                    <option key={c}>{c}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <button
+              type="button"
+              className="button primary"
+              onClick={() =>
+                void setRoles({
+                  ...fromAssignments(current.rows, roles),
+                  task: current.task,
+                  positiveClass: current.positive,
+                })
               }
-            />
-          ))}
-        </tbody>
-      </table>
+            >
+              Apply roles
+            </button>
+            <button type="button" className="button" onClick={() => void resetRoles()}>
+              Reset to inferred
+            </button>
+          </div>
+          <table className="roles">
+            <caption>Roles of {summary.columns.length} columns</caption>
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Type</th>
+                <th scope="col">Role</th>
+                <th scope="col">Version</th>
+                <th scope="col">Sample</th>
+              </tr>
+            </thead>
+            <tbody>
+              {current.rows.map((row, i) => (
+                <RoleRow
+                  key={row.column}
+                  row={row}
+                  info={kinds.get(row.column)!}
+                  onChange={(next) =>
+                    update({ rows: current.rows.map((r, j) => (j === i ? next : r)) })
+                  }
+                />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
     </details>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useDataset } from '../../state/datasetStore';
 import { type CohortMetrics, MetricsTable } from './MetricsTable';
 import { useCohorts } from '../../state/cohortStore';
@@ -11,6 +12,10 @@ export function DatasetPanels() {
   const analysis = useDataset((s) => s.analysis);
   const active = useCohorts((s) => s.cohorts.find((c) => c.id === s.activeId));
   const activeStats = useCohorts((s) => (s.activeId ? s.stats[s.activeId] : undefined));
+  useEffect(() => {
+    // For the benchmark: the moment the first answer is on screen.
+    if (analysis) performance.mark('wb:overview-ready');
+  }, [analysis]);
   if (!summary) {
     return (
       <section className="panel empty">

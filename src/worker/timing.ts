@@ -1,0 +1,14 @@
+/**
+ * Named phases for the benchmark harness: `wb:*` measures are collected from the page and each
+ * worker by bench/run.mjs. Cheap, and harmless where the Performance API is missing.
+ */
+export function timed<T>(name: string, run: () => T): T {
+  const start = typeof performance !== 'undefined' ? performance.now() : 0;
+  const out = run();
+  try {
+    performance.measure(`wb:${name}`, { start });
+  } catch {
+    // No Performance API (old runtimes): timings are optional.
+  }
+  return out;
+}
