@@ -5,12 +5,14 @@ import { DatasetPanels } from '../views/Overview/DatasetPanels';
 import { RowsView } from '../views/Rows/RowsView';
 import { EmbeddingsView } from '../views/Embeddings/EmbeddingsView';
 import { CompareView } from '../views/Compare/CompareView';
+import { SlicesView } from '../views/Slices/SlicesView';
 
 const VIEWS: Record<ViewName, { name: string; Component: ComponentType }> = {
   overview: { name: 'Overview', Component: DatasetPanels },
   compare: { name: 'Compare', Component: CompareView },
   rows: { name: 'Rows table', Component: RowsView },
   map: { name: 'Map', Component: EmbeddingsView },
+  slices: { name: 'Slices', Component: SlicesView },
 };
 
 /** The view the tab bar chose, behind its own error boundary. */

@@ -38,7 +38,7 @@ export interface UrlState {
   compare: CompareSettings | null;
 }
 
-const VIEWS: ViewName[] = ['overview', 'rows', 'map', 'compare'];
+const VIEWS: ViewName[] = ['overview', 'rows', 'map', 'compare', 'slices'];
 
 function json(v: string | null): unknown {
   if (!v) return null;

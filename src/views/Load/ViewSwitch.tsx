@@ -7,6 +7,7 @@ const VIEWS: { view: ViewName; label: string }[] = [
   { view: 'compare', label: 'Compare' },
   { view: 'rows', label: 'Rows' },
   { view: 'map', label: 'Map' },
+  { view: 'slices', label: 'Slices' },
 ];
 
 /** Switches the main view; a minimal tab bar until the shell gets its own. */

@@ -1,0 +1,114 @@
+import type { Predicate } from '../cohort/predicate';
+
+/** Marks a row whose feature value is not a slice candidate (a category past the top ones). */
+export const SKIP = 255;
+
+/** One bin of a feature: a condition a slice can use, with the predicate that selects it. */
+export interface BinDef {
+  text: string;
+  predicate: Predicate;
+}
+
+/** A feature reduced to one small code per row, computed once per (dataset, bins). */
+export interface BinnedFeature {
+  name: string;
+  /** Bin index per row; SKIP = not in any candidate bin. */
+  codes: Uint8Array;
+  bins: BinDef[];
+  /** Categories left out because only the most frequent ones are candidates. */
+  skippedCategories: number;
+}
+
+/**
+ * What is being explained, per row.
+ * - `rate`: code 1 = error, 0 = correct (failure mode, classification).
+ * - `paired`: code 1 = correct→wrong (got worse), 2 = wrong→correct, 0 = same (regression mode).
+ * - `mean`: x = absolute error (failure mode, regression task); code 0 = has a value.
+ * - `pairedMean`: x = |error of version| − |error of baseline| (regression mode, regression task).
+ * In every kind code 3 = in scope but without an outcome, OUT = outside the cohort.
+ */
+export interface Target {
+  kind: 'rate' | 'paired' | 'mean' | 'pairedMean';
+  code: Uint8Array;
+  x: Float64Array | null;
+}
+
+export const NO_OUTCOME = 3;
+export const OUT = 255;
+
+/** Counts of one slice: n rows with an outcome, a/b per kind (see cellStats), none = no outcome. */
+export interface Cell {
+  n: number;
+  /** rate: errors; paired: got worse; mean kinds: Σx. */
+  a: number;
+  /** paired: got better; mean kinds: Σx². */
+  b: number;
+  none: number;
+}
+
+export interface SearchOptions {
+  /** Minimum rows with an outcome in a slice. */
+  minSize: number;
+  maxConditions: 1 | 2 | 3;
+  /** Level-2 slices extended to 3 conditions, at most (the most significant that the bound keeps). */
+  maxExtend?: number;
+  /** Results after merging. */
+  maxResults?: number;
+  /** Jaccard similarity of row sets above which two slices are variants of one. */
+  mergeJaccard?: number;
+}
+
+export interface Variant {
+  text: string;
+  rows: number;
+  effect: number;
+  q: number;
+}
+
+/** One slice found, best-first in a result list. */
+export interface SliceResult {
+  /** Canonical key: "feature:bin|feature:bin" in feature order. */
+  key: string;
+  text: string;
+  conditions: BinDef[];
+  /** Rows the slice's predicate selects (in scope), with or without an outcome. */
+  rows: number;
+  /** Rows with an outcome (the test's sample). */
+  n: number;
+  /** Error rate, MAE, negative-flip rate or mean Δ|error|, by target kind. */
+  effect: number;
+  lo: number;
+  hi: number;
+  /** Slice value / overall value (rate, mean, negative-flip rate); NaN for mean Δ|error|. */
+  lift: number;
+  /** Ranking statistic (z or t), larger = more surely worse. */
+  z: number;
+  /** One-sided p-value (worse here). */
+  p: number;
+  /** Benjamini–Hochberg q over every slice tested. */
+  q: number;
+  /** rate: errors; paired: correct→wrong. */
+  worse: number;
+  /** paired: wrong→correct. */
+  better: number;
+  variants: Variant[];
+}
+
+export interface SearchProgress {
+  fraction: number;
+  /** Present when a level finished: the best slices so far (q over the slices tried so far). */
+  results?: SliceResult[];
+  tried: number;
+}
+
+export interface SearchOutcome {
+  results: SliceResult[];
+  /** Slices in the correction's family: tested, plus generated but untested (as p = 1). */
+  tried: number;
+  /** Slices that got a p-value. */
+  tested: number;
+  /** Level-2 slices not extended because the bound shows no refinement can be significant. */
+  pruned: number;
+  overall: number;
+  n: number;
+}
