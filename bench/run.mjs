@@ -23,6 +23,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { SIZES, fileFor, generate, rawColumnBytes } from './generate.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
@@ -35,15 +36,7 @@ const BASE_PORT = Number(process.env.BENCH_PORT || 4281);
 const APP_PORT = BASE_PORT;
 const PAGE_PORT = BASE_PORT + 1;
 const PROFILE_PORT = BASE_PORT + 2;
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
 const ALL = ['open', 'long-tasks', 'memory', 'knn', 'confusion'];
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,16 @@ import { execSync } from 'node:child_process';
 
 const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
+/** Keep Chromium off the closed network of these machines (see the shared toolchain notes). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export function findChromium() {
   return candidates.find((p) => p && existsSync(p));
 }

@@ -1,20 +1,13 @@
 // Opens the built app in headless Chromium and saves a screenshot (for the README and for
 // looking at views by eye). Usage: node scripts/screenshot.mjs <url-path> <out.png> [width]
 import { chromium } from '@playwright/test';
-import { findChromium } from './ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './ensure-chromium.mjs';
 
 const [path = '/', out = 'docs/screenshot.png', width = '1280'] = process.argv.slice(2);
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
 page.on('console', (m) => console.log(`[console.${m.type()}] ${m.text()}`));
