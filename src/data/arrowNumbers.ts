@@ -88,7 +88,8 @@ export function nativeNumbers(data: Data): ArrayLike<number> | null {
   if (type.typeId !== Type.Int && type.typeId !== Type.Float) return null;
   if ((type as { precision?: number }).precision === 0) return null;
   const v = data.values as unknown;
-  if (v instanceof BigInt64Array || v instanceof BigUint64Array || !ArrayBuffer.isView(v)) return null;
+  if (v instanceof BigInt64Array || v instanceof BigUint64Array || !ArrayBuffer.isView(v))
+    return null;
   return v as unknown as ArrayLike<number>;
 }
 

@@ -2,6 +2,9 @@ import { type Data, type DataType, Type } from 'apache-arrow';
 import { nativeNumbers, numberReader } from './arrowNumbers';
 import { validityOf } from './validity';
 
+/** 2^29 float32 values: 2 GiB. */
+const MAX_VECTOR_VALUES = 2 ** 29;
+
 export type VectorResult = { dim: number; values: Float32Array } | { error: string };
 
 function isNumericChild(type: DataType): boolean {
@@ -52,6 +55,11 @@ export function gatherVectors(chunks: readonly Data[], n: number): VectorResult 
     }
   }
   if (dim <= 0) return { error: 'every list is empty or null' };
+  // Null rows expand to `dim` NaNs: a few long lists among many nulls could need more memory
+  // than one array can have in a tab (Chrome caps an ArrayBuffer near 2 GiB).
+  if (n * dim > MAX_VECTOR_VALUES) {
+    return { error: `${n} rows × ${dim} values are more than one array in a browser tab holds` };
+  }
 
   const only = chunks.length === 1 ? chunks[0]! : null;
   const onlyChild = only?.children[0];

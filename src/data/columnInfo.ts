@@ -79,7 +79,8 @@ export function describeColumn(col: Column, arrowType: string): ColumnInfo {
     case 'timestamp': {
       const s = numericStats(col.values);
       const sample = Array.from(col.values.subarray(0, SAMPLE), (v) =>
-        v === v ? new Date(v).toISOString() : '',
+        // Date covers ±8.64e15 ms; a valid file can hold timestamps beyond (and toISOString throws).
+        v === v ? (Math.abs(v) <= 8.64e15 ? new Date(v).toISOString() : `${v} ms`) : '',
       );
       return { ...base, nullCount: s.nulls, distinct: null, min: s.min, max: s.max, sample };
     }

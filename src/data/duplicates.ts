@@ -24,8 +24,13 @@ export function countDuplicateIds(col: Column): { duplicates: number; nulls: num
   let nulls = 0;
   for (let i = 0; i < f.length; i++) if (f[i] !== f[i]) nulls++;
   const m = f.length - nulls;
-  const sorted = col.int64 ? (col.int64 instanceof BigInt64Array ? new BigInt64Array(m) : new BigUint64Array(m)) : new Float64Array(m);
-  for (let i = 0, j = 0; i < f.length; i++) if (f[i] === f[i]) sorted[j++] = (col.int64 ? col.int64[i]! : f[i]!) as never;
+  const sorted = col.int64
+    ? col.int64 instanceof BigInt64Array
+      ? new BigInt64Array(m)
+      : new BigUint64Array(m)
+    : new Float64Array(m);
+  for (let i = 0, j = 0; i < f.length; i++)
+    if (f[i] === f[i]) sorted[j++] = (col.int64 ? col.int64[i]! : f[i]!) as never;
   sorted.sort();
   let duplicates = 0;
   for (let i = 1; i < m; i++) if (sorted[i] === sorted[i - 1]) duplicates++;

@@ -75,19 +75,36 @@ function metadataOf(table: Table): Record<string, string> {
   return out;
 }
 
+/**
+ * Column names as the app uses them: one per column, never empty, never repeated (Arrow allows
+ * both; a name is how roles, cohorts and views find a column).
+ */
+export function columnNames(fields: readonly Field[]): string[] {
+  const seen = new Set<string>();
+  return fields.map((f, i) => {
+    const base = typeof f.name === 'string' && f.name !== '' ? f.name : `(column ${i + 1})`;
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
+    seen.add(name);
+    return name;
+  });
+}
+
 /** Normalizes an Arrow table into typed-array columns; unsupported columns are listed, not fatal. */
 export function fromArrowTable(table: Table, fileName: string, byteLength: number): LoadedTable {
   const n = table.numRows;
   const columns: Column[] = [];
   const skipped: SkippedColumn[] = [];
   const arrowTypes: Record<string, string> = {};
+  const names = columnNames(table.schema.fields);
   table.schema.fields.forEach((field, i) => {
+    const name = names[i]!;
     const arrowType = String(field.type);
-    arrowTypes[field.name] = arrowType;
+    arrowTypes[name] = arrowType;
     const vector = table.getChildAt(i);
     const chunks = vector ? vector.data : [];
-    const col = toColumn(field, chunks, n);
-    if (typeof col === 'string') skipped.push({ name: field.name, arrowType, reason: col });
+    const col = toColumn(name === field.name ? field : field.clone({ name }), chunks, n);
+    if (typeof col === 'string') skipped.push({ name, arrowType, reason: col });
     else columns.push(col);
   });
   return {

@@ -52,7 +52,12 @@ function inferTask(
   const hasScore = versions.some((v) => v.score);
   const pred = infos.find((c) => versions.some((v) => v.prediction === c.name));
   if (label) {
-    const continuous = label.kind === 'numeric' && (!label.integral || (label.distinct ?? 0) > 50);
+    // Many distinct integers look like a count, unless the predictions are integer classes or
+    // come with class probabilities (1,000 ImageNet-style classes are still classes).
+    const intPred = pred?.kind === 'numeric' && /^u?int/i.test(pred.arrowType);
+    const hasProbs = versions.some((v) => v.probabilities || v.classColumns.length > 0);
+    const manyInts = (label.distinct ?? 0) > 50 && !intPred && !hasProbs;
+    const continuous = label.kind === 'numeric' && (!label.integral || manyInts);
     if (continuous && (!pred || pred.kind === 'numeric')) return 'regression';
     if (label.kind === 'boolean' || label.distinct === 2 || (label.distinct === 1 && hasScore))
       return 'binary';

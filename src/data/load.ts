@@ -1,3 +1,4 @@
+import { checkTable } from './checkData';
 import { fromArrowTable } from './fromArrow';
 import { DataError, explainArrowError, readIpc } from './readIpc';
 import type { LoadedTable } from './types';
@@ -6,6 +7,7 @@ import type { LoadedTable } from './types';
 export function loadTable(bytes: Uint8Array, fileName: string): LoadedTable {
   const table = readIpc(bytes);
   try {
+    checkTable(table);
     return fromArrowTable(table, fileName, bytes.byteLength);
   } catch (err) {
     // File-format bodies are decoded lazily in places: truncation can surface here.

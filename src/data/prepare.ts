@@ -1,6 +1,13 @@
 import type { Column, VectorColumn } from './types';
 import type { RoleMapping, Task, VersionRoles } from './roles';
 import { classValuesOf, encodeClasses, positiveIndex, sortClasses } from './classes';
+import {
+  nonFiniteWarning,
+  ofKind,
+  probabilitySumWarning,
+  scoreRangeWarning,
+  unknownClassWarning,
+} from './prepareChecks';
 
 /** What the engine needs of one version, as typed arrays over the dataset's rows. */
 export interface VersionArrays {
@@ -35,6 +42,11 @@ function argmax(probs: Float32Array, k: number, n: number): Int32Array {
     let bestV = -Infinity;
     for (let j = 0; j < k; j++) {
       const v = probs[i * k + j]!;
+      if (v !== v) {
+        // A vector with a missing probability has no argmax: no prediction, not a guess.
+        best = -1;
+        break;
+      }
       if (v > bestV) {
         bestV = v;
         best = j;
@@ -88,22 +100,34 @@ function classVersion(
   ctx: { n: number; positive: number; task: Task; warnings: string[] },
 ): VersionArrays {
   const { n, positive, task, warnings } = ctx;
-  const probCol = get(v.probabilities);
+  const probCol = ofKind(get(v.probabilities), ['vector'], v.name, warnings);
   let probs = probCol?.kind === 'vector' ? probsFor(probCol, classes, warnings, v.name) : null;
-  if (!probs && v.classColumns.length === classes.length && v.classColumns.length > 0) {
-    probs = stackColumns(v.classColumns.map((c) => get(c)!).filter(Boolean), n);
+  const perClass = v.classColumns
+    .map((c) => ofKind(get(c), ['numeric'], v.name, warnings))
+    .filter((c): c is Column => !!c);
+  if (!probs && perClass.length === classes.length && perClass.length > 0) {
+    probs = stackColumns(perClass, n);
   }
-  const scoreCol = get(v.score);
+  if (probs) {
+    const w = probabilitySumWarning(probs, classes.length, n, v.name);
+    if (w) warnings.push(w);
+  }
+  const scoreCol = ofKind(get(v.score), ['numeric'], v.name, warnings);
   let score: Float32Array | Float64Array | null =
     scoreCol?.kind === 'numeric' ? scoreCol.values : null;
   if (!score && probs && task === 'binary' && classes.length === 2) {
     score = new Float32Array(n);
     for (let i = 0; i < n; i++) score[i] = probs[i * 2 + positive]!;
   }
-  const predCol = get(v.prediction);
+  const predCol = ofKind(get(v.prediction), ['numeric', 'string', 'boolean'], v.name, warnings);
   let pred = predCol ? encodeClasses(predCol, index) : null;
   if (!pred && probs) pred = argmax(probs, classes.length, n);
+  const thresholded = !pred && !!score && task === 'binary';
   if (!pred && score && task === 'binary') pred = thresholdPred(score, positive, n);
+  if (score && task === 'binary') {
+    const w = scoreRangeWarning(score, v.name, thresholded);
+    if (w) warnings.push(w);
+  }
   return { name: v.name, pred, score, probs, yhat: null };
 }
 
@@ -112,15 +136,21 @@ export function prepareEval(columns: Column[], n: number, m: RoleMapping): EvalA
   const byName = new Map(columns.map((c) => [c.name, c]));
   const get: Lookup = (name) => (name ? byName.get(name) : undefined);
   const warnings: string[] = [];
-  const labelCol = get(m.label);
+  const labelCol = ofKind(get(m.label), ['numeric', 'string', 'boolean'], 'The label', warnings);
   if (m.task === 'regression') {
     const y = labelCol?.kind === 'numeric' ? labelCol.values : null;
     if (labelCol && !y)
       warnings.push(
         `The label "${labelCol.name}" is not numeric, so regression metrics cannot be computed.`,
       );
+    if (y) {
+      const w = nonFiniteWarning(y, `The label "${labelCol!.name}"`);
+      if (w) warnings.push(w);
+    }
     const versions = m.versions.map((v) => {
-      const c = get(v.prediction) ?? get(v.score);
+      const c = ofKind(get(v.prediction) ?? get(v.score), ['numeric'], v.name, warnings);
+      const w = c?.kind === 'numeric' ? nonFiniteWarning(c.values, v.name) : null;
+      if (w) warnings.push(w);
       return {
         name: v.name,
         pred: null,
@@ -134,12 +164,10 @@ export function prepareEval(columns: Column[], n: number, m: RoleMapping): EvalA
   const values: string[] = labelCol ? classValuesOf(labelCol) : [];
   for (const v of m.versions) {
     const p = get(v.prediction);
-    if (p) values.push(...classValuesOf(p));
+    if (p && p.kind !== 'vector') values.push(...classValuesOf(p));
   }
-  const maxDim = Math.max(
-    0,
-    ...m.versions.map((v) => (get(v.probabilities) as VectorColumn | undefined)?.dim ?? 0),
-  );
+  const dimOf = (c: Column | undefined) => (c?.kind === 'vector' ? c.dim : 0);
+  const maxDim = Math.max(0, ...m.versions.map((v) => dimOf(get(v.probabilities))));
   let classes = sortClasses(values);
   // Integer class names index probability vectors, so 0..k-1 must all be present.
   if (maxDim > classes.length && classes.every((c) => /^\d+$/.test(c) && Number(c) < maxDim)) {
@@ -155,5 +183,13 @@ export function prepareEval(columns: Column[], n: number, m: RoleMapping): EvalA
   const label = labelCol ? encodeClasses(labelCol, index) : null;
   const ctx = { n, positive, task: m.task, warnings };
   const versions = m.versions.map((v) => classVersion(v, get, classes, index, ctx));
+  for (const v of versions) {
+    // In a binary task both classes exist by definition: predicting one the label lacks is normal.
+    const w =
+      label && v.pred && m.task === 'multiclass'
+        ? unknownClassWarning(v.pred, label, classes, v.name)
+        : null;
+    if (w) warnings.push(w);
+  }
   return { task: m.task, n, classes, positive, label, y: null, versions, warnings };
 }

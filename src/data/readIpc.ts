@@ -1,50 +1,11 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
+import { patchArrow } from './arrowPatches';
 import { registerCodecs } from './codecs/register';
+import { IpcError, checkIpc } from './ipcCheck';
+import { ARROW_MAGIC, CONTINUATION, sniff, startsWith } from './sniff';
 
 /** An error whose message is written for the user; the loader adds the file name. */
 export class DataError extends Error {}
-
-const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-function looksLikeText(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 512);
-  let printable = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc2) printable++;
-  }
-  return n > 0 && printable / n > 0.97;
-}
-
-/** Says what the bytes are when they are plainly not Arrow IPC. */
-function sniff(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'the file is empty';
-  if (startsWith(bytes, ARROW_MAGIC)) return null;
-  if (bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff) return null;
-  if (startsWith(bytes, [0x50, 0x41, 0x52, 0x31])) {
-    return 'this is a Parquet file, not Arrow IPC: write it with to_feather / write_ipc instead';
-  }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b)
-    return 'this is a gzip file, not Arrow IPC: unzip it first';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'this is a zip archive, not Arrow IPC';
-  if (looksLikeText(bytes)) {
-    const firstLine = new TextDecoder().decode(bytes.subarray(0, 200)).split(/\r?\n/)[0] ?? '';
-    if (firstLine.includes(',') || firstLine.includes('\t')) {
-      return 'this looks like CSV text, not Arrow IPC: convert it (e.g. pandas.read_csv(...).to_feather(...))';
-    }
-    if (/^\s*<(!doctype|html|\?xml|svg)/i.test(firstLine)) {
-      return 'this is an HTML/XML page, not Arrow IPC (if it came from a URL, check the address)';
-    }
-    if (/^\s*[[{]/.test(firstLine)) return 'this looks like JSON text, not Arrow IPC';
-    return 'this is a text file, not Arrow IPC';
-  }
-  // Legacy streams (pre-0.15) start with a bare int32 length; let arrow try.
-  return null;
-}
 
 const TYPE_HINTS: [RegExp, string][] = [
   [
@@ -64,17 +25,31 @@ const TYPE_HINTS: [RegExp, string][] = [
 /** Turns arrow-js's internal errors into reasons a user can act on. */
 export function explainArrowError(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
+  if (/Unrecognized (?!Message)\w+ type/.test(msg)) {
+    return `the file is truncated or corrupt (its schema declares a type that does not exist: ${msg})`;
+  }
   if (/Unrecognized type/i.test(msg)) {
     for (const [re, hint] of TYPE_HINTS) if (re.test(msg)) return `the file has ${hint}`;
+    if (/"undefined"/.test(msg)) {
+      return `the file is truncated or corrupt, or from a newer Arrow (it declares an unknown type: ${msg})`;
+    }
     return `the file uses an Arrow type this reader does not support (${msg})`;
+  }
+  if (/LZ4|zstd/i.test(msg)) {
+    return `the file is truncated or corrupt (a compressed buffer does not decode: ${msg})`;
   }
   if (/codec not found/i.test(msg))
     return `the file uses a compression codec that is not supported (${msg})`;
+  if (/allocation failed|Invalid typed array length|Array buffer allocation/i.test(msg)) {
+    return `the file needs more memory than this tab can give (${msg})`;
+  }
+  // TypeErrors and RangeErrors from inside arrow-js mean it walked off damaged data.
   if (
-    /Expected .*Schema|Invalid|out of bounds|offset|RangeError|length/i.test(msg) ||
-    err instanceof RangeError
+    err instanceof TypeError ||
+    err instanceof RangeError ||
+    /Expected|Invalid|out of bounds|offset|length|not safe|missing|LZ4|zstd/i.test(msg)
   ) {
-    return `the file is truncated or corrupt (${msg})`;
+    return `the file is truncated or corrupt (the Arrow reader failed: ${msg})`;
   }
   return `the file could not be read as Arrow IPC (${msg})`;
 }
@@ -83,7 +58,19 @@ export function explainArrowError(err: unknown): string {
 export function readIpc(bytes: Uint8Array): Table {
   const why = sniff(bytes);
   if (why) throw new DataError(why);
+  try {
+    checkIpc(bytes);
+  } catch (err) {
+    if (!(err instanceof IpcError)) throw err;
+    if (!startsWith(bytes, ARROW_MAGIC) && !startsWith(bytes, CONTINUATION)) {
+      throw new DataError(
+        'this is not Arrow IPC: it starts with neither the Arrow file magic ("ARROW1") nor a stream message',
+      );
+    }
+    throw new DataError(err.message);
+  }
   registerCodecs();
+  patchArrow();
   let table: Table;
   try {
     table = tableFromIPC(bytes);

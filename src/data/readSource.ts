@@ -20,10 +20,65 @@ export function sourceName(s: Source): string {
   }
 }
 
+/**
+ * How much a tab may read. One file becomes one ArrayBuffer, and Chrome caps an ArrayBuffer near
+ * 2 GiB; decoding and the columns need memory beside it, and a tab's JS heap is about 4 GB. So:
+ * at most 1.5 GiB for one file and 3 GiB for the files opened together. Checked before reading
+ * (File.size, Content-Length) and, when the size is not declared, while reading.
+ */
+export const MAX_FILE_BYTES = 1.5 * 2 ** 30;
+export const MAX_SET_BYTES = 3 * 2 ** 30;
+
+/** What is left for the files of one open; each read charges it. */
+export class ReadBudget {
+  left: number;
+  constructor(
+    readonly total = MAX_SET_BYTES,
+    readonly perFile = MAX_FILE_BYTES,
+  ) {
+    this.left = total;
+  }
+}
+
+const gib = (n: number) => `${(n / 2 ** 30).toFixed(n < 2 ** 30 ? 2 : 1)} GiB`;
+
+/**
+ * The reason a source of `size` bytes is refused, or null when it fits. `streaming`: the size was
+ * not declared, and reading stopped once it passed the limit.
+ */
+export function sizeRefusal(size: number, budget: ReadBudget, streaming = false): string | null {
+  const limit = Math.min(budget.perFile, budget.left);
+  if (size <= limit) return null;
+  const is = streaming ? `is larger than ${gib(limit)} (reading stopped there)` : `is ${gib(size)}`;
+  if (limit === budget.perFile) {
+    return (
+      `the file ${is}, more than the ${gib(budget.perFile)} one file may have here: ` +
+      'a browser tab reads a file into one ArrayBuffer (Chrome caps those near 2 GiB) and needs ' +
+      'as much again to decode it. Split it into smaller files (by rows) or sample it.'
+    );
+  }
+  return (
+    `the file ${is}; with the files before it, that is more than the ${gib(budget.total)} a ` +
+    'tab can hold for one set of files (its memory is finite). Open fewer files at once.'
+  );
+}
+
+/** Refuses a set of files whose declared sizes already add up to more than the tab can hold. */
+export function setRefusal(sources: Source[], budget = new ReadBudget()): string | null {
+  let total = 0;
+  for (const s of sources) if (s.kind === 'file') total += s.file.size;
+  if (total <= budget.left) return null;
+  return (
+    `these files add up to ${gib(total)}, more than the ${gib(budget.left)} a browser tab can ` +
+    'hold for one set of files (its memory is finite). Open fewer files at once.'
+  );
+}
+
 async function readStream(
   stream: ReadableStream<Uint8Array>,
   total: number | null,
   report: (read: number) => void,
+  budget: ReadBudget,
 ): Promise<Uint8Array> {
   const reader = stream.getReader();
   let buf = new Uint8Array(total ?? 1 << 20);
@@ -31,6 +86,11 @@ async function readStream(
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    const refused = sizeRefusal(read + value.length, budget, true);
+    if (refused) {
+      await reader.cancel();
+      throw new Error(refused);
+    }
     if (read + value.length > buf.length) {
       const bigger = new Uint8Array(Math.max(buf.length * 2, read + value.length));
       bigger.set(buf.subarray(0, read));
@@ -43,10 +103,21 @@ async function readStream(
   return read === buf.length ? buf : buf.slice(0, read);
 }
 
-/** Reads all bytes of a source, reporting progress as they arrive. */
+/** Reads all bytes of a source, reporting progress as they arrive; refuses what is too large. */
 export async function readSource(
   s: Source,
   onProgress: (p: Progress) => void,
+  budget = new ReadBudget(),
+): Promise<Uint8Array> {
+  const bytes = await readWithin(s, onProgress, budget);
+  budget.left -= bytes.length;
+  return bytes;
+}
+
+async function readWithin(
+  s: Source,
+  onProgress: (p: Progress) => void,
+  budget: ReadBudget,
 ): Promise<Uint8Array> {
   const fileName = sourceName(s);
   let last = 0;
@@ -58,7 +129,9 @@ export async function readSource(
   };
   if (s.kind === 'file') {
     const total = s.file.size;
-    return readStream(s.file.stream(), total, (r) => tick(r, total));
+    const refused = sizeRefusal(total, budget);
+    if (refused) throw new Error(refused);
+    return readStream(s.file.stream(), total, (r) => tick(r, total), budget);
   }
   let res: Response;
   try {
@@ -72,6 +145,16 @@ export async function readSource(
   const len = Number(res.headers.get('content-length'));
   const total =
     Number.isFinite(len) && len > 0 && !res.headers.get('content-encoding') ? len : null;
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  return readStream(res.body, total, (r) => tick(r, total));
+  const refused = total === null ? null : sizeRefusal(total, budget);
+  if (refused) {
+    await res.body?.cancel();
+    throw new Error(refused);
+  }
+  if (!res.body) {
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const over = sizeRefusal(bytes.length, budget);
+    if (over) throw new Error(over);
+    return bytes;
+  }
+  return readStream(res.body, total, (r) => tick(r, total), budget);
 }

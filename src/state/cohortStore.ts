@@ -58,7 +58,9 @@ export const useCohorts = create<CohortState>((set, get) => ({
       const list = await client.cohorts(defs);
       set({ stats: Object.fromEntries(list.map((s) => [s.id, s])) });
       // For the benchmark: the frame after every visible panel got the new cohort numbers.
-      requestAnimationFrame(() => performance.mark('wb:cohort-updated', { detail: { cohorts: defs.length } }));
+      requestAnimationFrame(() =>
+        performance.mark('wb:cohort-updated', { detail: { cohorts: defs.length } }),
+      );
     } catch {
       // No dataset open yet: stats arrive with the next refresh.
     }

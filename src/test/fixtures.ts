@@ -17,3 +17,14 @@ export function fixtureTable(name: string): Table {
 export function files(...names: string[]) {
   return names.map((name) => ({ name, bytes: fixtureBytes(name) }));
 }
+
+const CORPUS = new URL('../../e2e/data/corpus/', import.meta.url);
+
+/** A file of the broken-input corpus (e2e/data/corpus, written by scripts/make-corpus.mjs). */
+export function corpusBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(name, CORPUS)));
+}
+
+export function corpusManifest<T>(): T {
+  return JSON.parse(readFileSync(new URL('manifest.json', CORPUS), 'utf8')) as T;
+}

@@ -28,7 +28,11 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <section className="panel panel-error" role="alert">
         <strong>{this.props.name} failed:</strong> {error.message || String(error)}{' '}
-        <button type="button" className="button small" onClick={() => this.setState({ error: null })}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => this.setState({ error: null })}
+        >
           Try again
         </button>
       </section>

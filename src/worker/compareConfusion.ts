@@ -1,4 +1,9 @@
-import { confusionDelta, groupMatrix, topClassesByErrorMass, transitionMatrix } from '../engine/compare';
+import {
+  confusionDelta,
+  groupMatrix,
+  topClassesByErrorMass,
+  transitionMatrix,
+} from '../engine/compare';
 import type { OpenDataset } from './dataset';
 import type { ConfusionRequest, ConfusionResult } from './compareProtocol';
 

@@ -1,6 +1,7 @@
 import { combineTables } from '../data/combine';
 import type { CombinedTable } from '../data/shapes';
 import { OpenDataset } from './dataset';
+import { timed } from './timing';
 import { applyThresholds } from './thresholds';
 import { profileField } from './profileField';
 import { CohortError } from '../engine/cohort/truth';
@@ -80,7 +81,7 @@ export class Session {
         totalBytes: f.bytes.byteLength,
       });
       try {
-        tables.push(loadTable(f.bytes, f.name));
+        tables.push(timed('open:parse', () => loadTable(f.bytes, f.name)));
       } catch (err) {
         errors.push({ fileName: f.name, reason: reasonOf(err) });
       }
@@ -93,8 +94,8 @@ export class Session {
       totalBytes: null,
     });
     try {
-      const combined = combineTables(tables);
-      const summary = summarize(combined, tables);
+      const combined = timed('open:combine', () => combineTables(tables));
+      const summary = timed('open:summarize', () => summarize(combined, tables));
       this.current = new OpenDataset(combined);
       return { summary, errors };
     } catch (err) {
@@ -130,9 +131,11 @@ export class Session {
 
   analyse(mapping: RoleMapping): Analysis {
     const d = this.dataset;
-    const ev = applyThresholds(prepareEval(d.combined.columns, d.n, mapping), this.thresholds);
+    const ev = timed('analyse:prepare', () =>
+      applyThresholds(prepareEval(d.combined.columns, d.n, mapping), this.thresholds),
+    );
     d.setRoles(mapping, ev);
-    const metrics = computeOverview(ev);
+    const metrics = timed('analyse:overview', () => computeOverview(ev));
     const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
     return { task: ev.task, classes: ev.classes, positiveClass, metrics, warnings: ev.warnings };
   }
@@ -149,8 +152,8 @@ export class Session {
     const d = this.dataset;
     return defs.map((c) => {
       try {
-        const mask = d.maskOf(c.predicate)!;
-        const metrics = d.ev ? computeOverview(d.ev, mask) : [];
+        const mask = timed('cohort:mask', () => d.maskOf(c.predicate)!);
+        const metrics = timed('cohort:aggregate', () => (d.ev ? computeOverview(d.ev, mask) : []));
         return { id: c.id, size: popcount(mask), metrics, error: null };
       } catch (err) {
         if (!(err instanceof CohortError)) throw err;

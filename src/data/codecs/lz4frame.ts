@@ -6,6 +6,11 @@ const FRAME_MAGIC = 0x184d2204;
 const SKIPPABLE_MAGIC = 0x184d2a50; // low nibble is free: 0x184D2A50..0x184D2A5F
 const UNCOMPRESSED_BIT = 0x80000000; // in a block size word: the block is stored as is
 
+/** Most bytes LZ4 data of `n` bytes can decode to: a match-length byte adds at most 255. */
+export function lz4Bound(n: number): number {
+  return n * 255 + 1024;
+}
+
 /** Output buffer shared by all blocks and frames, so linked blocks can reach back into it. */
 interface Sink {
   buf: Uint8Array;
@@ -102,6 +107,9 @@ function decodeFrame(src: Uint8Array, pos: number, sink: Sink): number {
   let contentSize = -1;
   if (hasContentSize) {
     contentSize = readU32(src, pos) + readU32(src, pos + 4) * 2 ** 32;
+    if (contentSize > lz4Bound(src.length - pos)) {
+      fail(`frame declares ${contentSize} bytes, more than ${src.length - pos} bytes can hold`);
+    }
     if (sink.buf.length < frameStart + contentSize) grow(sink, frameStart + contentSize);
     pos += 8;
   }
@@ -140,7 +148,12 @@ function decodeFrame(src: Uint8Array, pos: number, sink: Sink): number {
  */
 export function decodeLz4Frame(input: Uint8Array, expectedLength?: number): Uint8Array {
   if (input.length === 0) fail('empty input');
-  const sink: Sink = { buf: new Uint8Array(expectedLength ?? input.length * 3), pos: 0 };
+  // A length no LZ4 data of this size could reach comes from damaged bytes: ignore it.
+  const hint =
+    expectedLength !== undefined && expectedLength <= lz4Bound(input.length)
+      ? expectedLength
+      : input.length * 3;
+  const sink: Sink = { buf: new Uint8Array(hint), pos: 0 };
   let pos = 0;
   while (pos < input.length) {
     const magic = readU32(input, pos);

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  MAX_FILE_BYTES,
+  MAX_SET_BYTES,
+  ReadBudget,
+  readSource,
+  setRefusal,
+  type Source,
+} from './readSource';
+import { Session } from '../worker/session';
+import { files } from '../test/fixtures';
+
+/** A File that claims `size` bytes and fails the test if anything tries to read it. */
+function hugeFile(name: string, size: number): File {
+  const read = () => {
+    throw new Error(`${name} was read`);
+  };
+  return { name, size, stream: read, arrayBuffer: read, slice: read } as unknown as File;
+}
+
+const GiB = 2 ** 30;
+const noProgress = () => {};
+
+/** A body that yields `chunk`-byte pieces for ever, counting how many were pulled. */
+function endless(chunk: number) {
+  const counter = { pulled: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(c) {
+      counter.pulled++;
+      c.enqueue(new Uint8Array(chunk));
+    },
+    cancel() {
+      counter.cancelled = true;
+    },
+  });
+  return { stream, counter };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('size limits: refused with a reason before the tab runs out of memory', () => {
+  it('states the limits: 1.5 GiB per file, 3 GiB per set', () => {
+    expect(MAX_FILE_BYTES).toBe(1.5 * GiB);
+    expect(MAX_SET_BYTES).toBe(3 * GiB);
+  });
+
+  it('refuses a file over 1.5 GiB from its size alone, without reading it', async () => {
+    const s: Source = { kind: 'file', file: hugeFile('huge.arrow', 2 * GiB) };
+    await expect(readSource(s, noProgress)).rejects.toThrow(
+      /the file is 2\.0 GiB, more than the 1\.5 GiB one file may have here.*ArrayBuffer.*2 GiB/,
+    );
+  });
+
+  it('refuses a set whose sizes add up to more than 3 GiB before reading any', async () => {
+    const sources: Source[] = ['a', 'b', 'c'].map((n) => ({
+      kind: 'file',
+      file: hugeFile(`${n}.arrow`, 1.2 * GiB),
+    }));
+    expect(setRefusal(sources)).toMatch(/add up to 3\.6 GiB, more than the 3\.0 GiB/);
+    const session = new Session();
+    const good = session.openBytes(files('wide.arrow'));
+    const r = await session.open(sources, noProgress);
+    expect(r.summary).toBeNull();
+    expect(r.errors).toEqual([
+      { fileName: 'a.arrow, b.arrow, c.arrow', reason: expect.stringMatching(/Open fewer files/) },
+    ]);
+    // What was open stays open.
+    expect(session.dataset.n).toBe(good.summary!.numRows);
+  });
+
+  it('refuses a URL whose Content-Length is over the limit without reading the body', async () => {
+    const { stream, counter } = endless(1024);
+    const headers = { 'content-length': String(2 * GiB) };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(stream, { headers })),
+    );
+    const s: Source = { kind: 'url', url: 'http://example.test/big.arrow' };
+    await expect(readSource(s, noProgress)).rejects.toThrow(/the file is 2\.0 GiB/);
+    expect(counter.pulled).toBeLessThanOrEqual(1); // the stream's own first pull, never read
+  });
+
+  it('stops reading a URL without Content-Length once it passes the limit', async () => {
+    const { stream, counter } = endless(64);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(stream)),
+    );
+    const s: Source = { kind: 'url', url: 'http://example.test/endless.arrow' };
+    const budget = new ReadBudget(10_000, 1000);
+    await expect(readSource(s, noProgress, budget)).rejects.toThrow(
+      /larger than 0\.00 GiB \(reading stopped there\)/,
+    );
+    expect(counter.cancelled).toBe(true);
+    expect(counter.pulled).toBeLessThan(20);
+  });
+
+  it('charges the set: a file that fits alone is refused after the ones before it', async () => {
+    const budget = new ReadBudget(1500, 1000);
+    const file = (name: string) => ({ kind: 'file', file: new File([new Uint8Array(800)], name) });
+    await expect(readSource(file('a.arrow') as Source, noProgress, budget)).resolves.toHaveLength(
+      800,
+    );
+    await expect(readSource(file('b.arrow') as Source, noProgress, budget)).rejects.toThrow(
+      /with the files before it/,
+    );
+  });
+});
