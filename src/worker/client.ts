@@ -9,6 +9,7 @@ import type { CalibrationRequest, DensityRequest, DistributionsRequest } from '.
 import type { MatchRequest, OperatingPointsRequest } from './operatingPoints';
 import type { RulesRequest } from './rules';
 import type { RowRulesRequest } from './rulesRow';
+import type { SlicesProgress, SlicesRequest } from './slices';
 
 let remote: Comlink.Remote<EngineApi> | null = null;
 
@@ -61,4 +62,7 @@ export const client = {
   matchOperatingPoint: (req: MatchRequest) => engine().matchOperatingPoint(req),
   evaluateRules: (req: RulesRequest) => engine().evaluateRules(req),
   rowRules: (req: RowRulesRequest) => engine().rowRules(req),
+  findSlices: (req: SlicesRequest, onProgress: SlicesProgress) =>
+    engine().findSlices(req, Comlink.proxy(onProgress)),
+  cancelSlices: () => engine().cancelSlices(),
 };

@@ -10,6 +10,7 @@ import { compareChartsApi } from './compareChartsApi';
 import type { CompareRequest, ConfusionRequest } from './compareProtocol';
 import { compareVersions } from './compare';
 import { compareConfusion } from './compareConfusion';
+import { cancelSlices, findSlices, type SlicesProgress, type SlicesRequest } from './slices';
 
 const session = new Session();
 
@@ -28,6 +29,9 @@ const api = {
   rowDetail: (req: RowDetailRequest) => rowDetail(rowsOf(session.dataset), req),
   ...embeddingsApi(() => session.dataset),
   ...compareChartsApi(() => session.dataset),
+  findSlices: (req: SlicesRequest, onProgress?: SlicesProgress) =>
+    findSlices(session.dataset, req, onProgress),
+  cancelSlices: () => cancelSlices(),
 };
 
 export type EngineApi = typeof api;

@@ -5,6 +5,11 @@ import { MetricsCompareTable } from './MetricsCompareTable';
 import { FlipsTable } from './FlipsTable';
 import { ConfusionPanel } from './ConfusionPanel';
 import { useCompareResult } from './useCompareResult';
+import { DistributionsPanel } from './Distributions/DistributionsPanel';
+import { ThresholdsPanel } from './Thresholds/ThresholdsPanel';
+import { CalibrationPanel } from './Calibration/CalibrationPanel';
+import { RulesPanel } from './Rules/RulesPanel';
+import { ExportPanel } from './Export/ExportPanel';
 
 /** What a PM reviewing a model change opens: every cohort × version, what broke, what shifted. */
 export function CompareView() {
@@ -26,7 +31,8 @@ export function CompareView() {
     );
   }
   return (
-    <>
+    // data-report-root: what "Download report" copies (Export/ExportPanel).
+    <div className="compare-view" data-report-root="">
       <section className="panel" aria-labelledby="compare-heading">
         <h2 id="compare-heading">Compare versions</h2>
         <div className="role-controls">
@@ -72,6 +78,21 @@ export function CompareView() {
       <ErrorBoundary name="Confusion shifts">
         <ConfusionPanel baseline={baseline} versions={versions} />
       </ErrorBoundary>
-    </>
+      <ErrorBoundary name="Release rules">
+        <RulesPanel />
+      </ErrorBoundary>
+      <ErrorBoundary name="Thresholds">
+        <ThresholdsPanel />
+      </ErrorBoundary>
+      <ErrorBoundary name="Distributions">
+        <DistributionsPanel />
+      </ErrorBoundary>
+      <ErrorBoundary name="Calibration">
+        <CalibrationPanel />
+      </ErrorBoundary>
+      <ErrorBoundary name="Export">
+        <ExportPanel />
+      </ErrorBoundary>
+    </div>
   );
 }

@@ -1,0 +1,84 @@
+import { useRef, useState } from 'react';
+import { useCohorts } from '../../../state/cohortStore';
+import { thresholdOf, useCompare } from '../../../state/compareStore';
+import { formatCount } from '../../../ui/format';
+import { describeRule } from '../Rules/describe';
+import { useCompareContext } from '../Distributions/useCompareContext';
+import { buildReport, type ReportData } from './buildReport';
+import { collectReport } from './collectReport';
+import { downloadBlob } from './download';
+
+/** The element whose content the report copies: the Compare view, else the page's main area. */
+function reportRoot(from: HTMLElement | null): Element | null {
+  return (
+    from?.closest('[data-report-root]') ??
+    document.querySelector('[data-report-root]') ??
+    from?.closest('main') ??
+    null
+  );
+}
+
+/** "Download report": the Compare view's tables, charts and notes as one self-contained HTML. */
+export function ExportPanel() {
+  const ctx = useCompareContext();
+  const rules = useCompare((s) => s.rules);
+  const cohorts = useCohorts((s) => s.cohorts);
+  const ref = useRef<HTMLElement>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const download = () => {
+    const root = reportRoot(ref.current);
+    if (!root || !ctx.summary) return;
+    const { summary, task, versions, baseline, thresholds, cohortName, positiveClass } = ctx;
+    const context: ReportData['context'] = [
+      { label: 'Files', value: summary.files.join(', ') },
+      { label: 'Rows', value: formatCount(summary.numRows) },
+      {
+        label: 'Task',
+        value: `${task ?? '?'}${positiveClass ? ` (positive class ${positiveClass})` : ''}`,
+      },
+      { label: 'Versions', value: versions.join(', ') },
+      { label: 'Baseline', value: baseline ?? '–' },
+      { label: 'Active cohort', value: cohortName ?? 'All rows' },
+    ];
+    if (task === 'binary') {
+      const t = versions.map((v) => `${v} ${thresholdOf({ thresholds }, v)}`).join(', ');
+      context.push({ label: 'Thresholds', value: t });
+    }
+    rules.forEach((r, i) => context.push({ label: `Rule ${i + 1}`, value: describeRule(r, task) }));
+    const settings = { baseline, thresholds, rules, cohorts };
+    const html = buildReport({
+      title: `Model comparison: ${summary.files.join(', ')}`,
+      generatedAt: new Date().toISOString(),
+      context,
+      blocks: collectReport(root),
+      settingsJson: JSON.stringify(settings, null, 2),
+    });
+    downloadBlob(new Blob([html], { type: 'text/html' }), 'model-comparison-report.html');
+    setDone(`Report saved (${formatCount(Math.round(html.length / 1024))} KB).`);
+  };
+
+  return (
+    <section
+      ref={ref}
+      className="panel export-panel"
+      aria-labelledby="export-heading"
+      data-report-skip=""
+    >
+      <h2 id="export-heading">Export</h2>
+      <p className="note">
+        One HTML file with the tables, release rules and charts shown in this view (inline SVG), and
+        the settings as JSON. Aggregates only: no row of the data goes into it. Each chart also
+        saves on its own as PNG or SVG.
+      </p>
+      <button type="button" className="button" onClick={download} disabled={!ctx.summary}>
+        Download report
+      </button>
+      {done && (
+        <p role="status" className="note">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}

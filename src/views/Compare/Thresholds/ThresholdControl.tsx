@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react';
+import { NumberInput } from '../Rules/NumberInput';
+
+interface Props {
+  version: string;
+  value: number;
+  color: string;
+  onCommit: (t: number) => void;
+}
+
+/** Four decimals are enough to read; the stored threshold keeps full precision. */
+const shown = (t: number) => Number(t.toFixed(4));
+
+/**
+ * Slider and number field for one version's threshold. Dragging updates the field at once but
+ * commits (re-deriving predictions in the worker) only once the slider rests for a moment.
+ */
+export function ThresholdControl({ version, value, color, onCommit }: Props) {
+  const [draft, setDraft] = useState<number | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const slide = (t: number) => {
+    setDraft(t);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      onCommit(t);
+      setDraft(null);
+    }, 200);
+  };
+  const current = draft ?? value;
+  return (
+    <div className="threshold-control">
+      <span className="swatch" style={{ background: color }} aria-hidden="true" />
+      <strong>{version}</strong>
+      <input
+        type="range"
+        min={0}
+        max={1}
+        step={0.01}
+        value={current}
+        aria-label={`Threshold of ${version}`}
+        onChange={(e) => slide(Number(e.target.value))}
+      />
+      <NumberInput
+        label={`Threshold of ${version} (number)`}
+        value={shown(current)}
+        min={0}
+        max={1}
+        step={0.01}
+        onCommit={onCommit}
+      />
+    </div>
+  );
+}

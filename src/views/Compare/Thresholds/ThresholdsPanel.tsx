@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { versionColor } from '../../../charts/chartStyle';
+import { thresholdOf, useCompare } from '../../../state/compareStore';
+import { formatCount } from '../../../ui/format';
+import { client } from '../../../worker/client';
+import type { MatchResult, OperatingPoints } from '../../../worker/operatingPoints';
+import { useCompareContext } from '../Distributions/useCompareContext';
+import { useWorkerResult } from '../Distributions/useWorkerResult';
+import { OperatingPointTable } from './OperatingPointTable';
+import { ThresholdControl } from './ThresholdControl';
+
+function matchSentence(m: MatchResult, cohort: string): string {
+  const what = m.by === 'fpr' ? 'false positives' : 'alerts';
+  const thr = Number(m.threshold.toFixed(4));
+  return (
+    `${m.other}'s threshold set to ${thr}: ${formatCount(m.achieved)} ${what}, against ` +
+    `${formatCount(m.target)} for ${m.baseline} at ${m.base.threshold} ` +
+    `(${formatCount(m.rows)} rows of ${cohort} scored by both).`
+  );
+}
+
+/** Per-version thresholds, "match operating point", and the operating points side by side. */
+export function ThresholdsPanel() {
+  const ctx = useCompareContext();
+  const { task, versions, baseline, thresholds, cohort, cohortName, stamp } = ctx;
+  const setThreshold = useCompare((s) => s.setThreshold);
+  const others = versions.filter((v) => v !== baseline);
+  const [other, setOther] = useState<string | null>(null);
+  const [by, setBy] = useState<'fpr' | 'alerts'>('fpr');
+  const [match, setMatch] = useState<{ result: MatchResult; cohort: string } | null>(null);
+  const [matchError, setMatchError] = useState<string | null>(null);
+  const target = other && others.includes(other) ? other : (others[0] ?? null);
+  const binary = task === 'binary';
+  const all = Object.fromEntries(versions.map((v) => [v, thresholdOf({ thresholds }, v)]));
+  const req = { cohort, thresholds: all };
+  const key = binary ? JSON.stringify({ ...req, stamp }) : null;
+  const points = useWorkerResult<OperatingPoints>(key, () => client.operatingPoints(req));
+  const cohortLabel = cohortName ?? 'All rows';
+
+  const runMatch = async () => {
+    if (!baseline || !target) return;
+    setMatchError(null);
+    try {
+      const r = await client.matchOperatingPoint({ ...req, baseline, other: target, by });
+      if (r.message || Number.isNaN(r.threshold)) return setMatchError(r.message ?? 'No match');
+      setThreshold(target, r.threshold);
+      setMatch({ result: r, cohort: cohortLabel });
+    } catch (err) {
+      setMatchError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  // The sentence describes a match only while the thresholds are still the matched ones.
+  const live =
+    match &&
+    all[match.result.other] === match.result.threshold &&
+    all[match.result.baseline] === match.result.base.threshold;
+
+  return (
+    <section className="panel thresholds-panel" aria-labelledby="thresholds-heading">
+      <h2 id="thresholds-heading">Thresholds and operating points</h2>
+      {!binary ? (
+        <p className="note">
+          Thresholds apply to binary scores; this dataset is {task ?? 'not analysed yet'}.
+        </p>
+      ) : (
+        <>
+          <div className="threshold-controls" data-report-skip="">
+            {versions.map((v, i) => (
+              <ThresholdControl
+                key={v}
+                version={v}
+                color={versionColor(i)}
+                value={all[v]!}
+                onCommit={(t) => setThreshold(v, t)}
+              />
+            ))}
+          </div>
+          {target && (
+            <div className="match-controls" data-report-skip="">
+              <label>
+                Set the threshold of{' '}
+                <select
+                  aria-label="Version to match"
+                  value={target}
+                  onChange={(e) => setOther(e.target.value)}
+                >
+                  {others.map((v) => (
+                    <option key={v}>{v}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                so that its{' '}
+                <select
+                  aria-label="Match by"
+                  value={by}
+                  onChange={(e) => setBy(e.target.value as 'fpr' | 'alerts')}
+                >
+                  <option value="fpr">false-positive rate</option>
+                  <option value="alerts">alert volume</option>
+                </select>
+              </label>
+              <span>equals {baseline}&apos;s</span>
+              <button type="button" className="button" onClick={() => void runMatch()}>
+                Match operating point
+              </button>
+            </div>
+          )}
+          {live && <p className="match-note">{matchSentence(match.result, match.cohort)}</p>}
+          {matchError && <p role="alert">Could not match the operating point: {matchError}</p>}
+          {points.error && <p role="alert">Could not compute operating points: {points.error}</p>}
+          {points.data && baseline && (
+            <OperatingPointTable
+              points={points.data.versions}
+              baseline={baseline}
+              cohortName={cohortName}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
