@@ -1,5 +1,6 @@
 // Opens the built app in headless Chromium and saves a screenshot (for the README and for
 // looking at views by eye). Usage: node scripts/screenshot.mjs <url-path> <out.png> [width]
+// Env: BASE_URL (default the preview server), FULL=0 for the viewport only, WAIT_TEXT=regex.
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './ensure-chromium.mjs';
 
@@ -18,7 +19,8 @@ await page
   .filter({ hasText: /rows/ })
   .waitFor({ timeout: 30_000 })
   .catch(() => {});
+if (process.env.WAIT_TEXT) await page.getByText(new RegExp(process.env.WAIT_TEXT)).first().waitFor({ timeout: 120_000 });
 await page.waitForTimeout(500);
 console.log('status:', await page.getByRole('status').innerText());
-await page.screenshot({ path: out, fullPage: true });
+await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
 await browser.close();
