@@ -5,6 +5,7 @@ import type { CohortDef, CohortStats } from '../../worker/protocol';
 import { CohortBuilder } from './CohortBuilder';
 import { CohortChip } from './CohortChip';
 import { CohortFileActions } from './CohortFileActions';
+import { WorkspaceActions } from './WorkspaceActions';
 
 /** Saved cohorts with their sizes and metrics, the active one highlighted; build, edit, compare. */
 export function CohortBar() {
@@ -69,6 +70,7 @@ export function CohortBar() {
           </>
         )}
         <CohortFileActions />
+        <WorkspaceActions />
       </div>
       {editing && (
         <CohortBuilder

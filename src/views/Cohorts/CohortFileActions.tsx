@@ -2,7 +2,7 @@ import { useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { exportCohorts, importCohorts } from '../../state/cohortFiles';
 
-function download(name: string, text: string) {
+export function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
