@@ -4,7 +4,7 @@ import type { CohortDef, Field, Predicate, Progress, Source } from './protocol';
 import type { RoleMapping } from '../data/roles';
 import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
 import type { ColorBy, LabelErrorsRequest, NeighboursRequest } from './embeddingsProtocol';
-import type { CompareRequest, ConfusionRequest } from './compareProtocol';
+import type { CompareRequest, ConfusionRequest, PerClassRequest } from './compareProtocol';
 import type { CalibrationRequest, DensityRequest, DistributionsRequest } from './compareCharts';
 import type { MatchRequest, OperatingPointsRequest } from './operatingPoints';
 import type { RulesRequest } from './rules';
@@ -36,6 +36,7 @@ export const client = {
   setThresholds: (t: Record<string, number>) => engine().setThresholds(t),
   compare: (req: CompareRequest) => engine().compare(req),
   confusion: (req: ConfusionRequest) => engine().confusion(req),
+  perClass: (req: PerClassRequest) => engine().perClass(req),
   cohorts: (defs: CohortDef[]) => engine().cohorts(defs),
   profile: (field: Field, search?: string) => engine().profile(field, search),
   rowColumns: () => engine().rowColumns(),

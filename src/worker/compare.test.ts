@@ -110,3 +110,41 @@ describe('compareConfusion', () => {
     expect(r.a.reduce((x, y) => x + y, 0)).toBe(500);
   });
 });
+
+describe('comparePerClass', () => {
+  it('precision and recall per class match a count through arrow-js rows', async () => {
+    const { comparePerClass } = await import('./comparePerClass');
+    const s = openWide();
+    const r = comparePerClass(s.dataset, { cohort: null, limit: 50 });
+    const t = fixtureTable('wide.arrow');
+    const tp = [0, 0, 0];
+    const predicted = [0, 0, 0];
+    const actual = [0, 0, 0];
+    for (let i = 0; i < t.numRows; i++) {
+      const l = t.getChild('label')!.get(i);
+      const p = t.getChild('pred_v2')!.get(i);
+      predicted[p]++;
+      actual[l]++;
+      if (p === l) tp[l]++;
+    }
+    const v2 = r.versions.find((v) => v.version === 'v2')!;
+    expect(r.classes).toEqual(['0', '1', '2']);
+    expect(r.support).toEqual(actual);
+    [0, 1, 2].forEach((c) => {
+      expect(v2.precision[c]).toBeCloseTo(tp[c]! / predicted[c]!, 12);
+      expect(v2.recall[c]).toBeCloseTo(tp[c]! / actual[c]!, 12);
+    });
+  });
+
+  it('binary scores get ROC-AUC and PR-AUC with a paired difference', () => {
+    const s = new Session();
+    const r = s.openBytes(files('features.arrow', 'preds_v1.arrow', 'preds_v2.arrow'));
+    s.analyse(r.summary!.inferred);
+    const res = compareVersions(s.dataset, { baseline: 'v1', cohorts: [], resamples: 50, seed: 3 });
+    expect(res.metricKeys).toContain('ap');
+    const v2 = res.rows.find((x) => x.version === 'v2')!;
+    expect(v2.metrics.ap!.value).toBeGreaterThan(0);
+    expect(v2.metrics.ap!.lo).toBeLessThanOrEqual(v2.metrics.ap!.value);
+    expect(Number.isFinite(v2.deltas.ap!.p)).toBe(true);
+  });
+});

@@ -36,7 +36,7 @@ function interval(stat: Statistic, resamples: number, seed: number, paired: bool
 function metricKeys(ev: EvalArrays): MetricKey[] {
   if (ev.task === 'regression') return ['mae', 'rmse', 'r2'];
   const keys: MetricKey[] = ['accuracy', 'macroF1'];
-  if (ev.task === 'binary' && ev.versions.some((v) => v.score)) keys.push('auc');
+  if (ev.task === 'binary' && ev.versions.some((v) => v.score)) keys.push('auc', 'ap');
   if (ev.versions.some((v) => v.score || v.probs)) keys.push('logLoss', 'brier');
   return keys;
 }
@@ -117,6 +117,11 @@ function estimate(
       'auc',
       rankStatistic('auc', bin, v.score, rows),
       pairedRankStatistic('auc', bin, b.score, v.score, rows),
+    );
+    boot(
+      'ap',
+      rankStatistic('ap', bin, v.score, rows),
+      pairedRankStatistic('ap', bin, b.score, v.score, rows),
     );
   }
   if (pr.logLoss && pb.logLoss)

@@ -1,12 +1,13 @@
 import type { CohortDef, Predicate } from '../engine/cohort/predicate';
 
 export type MetricKey =
-  'accuracy' | 'macroF1' | 'auc' | 'logLoss' | 'brier' | 'mae' | 'rmse' | 'r2';
+  'accuracy' | 'macroF1' | 'auc' | 'ap' | 'logLoss' | 'brier' | 'mae' | 'rmse' | 'r2';
 
 export const METRIC_NAMES: Record<MetricKey, string> = {
   accuracy: 'Accuracy',
   macroF1: 'Macro-F1',
   auc: 'ROC-AUC',
+  ap: 'PR-AUC',
   logLoss: 'Log loss',
   brier: 'Brier',
   mae: 'MAE',
@@ -98,4 +99,17 @@ export interface ConfusionResult {
   transition: number[];
   n: number;
   grouped: number;
+}
+
+export interface PerClassRequest {
+  cohort: Predicate | null;
+  /** At most this many classes (the largest by support) are listed. */
+  limit: number;
+}
+
+export interface PerClassResult {
+  classes: string[];
+  support: number[];
+  versions: { version: string; precision: number[]; recall: number[]; f1: number[] }[];
+  omitted: number;
 }

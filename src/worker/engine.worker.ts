@@ -7,9 +7,10 @@ import { rowDetail } from './rowDetail';
 import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
 import { embeddingsApi } from './embeddingsApi';
 import { compareChartsApi } from './compareChartsApi';
-import type { CompareRequest, ConfusionRequest } from './compareProtocol';
+import type { CompareRequest, ConfusionRequest, PerClassRequest } from './compareProtocol';
 import { compareVersions } from './compare';
 import { compareConfusion } from './compareConfusion';
+import { comparePerClass } from './comparePerClass';
 import { cancelSlices, findSlices, type SlicesProgress, type SlicesRequest } from './slices';
 
 const session = new Session();
@@ -21,6 +22,7 @@ const api = {
   setThresholds: (t: Record<string, number>) => session.setThresholds(t),
   compare: (req: CompareRequest) => compareVersions(session.dataset, req),
   confusion: (req: ConfusionRequest) => compareConfusion(session.dataset, req),
+  perClass: (req: PerClassRequest) => comparePerClass(session.dataset, req),
   cohorts: (defs: CohortDef[]) => session.cohorts(defs),
   profile: (field: Field, search?: string) => session.profile(field, search),
   rowColumns: () => rowsOf(session.dataset).columns(),

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { MetricsCompareTable } from './MetricsCompareTable';
 import { FlipsTable } from './FlipsTable';
 import { ConfusionPanel } from './ConfusionPanel';
+import { PerClassTable } from './PerClassTable';
 import { useCompareResult } from './useCompareResult';
 import { DistributionsPanel } from './Distributions/DistributionsPanel';
 import { ThresholdsPanel } from './Thresholds/ThresholdsPanel';
@@ -77,6 +78,9 @@ export function CompareView() {
       )}
       <ErrorBoundary name="Confusion shifts">
         <ConfusionPanel baseline={baseline} versions={versions} />
+      </ErrorBoundary>
+      <ErrorBoundary name="Per-class metrics">
+        <PerClassTable />
       </ErrorBoundary>
       <ErrorBoundary name="Release rules">
         <RulesPanel />
