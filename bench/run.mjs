@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global window, document, MutationObserver, requestAnimationFrame */
+/* global window, document, Element, MutationObserver, requestAnimationFrame */
 // Benchmarks of the production build in headless Chromium (see bench/README.md).
 //
 //   npm run bench                                   # default sizes 100k,1m; everything
@@ -11,11 +11,9 @@
 // the table in bench/RESULTS.md between the results markers. Generated inputs and builds live in
 // bench/data/ (gitignored).
 //
-// TODO(cohort-update): once cohorts exist in the UI, add the real `cohort-update` run: edit a
-// cohort's predicate in the app → every visible panel updated (worker answer + paint), with the
-// DuckDB-WASM baseline from the bench page (`engine-confusion` below is the groundwork: the same
-// aggregates, our kernels vs DuckDB, without the UI). Also `table-scroll-fps`, `map-pan-fps`, and
-// a scripted session (cohort edits, scrolling, panning) for `long-tasks`.
+// `cohort-update`, `table-scroll-fps`, `map-pan-fps` and the scripted-session `long-tasks` entry
+// come from one scripted session per size in the app (benchSession); cohort-update's baseline is
+// the DuckDB-WASM figure of the `engine-confusion` run at the same size (same aggregates).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -37,7 +35,17 @@ const APP_PORT = BASE_PORT;
 const PAGE_PORT = BASE_PORT + 1;
 const PROFILE_PORT = BASE_PORT + 2;
 const CHROMIUM = findChromium() ?? '/usr/bin/chromium';
-const ALL = ['open', 'long-tasks', 'memory', 'knn', 'confusion'];
+const ALL = [
+  'open',
+  'long-tasks',
+  'memory',
+  'knn',
+  'confusion',
+  'cohort-update',
+  'table-scroll-fps',
+  'map-pan-fps',
+];
+const SESSION_RUNS = ['cohort-update', 'table-scroll-fps', 'map-pan-fps', 'long-tasks'];
 
 // ---------------------------------------------------------------------------------------------
 // Arguments, machine line, small helpers
@@ -64,6 +72,7 @@ function parseArgs(argv) {
     else if (k === 'timeout-min') o.timeoutMin = Number(v);
     else if (k === 'quiet-max-s') o.quietMaxS = Number(v);
     else if (k === 'report') o.report = true;
+    else if (k === 'session-only') o.sessionOnly = true;
     else throw new Error(`unknown argument ${a}`);
   }
   for (const s of o.sizes) if (!SIZES[s]) throw new Error(`unknown size ${s}`);
@@ -744,6 +753,408 @@ async function benchConfusion(browser, pageUrl, sizes, record) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A scripted session in the app: cohort edits (cohort-update), scrolling the rows table
+// (table-scroll-fps), panning the map (map-pan-fps), and long tasks over all of it.
+
+/** Installed in the page once the file is open: long tasks, Save-cohort clicks, cohort marks. */
+function installSessionProbe() {
+  const s = { longTasks: [], saves: [], updated: [], frames: null };
+  window.__session = s;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) s.longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.name === 'wb:cohort-updated') s.updated.push(e.startTime);
+  }).observe({ type: 'mark' });
+  document.addEventListener(
+    'click',
+    (e) => {
+      const b = e.target instanceof Element ? e.target.closest('button') : null;
+      if (b && b.textContent?.trim() === 'Save cohort') s.saves.push(performance.now());
+    },
+    { capture: true },
+  );
+  // rAF counter, started and stopped around each fps window.
+  s.startFrames = () => {
+    const f = {
+      n: 0,
+      t0: performance.now(),
+      t1: null,
+      gaps: [],
+      last: performance.now(),
+      on: true,
+    };
+    const tick = (t) => {
+      if (!f.on) return;
+      f.n++;
+      f.gaps.push(t - f.last);
+      f.last = t;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    s.frames = f;
+  };
+  s.stopFrames = () => {
+    const f = s.frames;
+    f.on = false;
+    f.t1 = performance.now();
+    const gaps = f.gaps.slice(1).sort((a, b) => a - b);
+    return {
+      frames: f.n,
+      ms: f.t1 - f.t0,
+      fps: (f.n * 1000) / (f.t1 - f.t0),
+      worst_gap_ms: gaps.length ? gaps[gaps.length - 1] : null,
+      p95_gap_ms: gaps.length ? gaps[Math.floor(gaps.length * 0.95)] : null,
+      over_50ms: gaps.filter((g) => g > 50).length,
+    };
+  };
+}
+
+/** `wb:*` measures of every worker, as lists (not just the last of each name). */
+async function workerMeasureLists(page, clear = false) {
+  const expr = clear
+    ? 'performance.clearMeasures(), "[]"'
+    : "JSON.stringify(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('wb:'))" +
+      '.map((e) => ({ name: e.name, ms: e.duration })))';
+  const out = {};
+  const t = await Targets.attach(page);
+  try {
+    await sleep(200);
+    for (const [sid] of t.workers()) {
+      const r = await t.send(sid, 'Runtime.evaluate', { expression: expr, returnByValue: true });
+      const list = typeof r.result?.value === 'string' ? JSON.parse(r.result.value) : [];
+      for (const m of list) (out[m.name] ??= []).push(m.ms);
+    }
+  } finally {
+    await t.cdp.detach().catch(() => {});
+  }
+  return out;
+}
+
+/** Wait (≤ maxMs) until the page draws 20 frames in a row less than 50 ms apart; ms waited. */
+const settle = (page, maxMs = 20_000) =>
+  page.evaluate(
+    (max) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        let calm = 0;
+        let last = t0;
+        const tick = (t) => {
+          calm = t - last < 50 ? calm + 1 : 0;
+          last = t;
+          if (calm >= 20 || t - t0 > max) resolve(Math.round(t - t0));
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    maxMs,
+  );
+
+const longTasksBetween = (s, a, b) =>
+  s.longTasks
+    .filter((t) => t.start >= a && t.start < b)
+    .map((t) => ({ at: round(t.start - a), ms: round(t.ms) }));
+
+/** With --profile: a main-thread CPU profile around one part of the session. */
+async function profileMain(page, on, what, size) {
+  if (!on) return async () => {};
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const sum = summarizeProfile(profile, 25);
+    writeFileSync(join(DATA, `profile-${what}-${size}.json`), JSON.stringify(sum, null, 2));
+    writeFileSync(join(DATA, `profile-${what}-${size}-main.cpuprofile`), JSON.stringify(profile));
+    log(`  profile ${what} ${size} (main): ${sum.total_ms} ms sampled; self:`);
+    for (const f of sum.self.slice(0, 8)) log(`    ${String(f.ms).padStart(7)} ms  ${f.fn}`);
+    await cdp.detach().catch(() => {});
+  };
+}
+
+async function benchSession(browser, appUrl, size, opts, record) {
+  const rows = SIZES[size];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const quiet = await waitForQuiet(`session ${size}`);
+  const phase = { edits: null, scroll: null, pan: null };
+  const fail = (what, err) => {
+    const why = `${what}: ${err instanceof Error ? err.message.split('\n')[0] : err}${errors.length ? ` | page: ${errors.slice(-2).join(' | ')}` : ''}`;
+    log(`session ${size} ${why}`);
+    return why;
+  };
+  try {
+    await page.goto(`${appUrl}/?demo=none`);
+    const input = page.getByLabel('Open data files');
+    await input.waitFor({ state: 'attached' });
+    await input.setInputFiles(fileFor(size));
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${rows.toLocaleString('en-US')} rows` })
+      .first()
+      .waitFor({ timeout: OPEN_TIMEOUT[size] });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('wb:overview-ready').length > 0,
+      null,
+      {
+        timeout: OPEN_TIMEOUT[size],
+      },
+    );
+    await settle(page);
+    await page.evaluate(installSessionProbe);
+    const now = () => page.evaluate(() => performance.now());
+    const session0 = await now();
+
+    // 1. cohort-update: create once, then edit the maximum repeatedly.
+    try {
+      await page.getByRole('button', { name: 'New cohort' }).click();
+      await page.getByLabel('Cohort name').fill('bench range');
+      await page.getByRole('button', { name: 'Add condition' }).click();
+      await page.getByLabel('Field of condition 1').selectOption('col:f_num0');
+      await page.getByLabel('Minimum of condition 1').fill('-0.5');
+      await page.getByLabel('Maximum of condition 1').fill('0.5');
+      const waitMark = async (n) =>
+        page.waitForFunction((k) => window.__session.updated.length >= k, n, { timeout: 60_000 });
+      await page.getByRole('button', { name: 'Save cohort' }).click();
+      await waitMark(1);
+      await page.getByText(/^Active: bench range/).waitFor();
+      await sleep(500);
+      await workerMeasureLists(page, true);
+      const e0 = await now();
+      const edits = size === '10m' ? 5 : 7;
+      const maxima = ['0.4', '0.6', '0.3', '0.7', '0.45', '0.55', '0.35', '0.65'];
+      for (let i = 0; i < edits; i++) {
+        const before = await page.evaluate(() => window.__session.updated.length);
+        await page
+          .getByRole('region', { name: 'Cohorts' })
+          .getByRole('button', { name: 'Edit', exact: true })
+          .click();
+        await page.getByLabel('Maximum of condition 1').fill(maxima[i % maxima.length]);
+        await page.getByRole('button', { name: 'Save cohort' }).click();
+        await waitMark(before + 1);
+        await sleep(300);
+      }
+      const e1 = await now();
+      const s = await page.evaluate(() => window.__session);
+      const saves = s.saves.filter((t) => t >= e0);
+      const ms = saves.map((t) => {
+        const m = s.updated.find((u) => u >= t);
+        return m === undefined ? NaN : m - t;
+      });
+      const worker = await workerMeasureLists(page);
+      phase.edits = { ms, worker, longTasks: longTasksBetween(s, e0, e1) };
+      log(
+        `session ${size} cohort-update: ${ms.map((x) => x.toFixed(0)).join(', ')} ms; worker mask ` +
+          `${(worker['wb:cohort:mask'] ?? []).map((x) => x.toFixed(0)).join(',')} aggregate ` +
+          `${(worker['wb:cohort:aggregate'] ?? []).map((x) => x.toFixed(0)).join(',')}; long tasks ${phase.edits.longTasks.length}`,
+      );
+    } catch (err) {
+      phase.edits = { failed: fail('cohort-update', err) };
+    }
+
+    // 2. table-scroll-fps: the Rows view, wheel steps over the grid for ~3 s.
+    const views = page.getByRole('navigation', { name: 'Views' });
+    try {
+      await views.getByRole('button', { name: 'Rows' }).click();
+      const grid = page.locator('.rows-grid');
+      await grid.waitFor();
+      await page.locator('.rows-grid .rows-tr:not(.loading)').first().waitFor({ timeout: 60_000 });
+      const settled = await settle(page);
+      const box = await grid.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const t0 = await now();
+      const stopProfile = await profileMain(page, opts.profile, 'scroll', size);
+      await page.evaluate(() => window.__session.startFrames());
+      const end = Date.now() + 3000;
+      let steps = 0;
+      while (Date.now() < end) {
+        await page.mouse.wheel(0, 240);
+        steps++;
+        await sleep(16);
+      }
+      const f = await page.evaluate(() => window.__session.stopFrames());
+      const t1 = await now();
+      await stopProfile();
+      const scrolled = await grid.evaluate((el) => el.scrollTop);
+      const loading = await page.locator('.rows-grid .rows-tr.loading').count();
+      const s = await page.evaluate(() => window.__session);
+      phase.scroll = {
+        ...f,
+        settled_ms: settled,
+        steps,
+        scrollTop: scrolled,
+        loadingRowsAtEnd: loading,
+        longTasks: longTasksBetween(s, t0, t1),
+      };
+      log(
+        `session ${size} table-scroll: ${f.fps.toFixed(1)} fps (${f.frames} frames / ${f.ms.toFixed(0)} ms, ` +
+          `worst gap ${f.worst_gap_ms?.toFixed(0)} ms), ${steps} wheel steps, scrollTop ${scrolled}, long tasks ${phase.scroll.longTasks.length}`,
+      );
+    } catch (err) {
+      phase.scroll = { failed: fail('table-scroll-fps', err) };
+    }
+
+    // 3. map-pan-fps: the Map view, drag the canvas for ~3 s.
+    try {
+      await views.getByRole('button', { name: 'Map' }).click();
+      const canvas = page.getByTestId('scatter');
+      await canvas.waitFor({ timeout: 180_000 });
+      await page
+        .getByLabel('Layout progress')
+        .waitFor({ state: 'detached', timeout: 180_000 })
+        .catch(() => {});
+      const settled = await settle(page); // first full draw, nothing else running
+      const box = await canvas.boundingBox();
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      await page.mouse.move(cx, cy);
+      const t0 = await now();
+      const stopProfile = await profileMain(page, opts.profile, 'pan', size);
+      await page.evaluate(() => window.__session.startFrames());
+      await page.mouse.down();
+      const end = Date.now() + 3000;
+      let steps = 0;
+      const r = Math.min(box.width, box.height) / 4;
+      while (Date.now() < end) {
+        const a = steps / 10;
+        await page.mouse.move(cx + r * Math.sin(a), cy + r * (1 - Math.cos(a)));
+        steps++;
+        await sleep(16);
+      }
+      await page.mouse.up();
+      const f = await page.evaluate(() => window.__session.stopFrames());
+      const t1 = await now();
+      await stopProfile();
+      const s = await page.evaluate(() => window.__session);
+      const webgl = await page.evaluate(() => {
+        const gl = document.createElement('canvas').getContext('webgl2');
+        const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+        return ext
+          ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)
+          : (gl?.getParameter(gl.RENDERER) ?? null);
+      });
+      phase.pan = {
+        ...f,
+        webgl,
+        settled_ms: settled,
+        steps,
+        longTasks: longTasksBetween(s, t0, t1),
+      };
+      log(
+        `session ${size} map-pan: ${f.fps.toFixed(1)} fps (${f.frames} frames / ${f.ms.toFixed(0)} ms, ` +
+          `worst gap ${f.worst_gap_ms?.toFixed(0)} ms), ${steps} moves, long tasks ${phase.pan.longTasks.length}`,
+      );
+    } catch (err) {
+      phase.pan = { failed: fail('map-pan-fps', err) };
+    }
+    const s = await page.evaluate(() => window.__session);
+    phase.all = longTasksBetween(s, session0, await now());
+  } catch (err) {
+    phase.failed = fail('open', err);
+  } finally {
+    await context.close().catch(() => {});
+  }
+
+  const load = {
+    machine_busy_before: quiet.busy_before,
+    load1_before: quiet.load1,
+    load1_after: round(loadavg()[0], 2),
+  };
+  if (opts.only.includes('cohort-update')) {
+    const e = phase.edits ?? {};
+    const base = loadResults().runs.find((r) => r.name === 'engine-confusion' && r.rows === rows);
+    const st = stats(e.ms ?? []);
+    const w = e.worker ?? {};
+    record({
+      name: 'cohort-update',
+      rows,
+      ...st,
+      edits: e.ms?.length ?? 0,
+      per_edit_ms: (e.ms ?? []).map((x) => round(x)),
+      ...(base?.baseline
+        ? {
+            baseline: {
+              name: 'duckdb-wasm (engine-confusion run)',
+              median_ms: base.baseline.median_ms,
+            },
+            speedup: st.median_ms ? round(base.baseline.median_ms / st.median_ms, 1) : null,
+          }
+        : {}),
+      what:
+        'edit the maximum of a 1-condition cohort (f_num0 in [-0.5, x]) in the cohort editor: click on ' +
+        '"Save cohort" → performance mark wb:cohort-updated (the frame after the cohort stats arrived)',
+      worker_ms: {
+        'wb:cohort:mask': stats(w['wb:cohort:mask'] ?? []),
+        'wb:cohort:aggregate': stats(w['wb:cohort:aggregate'] ?? []),
+      },
+      long_tasks: e.longTasks?.length ?? null,
+      long_task_list: e.longTasks ?? [],
+      ...load,
+      ...(e.failed || phase.failed ? { failed: e.failed ?? phase.failed } : {}),
+    });
+  }
+  const fpsEntry = (name, p, what) =>
+    record({
+      name,
+      rows,
+      value: p?.fps !== undefined ? round(p.fps) : null,
+      frames: p?.frames ?? null,
+      window_ms: p?.ms !== undefined ? round(p.ms) : null,
+      worst_frame_gap_ms: p?.worst_gap_ms !== undefined ? round(p.worst_gap_ms) : null,
+      p95_frame_gap_ms: p?.p95_gap_ms !== undefined ? round(p.p95_gap_ms) : null,
+      frame_gaps_over_50ms: p?.over_50ms ?? null,
+      input_steps: p?.steps ?? null,
+      settled_before_ms: p?.settled_ms ?? null,
+      ...(p?.webgl ? { webgl_renderer: p.webgl } : {}),
+      long_tasks: p?.longTasks?.length ?? null,
+      long_task_list: p?.longTasks ?? [],
+      what,
+      ...(p?.scrollTop !== undefined
+        ? { scroll_top_at_end: p.scrollTop, loading_rows_at_end: p.loadingRowsAtEnd }
+        : {}),
+      ...load,
+      ...(p?.failed || phase.failed ? { failed: p?.failed ?? phase.failed } : {}),
+    });
+  if (opts.only.includes('table-scroll-fps'))
+    fpsEntry(
+      'table-scroll-fps',
+      phase.scroll,
+      'Rows view: mouse.wheel(0, 240) every ~16 ms for 3 s over the grid; requestAnimationFrame callbacks per second',
+    );
+  if (opts.only.includes('map-pan-fps'))
+    fpsEntry(
+      'map-pan-fps',
+      phase.pan,
+      'Map view (pan mode): mouse down, mouse.move in a circle every ~16 ms for 3 s; requestAnimationFrame callbacks per second',
+    );
+  if (opts.only.includes('long-tasks')) {
+    const parts = {
+      'cohort edits': phase.edits?.longTasks?.length ?? null,
+      scrolling: phase.scroll?.longTasks?.length ?? null,
+      panning: phase.pan?.longTasks?.length ?? null,
+    };
+    record({
+      name: 'long-tasks',
+      rows,
+      session: SESSION_LABEL,
+      value: phase.all ? phase.all.length : null,
+      per_part: parts,
+      longest_ms: round(Math.max(0, ...(phase.all ?? []).map((t) => t.ms))),
+      tasks: phase.all ?? [],
+      ...load,
+      ...(phase.failed ? { failed: phase.failed } : {}),
+    });
+  }
+}
+
+const SESSION_LABEL = 'scripted session: cohort edits, scrolling, panning';
+
+// ---------------------------------------------------------------------------------------------
 // Results
 
 function loadResults() {
@@ -767,6 +1178,26 @@ const TARGETS = {
     text: '≤ 100 ms and ≤ 2× scan',
     pass: r.median_ms <= 100 && r.median_ms <= 2 * r.baseline.median_ms,
   }),
+  'cohort-update': (r) => {
+    const ms = r.rows >= 10_000_000 ? 250 : 50;
+    return {
+      text: `≤ ${ms} ms${r.rows < 1_000_000 ? ' (target set at 1M)' : ''}, ≥ 3× DuckDB, no long tasks`,
+      pass:
+        r.median_ms === null || r.rows < 1_000_000
+          ? r.median_ms === null
+            ? false
+            : null
+          : r.median_ms <= ms && (r.speedup ?? 0) >= 3 && r.long_tasks === 0,
+    };
+  },
+  'table-scroll-fps': (r) => ({
+    text: '≥ 50 fps, no long tasks',
+    pass: r.value !== null && r.value >= 50 && r.long_tasks === 0,
+  }),
+  'map-pan-fps': (r) => ({
+    text: 'fluid (≥ 50 fps), no long tasks',
+    pass: r.value !== null && r.value >= 50 && r.long_tasks === 0,
+  }),
   'engine-confusion': (r) => {
     const ms = r.rows >= 10_000_000 ? 250 : 50;
     return {
@@ -781,14 +1212,26 @@ const fmtMs = (x) => (x === null || x === undefined ? '–' : `${x.toLocaleStrin
 const fmtBytes = (b) => (b === null || b === undefined ? '–' : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
 function resultsTable(results) {
-  const order = ['open-to-interactive', 'long-tasks', 'memory', 'engine-confusion', 'knn-top10'];
+  const order = [
+    'open-to-interactive',
+    'long-tasks',
+    'memory',
+    'cohort-update',
+    'engine-confusion',
+    'table-scroll-fps',
+    'map-pan-fps',
+    'knn-top10',
+  ];
   const runs = [...results.runs].sort(
-    (a, b) => order.indexOf(a.name) - order.indexOf(b.name) || a.rows - b.rows,
+    (a, b) =>
+      order.indexOf(a.name) - order.indexOf(b.name) ||
+      (a.session ?? '').localeCompare(b.session ?? '') ||
+      a.rows - b.rows,
   );
   const lines = [
     `Machine: ${results.machine}  `,
     `Date of the latest run: ${results.date}  `,
-    `App build measured (open, long-tasks, memory): ${
+    `App build measured (open, long-tasks, memory, cohort-update, scroll, pan): ${
       [...new Set(results.runs.map((r) => r.app).filter(Boolean))].join('; ') || 'n/a'
     }`,
     '',
@@ -800,9 +1243,23 @@ function resultsTable(results) {
     let median = fmtMs(r.median_ms);
     let range = r.min_ms !== undefined ? `${fmtMs(r.min_ms)} – ${fmtMs(r.max_ms)}` : '';
     let base = r.baseline ? `${r.baseline.name}: ${fmtMs(r.baseline.median_ms)}` : '';
+    let name = r.name;
     if (r.name === 'long-tasks') {
       median = String(r.value ?? '–');
-      range = `runs: ${r.per_run?.join(', ') ?? ''}`;
+      range = r.per_part
+        ? Object.entries(r.per_part)
+            .map(([k, v]) => `${k}: ${v ?? '–'}`)
+            .join(', ') + (r.longest_ms ? `; longest ${r.longest_ms} ms` : '')
+        : `runs: ${r.per_run?.join(', ') ?? ''}`;
+      if (r.session === SESSION_LABEL) name = 'long-tasks (session)';
+    }
+    if (r.name === 'cohort-update') {
+      base += r.speedup ? ` (${r.speedup}×)` : '';
+      range += `; long tasks: ${r.long_tasks ?? '–'}`;
+    }
+    if (r.name === 'table-scroll-fps' || r.name === 'map-pan-fps') {
+      median = r.value === null ? '–' : `${r.value} fps`;
+      range = `worst frame ${fmtMs(r.worst_frame_gap_ms)}; long tasks: ${r.long_tasks ?? '–'}`;
     }
     if (r.name === 'memory') {
       median = `${fmtBytes(r.value)} (${r.ratio ?? '–'}×)`;
@@ -820,7 +1277,7 @@ function resultsTable(results) {
           ? 'pass'
           : '**miss**';
     lines.push(
-      `| ${r.name} | ${fmtRows(r.rows)} | ${median} | ${range} | ${base} | ${t.text} | ${pass} |`,
+      `| ${name} | ${fmtRows(r.rows)} | ${median} | ${range} | ${base} | ${t.text} | ${pass} |`,
     );
     for (const [name, v] of Object.entries(r.variants ?? {})) {
       const vb = v.baseline
@@ -870,7 +1327,11 @@ async function main() {
   deadline.unref();
   quietMaxMs = opts.quietMaxS * 1000;
 
-  const needsApp = opts.only.some((w) => ['open', 'long-tasks', 'memory'].includes(w));
+  const needsApp = opts.only.some((w) =>
+    ['open', 'long-tasks', 'memory', ...SESSION_RUNS].includes(w),
+  );
+  const needsOpen = opts.only.some((w) => ['open', 'long-tasks', 'memory'].includes(w));
+  const needsSession = opts.only.some((w) => SESSION_RUNS.includes(w));
   const needsPage = opts.only.some((w) => ['knn', 'confusion', 'open'].includes(w));
   const dataSizes = new Set(opts.only.some((w) => w !== 'knn') ? opts.sizes : []);
   for (const s of dataSizes) {
@@ -880,7 +1341,14 @@ async function main() {
 
   const appDist = join(DATA, 'app-dist');
   const profileDist = join(DATA, 'app-dist-unminified');
-  let app = { dir: ROOT, revision: gitRevision(ROOT) };
+  // With --no-build, the revision is the one the last build was made from (not today's HEAD).
+  const builtFrom = join(DATA, 'app-dist.revision');
+  let app = {
+    dir: ROOT,
+    revision: existsSync(builtFrom)
+      ? readFileSync(builtFrom, 'utf8').trim()
+      : `${gitRevision(ROOT)} (reused build)`,
+  };
   if (needsApp && opts.build) {
     app = appSource(opts.app);
     run(
@@ -888,7 +1356,8 @@ async function main() {
       ['vite', 'build', '--outDir', appDist, '--emptyOutDir', '--logLevel', 'warn'],
       app.dir,
     );
-    if (opts.profile)
+    writeFileSync(builtFrom, `${app.revision}, built ${new Date().toISOString().slice(0, 16)}Z\n`);
+    if (opts.profile && !opts.sessionOnly)
       run(
         'npx',
         [
@@ -913,10 +1382,12 @@ async function main() {
   results.machine = machineLine(browser.version());
   results.date = new Date().toISOString();
   const record = (entry) => {
-    const e = ['open-to-interactive', 'long-tasks', 'memory'].includes(entry.name)
+    const e = ['open-to-interactive', 'long-tasks', 'memory', ...SESSION_RUNS].includes(entry.name)
       ? { ...entry, app: app.revision }
       : entry;
-    results.runs = results.runs.filter((r) => !(r.name === e.name && r.rows === e.rows));
+    results.runs = results.runs.filter(
+      (r) => !(r.name === e.name && r.rows === e.rows && (r.session ?? '') === (e.session ?? '')),
+    );
     results.runs.push(e);
     writeResults(results); // after every entry, so a stopped run keeps what it measured
   };
@@ -930,9 +1401,12 @@ async function main() {
     if (needsApp) {
       const server = startServer(['--outDir', appDist], app.dir, APP_PORT);
       await waitForServer(server);
-      for (const size of opts.sizes)
-        await benchOpen(browser, server.url, pageServer?.url ?? null, size, opts, record);
-      if (opts.profile) {
+      if (needsOpen && !opts.sessionOnly)
+        for (const size of opts.sizes)
+          await benchOpen(browser, server.url, pageServer?.url ?? null, size, opts, record);
+      if (needsSession)
+        for (const size of opts.sizes) await benchSession(browser, server.url, size, opts, record);
+      if (opts.profile && !opts.sessionOnly) {
         const ps = startServer(['--outDir', profileDist], app.dir, PROFILE_PORT);
         await waitForServer(ps);
         for (const size of opts.sizes) {
