@@ -123,9 +123,9 @@ describe('comparePerClass', () => {
     for (let i = 0; i < t.numRows; i++) {
       const l = t.getChild('label')!.get(i);
       const p = t.getChild('pred_v2')!.get(i);
-      predicted[p]++;
-      actual[l]++;
-      if (p === l) tp[l]++;
+      predicted[p] = predicted[p]! + 1;
+      actual[l] = actual[l]! + 1;
+      if (p === l) tp[l] = tp[l]! + 1;
     }
     const v2 = r.versions.find((v) => v.version === 'v2')!;
     expect(r.classes).toEqual(['0', '1', '2']);

@@ -1,5 +1,5 @@
 import { UMAP } from 'umap-js';
-import { mulberry32, sampleRows, validRows } from '../engine/neighbors';
+import { seededRandom, sampleRows, validRows } from '../engine/neighbors';
 import type { EmbeddingService } from './embeddings';
 import { type LayoutResult, UMAP_SOURCE } from './embeddingsProtocol';
 
@@ -36,7 +36,7 @@ export async function umapLayout(
   const umap = new UMAP({
     nComponents: 2,
     nNeighbors: Math.max(2, Math.min(15, rows.length - 1)),
-    random: mulberry32(1),
+    random: seededRandom(1),
   });
   onProgress?.(0, 1);
   await pause();

@@ -9,4 +9,4 @@ export {
   rankSuspects,
   scanCap,
 } from './agreement';
-export { mulberry32, sampleRows, validRows } from './sample';
+export { seededRandom, sampleRows, validRows } from './sample';

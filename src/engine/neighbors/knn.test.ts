@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nearest, nearestToRow } from './knn';
 import { rowNorms } from './kernels';
-import { mulberry32 } from './sample';
+import { seededRandom } from './sample';
 
 // Brute force written independently: every distance in float64 from the definition, then a full
 // sort by (distance, row).
@@ -53,7 +53,7 @@ function run(
 
 describe('exact kNN', () => {
   it('matches brute force on random data, both metrics, many dims', () => {
-    const rand = mulberry32(7);
+    const rand = seededRandom(7);
     for (const dim of [1, 3, 8, 13, 32]) {
       const rows = Array.from({ length: 300 }, () =>
         Array.from({ length: dim }, () => rand() * 2 - 1),
@@ -129,7 +129,7 @@ describe('exact kNN', () => {
   });
 
   it('restricts candidates to the cohort, excludes the query row, and k > cohort returns all', () => {
-    const rand = mulberry32(3);
+    const rand = seededRandom(3);
     const rows = Array.from({ length: 200 }, () => Array.from({ length: 8 }, () => rand()));
     const mask = Uint8Array.from(rows, (_, i) => (i % 7 === 0 ? 1 : 0));
     const v = flat(rows);

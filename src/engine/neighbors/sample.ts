@@ -1,13 +1,9 @@
-/** mulberry32: a small seeded PRNG, so samples (and so results) repeat run to run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+import { Xoshiro128 } from '../stats/prng';
+
+/** A seeded uniform [0, 1) source (the engine's one PRNG), so samples repeat run to run. */
+export function seededRandom(seed: number): () => number {
+  const rng = new Xoshiro128(seed);
+  return () => rng.nextFloat();
 }
 
 /** Up to `max` of the given rows, chosen uniformly with a seeded partial shuffle, in row order. */
@@ -18,7 +14,7 @@ export function sampleRows<T extends Int32Array | Uint32Array>(
 ): T {
   if (rows.length <= max) return rows;
   const pool = rows.slice() as T;
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   for (let i = 0; i < max; i++) {
     const j = i + Math.floor(rand() * (pool.length - i));
     const t = pool[i]!;

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../neighbors/sample';
+import { seededRandom } from '../neighbors/sample';
 
 /** Eigen-decomposition of a small symmetric p × p matrix (cyclic Jacobi), values descending. */
 export function jacobiEigen(
@@ -97,7 +97,7 @@ export function topEigen(
   maxIter = 300,
 ): { values: Float64Array; vectors: Float64Array } {
   const p = Math.min(d, k + 4);
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   let v: Float64Array = Float64Array.from({ length: d * p }, () => rand() - 0.5);
   orthonormalize(v, d, p, rand);
   const w = new Float64Array(d * p);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildGrid, layoutBounds, nearestInGrid } from './grid';
 import { pointsInPolygon } from './polygon';
-import { mulberry32 } from '../neighbors/sample';
+import { seededRandom } from '../neighbors/sample';
 
 describe('point grid and polygon selection', () => {
-  const rand = mulberry32(5);
+  const rand = seededRandom(5);
   const n = 3000;
   const coords = Float32Array.from({ length: 2 * n }, () => rand() * 10 - 5);
   coords[10] = NaN;
