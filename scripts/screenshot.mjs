@@ -19,7 +19,8 @@ await page
   .filter({ hasText: /rows/ })
   .waitFor({ timeout: 30_000 })
   .catch(() => {});
-if (process.env.WAIT_TEXT) await page.getByText(new RegExp(process.env.WAIT_TEXT)).first().waitFor({ timeout: 120_000 });
+if (process.env.WAIT_TEXT)
+  await page.getByText(new RegExp(process.env.WAIT_TEXT)).first().waitFor({ timeout: 120_000 });
 await page.waitForTimeout(500);
 console.log('status:', await page.getByRole('status').innerText());
 await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' });
