@@ -44,6 +44,7 @@ const ALL = [
   'cohort-update',
   'table-scroll-fps',
   'map-pan-fps',
+  'slice-finder',
 ];
 const SESSION_RUNS = ['cohort-update', 'table-scroll-fps', 'map-pan-fps', 'long-tasks'];
 
@@ -73,6 +74,7 @@ function parseArgs(argv) {
     else if (k === 'quiet-max-s') o.quietMaxS = Number(v);
     else if (k === 'report') o.report = true;
     else if (k === 'session-only') o.sessionOnly = true;
+    else if (k === 'slices-runs') o.slicesRuns = Math.max(1, Number(v));
     else throw new Error(`unknown argument ${a}`);
   }
   for (const s of o.sizes) if (!SIZES[s]) throw new Error(`unknown size ${s}`);
@@ -1155,6 +1157,204 @@ async function benchSession(browser, appUrl, size, opts, record) {
 const SESSION_LABEL = 'scripted session: cohort edits, scrolling, panning';
 
 // ---------------------------------------------------------------------------------------------
+// slice-finder: the Slices view's search (default settings) after the file is open.
+
+/** Installed in the page in the Slices view: long tasks, clicks on "Find slices", finished state. */
+function installSlicesProbe() {
+  const p = { longTasks: [], runs: [], cur: null };
+  window.__slices = p;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) p.longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask' });
+  const view = () => document.querySelector('section.slices-view');
+  const busy = () => !!view()?.querySelector('progress[aria-label="Slice search"]');
+  const check = () => {
+    const r = p.cur;
+    if (!r || r.done !== null) return;
+    const now = performance.now();
+    const v = view();
+    if (!v) return;
+    if (busy()) {
+      if (r.busyAt === null) r.busyAt = now;
+      if (r.firstPartial === null && v.querySelector('table.slices')) r.firstPartial = now;
+      return;
+    }
+    const alert = v.querySelector('[role=alert]');
+    if (alert) {
+      r.error = alert.textContent;
+      r.done = now;
+      return;
+    }
+    if (r.busyAt === null) return; // the click has not reached React yet
+    const note = v.querySelector('.slices-note')?.textContent ?? '';
+    const caption = v.querySelector('table.slices caption')?.textContent ?? '';
+    // The note ends with the app's own "N.N s." only once the result is final.
+    const finished =
+      /slices tried/.test(note) && /\d s\.\s*$/.test(note) && !/\(so far\)/.test(caption);
+    if (!finished) return;
+    r.done = now;
+    r.note = note;
+    r.caption = caption;
+    requestAnimationFrame(() => setTimeout(() => (r.painted = performance.now()), 0));
+  };
+  new MutationObserver(check).observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+  });
+  document.addEventListener(
+    'click',
+    (e) => {
+      const b = e.target instanceof Element ? e.target.closest('button') : null;
+      if (b && b.textContent?.trim() === 'Find slices') {
+        p.cur = {
+          t0: performance.now(),
+          busyAt: null,
+          firstPartial: null,
+          done: null,
+          painted: null,
+          error: null,
+        };
+        p.runs.push(p.cur);
+      }
+    },
+    { capture: true },
+  );
+}
+
+const SLICES_TIMEOUT = { '100k': 120_000, '1m': 300_000, '10m': 900_000 };
+
+async function benchSlices(browser, appUrl, size, opts, record) {
+  const rows = SIZES[size];
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const n = opts.slicesRuns ?? 3;
+  const runs = [];
+  let failed = null;
+  let quiet = null;
+  try {
+    await page.goto(`${appUrl}/?demo=none`);
+    const input = page.getByLabel('Open data files');
+    await input.waitFor({ state: 'attached' });
+    await input.setInputFiles(fileFor(size));
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${rows.toLocaleString('en-US')} rows` })
+      .first()
+      .waitFor({ timeout: OPEN_TIMEOUT[size] });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('wb:overview-ready').length > 0,
+      null,
+      { timeout: OPEN_TIMEOUT[size] },
+    );
+    await settle(page);
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Slices' })
+      .click();
+    const find = page.getByRole('button', { name: 'Find slices' });
+    await find.waitFor();
+    await page.evaluate(installSlicesProbe);
+    for (let i = 0; i < n; i++) {
+      await settle(page);
+      const q = await waitForQuiet(`slice-finder ${size} run ${i + 1}`);
+      quiet ??= q;
+      await find.click();
+      await page.waitForFunction(
+        (k) => {
+          const r = window.__slices.runs[k];
+          return r && (r.painted !== null || r.error !== null);
+        },
+        i,
+        { timeout: SLICES_TIMEOUT[size], polling: 250 },
+      );
+      const p = await page.evaluate(() => window.__slices);
+      const r = p.runs[i];
+      if (r.error) throw new Error(`the app reported: ${r.error.trim()}`);
+      const num = (re) => {
+        const m = r.note.match(re);
+        return m ? Number(m[1].replace(/,/g, '')) : null;
+      };
+      const out = {
+        ms: r.done - r.t0,
+        paintMs: r.painted - r.t0,
+        firstPartialMs: r.firstPartial === null ? null : r.firstPartial - r.t0,
+        workerS: num(/(\d+(?:\.\d+)?) s\.\s*$/),
+        tried: num(/over ([\d,]+) slices tried/),
+        tested: num(/\(([\d,]+) tested/),
+        features: num(/([\d,]+) features/),
+        minSize: num(/Minimum ([\d,]+) rows/),
+        slices: (() => {
+          const m = r.caption.match(/^([\d,]+) slices/);
+          return m ? Number(m[1].replace(/,/g, '')) : 0;
+        })(),
+        longTasks: longTasksBetween(p, r.t0, r.painted),
+        quiet: q,
+      };
+      runs.push(out);
+      log(
+        `slice-finder ${size} run ${i + 1}/${n}: ${out.ms.toFixed(0)} ms (painted ${out.paintMs.toFixed(0)}, ` +
+          `first partial ${out.firstPartialMs?.toFixed(0) ?? '–'}; app says ${out.workerS} s), ` +
+          `${out.tried} tried / ${out.tested} tested, ${out.features} features, ${out.slices} slices listed; ` +
+          `long tasks ${out.longTasks.length}${out.longTasks.length ? ` (${out.longTasks.map((t) => t.ms).join(', ')} ms)` : ''}`,
+      );
+    }
+  } catch (err) {
+    failed = `${err instanceof Error ? err.message.split('\n')[0] : err}${errors.length ? ` | page: ${errors.slice(-2).join(' | ')}` : ''}`;
+    log(`slice-finder ${size} FAILED: ${failed}`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+  const last = runs[runs.length - 1] ?? {};
+  const load = {
+    machine_busy_before: runs.map((r) => r.quiet?.busy_before ?? null),
+    load1_before: runs.map((r) => r.quiet?.load1 ?? null),
+    load1_after: round(loadavg()[0], 2),
+  };
+  record({
+    name: 'slice-finder',
+    rows,
+    ...stats(runs.map((r) => r.ms)),
+    runs: runs.length,
+    per_run_ms: runs.map((r) => round(r.ms)),
+    first_run_ms: runs.length ? round(runs[0].ms) : null,
+    painted_median_ms: stats(runs.map((r) => r.paintMs)).median_ms,
+    first_partial_median_ms: stats(runs.map((r) => r.firstPartialMs ?? NaN)).median_ms,
+    app_elapsed_s: runs.map((r) => r.workerS),
+    what:
+      'Slices view, default settings (where the last version fails, max 3 conditions, 5 quantile ' +
+      'bins, minimum size auto): click on "Find slices" → the progress bar is gone and the note ' +
+      'says "… slices tried" with the caption not "(so far)"; timed in the page (performance.now, ' +
+      'MutationObserver). Same page for every run: the first run also bins the numeric features ' +
+      '(cached per bin count in the worker), the later ones do not',
+    features: last.features ?? null,
+    slices_tried: last.tried ?? null,
+    slices_tested: last.tested ?? null,
+    slices_listed: last.slices ?? null,
+    min_size: last.minSize ?? null,
+    long_tasks: runs.length ? Math.max(...runs.map((r) => r.longTasks.length)) : null,
+    ...load,
+    ...(failed ? { failed } : {}),
+  });
+  const counts = runs.map((r) => r.longTasks.length);
+  record({
+    name: 'long-tasks (slice-finder)',
+    rows,
+    value: counts.length ? Math.max(...counts) : null,
+    per_run: counts,
+    longest_ms: round(Math.max(0, ...runs.flatMap((r) => r.longTasks.map((t) => t.ms)))),
+    tasks: runs.flatMap((r, i) => r.longTasks.map((t) => ({ run: i + 1, ...t }))),
+    what: 'main-thread tasks ≥ 50 ms from the click on "Find slices" to the frame after the results (max over runs)',
+    ...load,
+    ...(failed && !counts.length ? { failed } : {}),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Results
 
 function loadResults() {
@@ -1198,6 +1398,14 @@ const TARGETS = {
     text: 'fluid (≥ 50 fps), no long tasks',
     pass: r.value !== null && r.value >= 50 && r.long_tasks === 0,
   }),
+  'slice-finder': (r) =>
+    r.rows >= 1_000_000
+      ? {
+          text: '“in seconds” (issue 8; read as ≤ 10 s at 1M), no long tasks',
+          pass: r.median_ms !== null && r.median_ms <= 10_000 && r.long_tasks === 0,
+        }
+      : { text: '— (set at 1M), no long tasks', pass: null },
+  'long-tasks (slice-finder)': (r) => ({ text: 'none', pass: r.value === 0 }),
   'engine-confusion': (r) => {
     const ms = r.rows >= 10_000_000 ? 250 : 50;
     return {
@@ -1220,6 +1428,8 @@ function resultsTable(results) {
     'engine-confusion',
     'table-scroll-fps',
     'map-pan-fps',
+    'slice-finder',
+    'long-tasks (slice-finder)',
     'knn-top10',
   ];
   const runs = [...results.runs].sort(
@@ -1231,7 +1441,7 @@ function resultsTable(results) {
   const lines = [
     `Machine: ${results.machine}  `,
     `Date of the latest run: ${results.date}  `,
-    `App build measured (open, long-tasks, memory, cohort-update, scroll, pan): ${
+    `App build measured (open, long-tasks, memory, cohort-update, scroll, pan, slice-finder): ${
       [...new Set(results.runs.map((r) => r.app).filter(Boolean))].join('; ') || 'n/a'
     }`,
     '',
@@ -1253,6 +1463,16 @@ function resultsTable(results) {
         : `runs: ${r.per_run?.join(', ') ?? ''}`;
       if (r.session === SESSION_LABEL) name = 'long-tasks (session)';
     }
+    if (r.name === 'long-tasks (slice-finder)') {
+      median = String(r.value ?? '–');
+      range =
+        `runs: ${r.per_run?.join(', ') ?? ''}` +
+        (r.longest_ms ? `; longest ${r.longest_ms} ms` : '');
+    }
+    if (r.name === 'slice-finder')
+      range += `; first run ${fmtMs(r.first_run_ms)}; ${r.features ?? '–'} features, ${
+        r.slices_tried?.toLocaleString('en-US') ?? '–'
+      } slices tried; long tasks: ${r.long_tasks ?? '–'}`;
     if (r.name === 'cohort-update') {
       base += r.speedup ? ` (${r.speedup}×)` : '';
       range += `; long tasks: ${r.long_tasks ?? '–'}`;
@@ -1328,7 +1548,7 @@ async function main() {
   quietMaxMs = opts.quietMaxS * 1000;
 
   const needsApp = opts.only.some((w) =>
-    ['open', 'long-tasks', 'memory', ...SESSION_RUNS].includes(w),
+    ['open', 'long-tasks', 'memory', 'slice-finder', ...SESSION_RUNS].includes(w),
   );
   const needsOpen = opts.only.some((w) => ['open', 'long-tasks', 'memory'].includes(w));
   const needsSession = opts.only.some((w) => SESSION_RUNS.includes(w));
@@ -1382,7 +1602,14 @@ async function main() {
   results.machine = machineLine(browser.version());
   results.date = new Date().toISOString();
   const record = (entry) => {
-    const e = ['open-to-interactive', 'long-tasks', 'memory', ...SESSION_RUNS].includes(entry.name)
+    const e = [
+      'open-to-interactive',
+      'long-tasks',
+      'memory',
+      'slice-finder',
+      'long-tasks (slice-finder)',
+      ...SESSION_RUNS,
+    ].includes(entry.name)
       ? { ...entry, app: app.revision }
       : entry;
     results.runs = results.runs.filter(
@@ -1406,6 +1633,8 @@ async function main() {
           await benchOpen(browser, server.url, pageServer?.url ?? null, size, opts, record);
       if (needsSession)
         for (const size of opts.sizes) await benchSession(browser, server.url, size, opts, record);
+      if (opts.only.includes('slice-finder'))
+        for (const size of opts.sizes) await benchSlices(browser, server.url, size, opts, record);
       if (opts.profile && !opts.sessionOnly) {
         const ps = startServer(['--outDir', profileDist], app.dir, PROFILE_PORT);
         await waitForServer(ps);
