@@ -60,3 +60,23 @@ test('the whole workspace exports as one JSON file and imports into a fresh brow
   ).toHaveAttribute('aria-pressed', 'true');
   await fresh.close();
 });
+
+test('the rows table keeps its sort across a reload (it travels in the URL)', async ({ page }) => {
+  await page.goto('/');
+  await expectRows(page, 4000);
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Rows' })
+    .click();
+  const ink = page.getByRole('columnheader', { name: 'ink' });
+  await ink.getByRole('button').click();
+  await ink.getByRole('button').click();
+  await expect(ink).toHaveAttribute('aria-sort', 'descending');
+  await expect(page).toHaveURL(/sort=-ink/);
+  await page.reload();
+  await expectRows(page, 4000);
+  await expect(page.getByRole('columnheader', { name: 'ink' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+});

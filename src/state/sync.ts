@@ -28,6 +28,8 @@ export function startSync(): () => void {
       useCompare.getState().reset(pending?.compare ?? loadCompare(fp) ?? {});
       if (pending?.view) useView.getState().setView(pending.view);
       useView.getState().focusRow(pending?.row ?? null);
+      useView.getState().setRowsSort(pending?.sort ? [pending.sort] : []);
+      useView.getState().setRowsColumns(pending?.cols ?? {});
       pending = null;
     }
     if (s.analysis !== prev.analysis && s.analysis) void useCohorts.getState().refresh();
@@ -51,7 +53,7 @@ export function startSync(): () => void {
     if (!useDataset.getState().summary) return;
     const { roles, rolesFromStorage } = useDataset.getState();
     const { cohorts, activeId } = useCohorts.getState();
-    const { view, focusedRow } = useView.getState();
+    const { view, focusedRow, rowsSort, rowsColumns } = useView.getState();
     const { baseline, thresholds, rules } = useCompare.getState();
     writeUrlState({
       roles: rolesFromStorage ? roles : null,
@@ -60,6 +62,8 @@ export function startSync(): () => void {
       view,
       row: focusedRow,
       compare: { baseline, thresholds, rules },
+      sort: rowsSort[0] ?? null,
+      cols: rowsColumns,
     });
   }
 

@@ -36,6 +36,9 @@ export interface UrlState {
   view: ViewName | null;
   row: string | null;
   compare: CompareSettings | null;
+  /** Rows table: sort as `column` or `-column` (descending), and shown/hidden columns. */
+  sort: { id: string; desc: boolean } | null;
+  cols: Record<string, boolean> | null;
 }
 
 const VIEWS: ViewName[] = ['overview', 'rows', 'map', 'compare', 'slices'];
@@ -47,6 +50,18 @@ function json(v: string | null): unknown {
   } catch {
     return null;
   }
+}
+
+function parseSort(v: string | null): UrlState['sort'] {
+  if (!v) return null;
+  return v.startsWith('-') ? { id: v.slice(1), desc: true } : { id: v, desc: false };
+}
+
+function parseCols(v: unknown): Record<string, boolean> | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const out: Record<string, boolean> = {};
+  for (const [k, b] of Object.entries(v)) if (typeof b === 'boolean') out[k] = b;
+  return out;
 }
 
 export function parseUrlState(search: string): UrlState {
@@ -65,6 +80,8 @@ export function parseUrlState(search: string): UrlState {
     view: view && VIEWS.includes(view) ? view : null,
     row: q.get('row'),
     compare: parseCompare(json(q.get('compare'))),
+    sort: parseSort(q.get('sort')),
+    cols: parseCols(json(q.get('cols'))),
   };
 }
 
@@ -77,6 +94,8 @@ export function writeUrlState(s: Omit<UrlState, 'data'>): void {
   put('active', s.active);
   put('view', s.view && s.view !== 'overview' ? s.view : null);
   put('row', s.row);
+  put('sort', s.sort ? `${s.sort.desc ? '-' : ''}${s.sort.id}` : null);
+  put('cols', s.cols && Object.keys(s.cols).length ? JSON.stringify(s.cols) : null);
   const c = s.compare;
   put(
     'compare',

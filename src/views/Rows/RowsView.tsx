@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { type ColumnVisibilityState, type SortingState, useTable } from '@tanstack/react-table';
 import { useDataset } from '../../state/datasetStore';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
@@ -40,8 +40,11 @@ function RowsTableView({ columns }: { columns: RowColumn[] }) {
   const cohort = useCohorts(activePredicate);
   const cohortName = useCohorts((s) => s.cohorts.find((c) => c.id === s.activeId)?.name ?? null);
   const focusRow = useView((s) => s.focusRow);
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [chosen, setChosen] = useState<ColumnVisibilityState>({});
+  const sorting = useView((s) => s.rowsSort) as SortingState;
+  const chosen = useView((s) => s.rowsColumns) as ColumnVisibilityState;
+  const setSorting = (u: SortingState | ((old: SortingState) => SortingState)) =>
+    useView.getState().setRowsSort(typeof u === 'function' ? u(sorting) : u);
+  const setChosen = (c: ColumnVisibilityState) => useView.getState().setRowsColumns(c);
   const columnVisibility = useMemo(
     () => ({ ...defaultVisibility(columns), ...chosen }),
     [columns, chosen],
