@@ -35,7 +35,9 @@ test('the whole workspace exports as one JSON file and imports into a fresh brow
   await page.getByRole('button', { name: 'Add condition' }).click();
   await page.getByLabel('Field of condition 1').selectOption('outcome:v2');
   await page.getByRole('button', { name: 'Save cohort' }).click();
-  const chip = page.getByRole('button', { name: /Wrong under v2/ });
+  const chip = page
+    .getByRole('region', { name: 'Cohorts' })
+    .getByRole('button', { name: /^Wrong under v2/ });
   const size = (await chip.innerText()).match(/([\d,]+) rows/)![1]!;
   await page
     .getByRole('navigation', { name: 'Views' })
@@ -52,9 +54,13 @@ test('the whole workspace exports as one JSON file and imports into a fresh brow
   const fresh = await browser.newPage();
   await fresh.goto('/');
   await expectRows(fresh, 4000);
-  await expect(fresh.getByRole('button', { name: /Wrong under v2/ })).toHaveCount(0);
+  await expect(
+    fresh.getByRole('region', { name: 'Cohorts' }).getByRole('button', { name: /^Wrong under v2/ }),
+  ).toHaveCount(0);
   await fresh.getByLabel('Import workspace').setInputFiles(path!);
-  await expect(fresh.getByRole('button', { name: /Wrong under v2/ })).toContainText(`${size} rows`);
+  await expect(
+    fresh.getByRole('region', { name: 'Cohorts' }).getByRole('button', { name: /^Wrong under v2/ }),
+  ).toContainText(`${size} rows`);
   await expect(
     fresh.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }),
   ).toHaveAttribute('aria-pressed', 'true');
