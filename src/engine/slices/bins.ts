@@ -89,7 +89,10 @@ function numericBins(col: Column & { values: ArrayLike<number> }, bins: number):
   return { name: col.name, codes: raw, bins: defs, skippedCategories: 0 };
 }
 
-/** Strings: the most frequent categories (by value, so duplicate dictionary entries merge). */
+/**
+ * Strings: the most frequent categories. Dictionaries are interned when the file is read (one
+ * entry per distinct value), so codes are ranked directly, with no lookup by value.
+ */
 function stringBins(col: Column & { kind: 'string' }): BinnedFeature {
   const { codes, dictionary } = col;
   const perCode = new Float64Array(dictionary.length);
@@ -99,15 +102,15 @@ function stringBins(col: Column & { kind: 'string' }): BinnedFeature {
     if (c < 0) nulls++;
     else perCode[c]!++;
   }
-  const byValue = new Map<string, number>();
-  dictionary.forEach((s, c) => byValue.set(s, (byValue.get(s) ?? 0) + perCode[c]!));
-  const ranked = [...byValue].filter(([, m]) => m > 0).sort((x, y) => y[1] - x[1]);
+  const ranked: number[] = [];
+  for (let c = 0; c < perCode.length; c++) if (perCode[c]! > 0) ranked.push(c);
+  ranked.sort((x, y) => perCode[y]! - perCode[x]! || x - y);
   const kept = ranked.slice(0, MAX_CATEGORIES);
-  const binOf = new Map(kept.map(([s], j) => [s, j]));
-  const codeBin = Uint8Array.from(dictionary, (s) => binOf.get(s) ?? SKIP);
-  const defs: BinDef[] = kept.map(([s]) => ({
-    text: `${col.name} = ${s}`,
-    predicate: { op: 'in', column: col.name, values: [s] },
+  const codeBin = new Uint8Array(dictionary.length).fill(SKIP);
+  kept.forEach((c, j) => (codeBin[c] = j));
+  const defs: BinDef[] = kept.map((c) => ({
+    text: `${col.name} = ${dictionary[c]}`,
+    predicate: { op: 'in', column: col.name, values: [dictionary[c]!] },
   }));
   const nullBin = nulls > 0 ? defs.length : SKIP;
   if (nulls > 0) {
