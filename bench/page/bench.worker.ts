@@ -2,7 +2,9 @@
 // columns read from a generated Arrow file (the same columns DuckDB-WASM gets, as IPC).
 import * as Comlink from 'comlink';
 import { type Table, tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
-import { dotScan, topKEuclidean, topKEuclideanEarlyAbandon, topKNaive } from '../kernels/knn';
+import { dotScan, topKEuclideanEarlyAbandon, topKNaive } from '../kernels/knn';
+import { nearest } from '../../src/engine/neighbors/knn';
+import { rowNorms } from '../../src/engine/neighbors/kernels';
 import { type SimdScans, createSimdScans, topKFromDistances } from '../kernels/knnSimd';
 import {
   type RangeAndSet,
@@ -113,6 +115,7 @@ const api = {
     const v = vectors;
     const dim = dimension;
     const n = v.length / dim;
+    const norms = rowNorms(v, dim);
     const rand = mulberry32(seed);
     const scan: number[] = [];
     const topk: number[] = [];
@@ -133,7 +136,8 @@ const api = {
       sink += dotScan(v, dim, q);
       scan.push(performance.now() - t);
       t = performance.now();
-      const a = topKEuclidean(v, dim, q, k);
+      // The app's exact kNN (euclidean), what the embedding view runs.
+      const a = nearest(v, dim, norms, q, { k, metric: 'euclidean' });
       topk.push(performance.now() - t);
       t = performance.now();
       const b = topKEuclideanEarlyAbandon(v, dim, q, k);
