@@ -1,4 +1,4 @@
-import { classificationSummary, regressionSummary, rocAuc } from './metrics';
+import { binaryLabels, classificationSummary, regressionSummary, rocAuc } from './metrics';
 
 /** The inputs the headline metrics need: parallel typed arrays over the dataset's rows. */
 export interface OverviewInput {
@@ -25,16 +25,6 @@ export interface VersionMetrics {
   auc: number | null;
   mae: number | null;
   rmse: number | null;
-}
-
-/** 1 for the positive class, 0 for the other, 2 for no label: the shape rocAuc reads. */
-function binaryLabels(label: Int32Array, positive: number): Uint8Array {
-  const out = new Uint8Array(label.length);
-  for (let i = 0; i < label.length; i++) {
-    const l = label[i]!;
-    out[i] = l < 0 ? 2 : l === positive ? 1 : 0;
-  }
-  return out;
 }
 
 /** Each version's headline metrics on the whole dataset, or on the rows of a cohort mask. */

@@ -1,5 +1,6 @@
 import type { EvalArrays, VersionArrays } from '../data/prepare';
 import type { Range } from '../engine/compare';
+import { binaryLabels } from '../engine/metrics/perRow';
 
 type Floats = Float32Array | Float64Array;
 
@@ -11,7 +12,7 @@ type Floats = Float32Array | Float64Array;
 export type ScoreKind = 'score' | 'confidence' | 'prediction';
 
 const confidences = new WeakMap<Float32Array, Float64Array>();
-const binaryLabels = new WeakMap<Int32Array, Uint8Array>();
+const binaryLabelCache = new WeakMap<Int32Array, Uint8Array>();
 
 /** Largest probability per row (NaN when any probability is missing), cached per array. */
 function confidenceOf(probs: Float32Array, k: number): Float64Array {
@@ -57,14 +58,10 @@ export function scoreAxis(ev: EvalArrays): string {
 export function labels01Of(ev: EvalArrays): Uint8Array | null {
   const label = ev.label;
   if (!label || ev.task !== 'binary') return null;
-  let out = binaryLabels.get(label);
+  let out = binaryLabelCache.get(label);
   if (out) return out;
-  out = new Uint8Array(label.length);
-  for (let i = 0; i < label.length; i++) {
-    const l = label[i]!;
-    out[i] = l < 0 ? 2 : l === ev.positive ? 1 : 0;
-  }
-  binaryLabels.set(label, out);
+  out = binaryLabels(label, ev.positive);
+  binaryLabelCache.set(label, out);
   return out;
 }
 

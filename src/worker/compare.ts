@@ -15,7 +15,8 @@ import {
   type Statistic,
 } from '../engine/stats';
 import type { OpenDataset } from './dataset';
-import { labels01, perRowOf } from './comparePerRow';
+import { perRowOf } from './comparePerRow';
+import { labels01Of } from './chartScores';
 import type {
   CompareRequest,
   CompareResult,
@@ -111,7 +112,7 @@ function estimate(
       };
     }
   }
-  const bin = labels01(ev);
+  const bin = labels01Of(ev);
   if (keys.includes('auc') && bin && v.score && b.score) {
     boot(
       'auc',

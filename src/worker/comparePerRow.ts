@@ -8,6 +8,7 @@ import {
   logLossPerRow,
   squaredErrors,
 } from '../engine/metrics';
+import { labels01Of } from './chartScores';
 
 /** Per-row outcomes of one version, computed once per analysis and reused by every cohort. */
 export interface PerRow {
@@ -19,17 +20,6 @@ export interface PerRow {
 }
 
 const cache = new WeakMap<EvalArrays, Map<string, PerRow>>();
-
-/** 1 positive, 0 negative, 2 no label: the labels the binary kernels read. */
-export function labels01(ev: EvalArrays): Uint8Array | null {
-  if (!ev.label || ev.task !== 'binary') return null;
-  const out = new Uint8Array(ev.n);
-  for (let i = 0; i < ev.n; i++) {
-    const l = ev.label[i]!;
-    out[i] = l < 0 ? 2 : l === ev.positive ? 1 : 0;
-  }
-  return out;
-}
 
 export function perRowOf(ev: EvalArrays, version: string): PerRow {
   let byVersion = cache.get(ev);
@@ -46,7 +36,7 @@ export function perRowOf(ev: EvalArrays, version: string): PerRow {
   } else if (v && ev.label) {
     if (v.pred) out.correct = correctness(ev.label, v.pred);
     const k = ev.classes.length;
-    const bin = labels01(ev);
+    const bin = labels01Of(ev);
     if (bin && v.score) {
       out.logLoss = binaryLogLossPerRow(bin, v.score);
       out.brier = binaryBrierPerRow(bin, v.score);

@@ -16,3 +16,4 @@ export {
   binaryLogLossPerRow,
   binaryBrierPerRow,
 } from './perRow';
+export { binaryLabels } from './perRow';

@@ -93,3 +93,13 @@ export function binaryBrierPerRow(labels01: Labels01, score: Floats): Float64Arr
   }
   return out;
 }
+
+/** 1 for the positive class, 0 for the other, 2 for no label: the labels the binary kernels read. */
+export function binaryLabels(label: Int32Array, positive: number): Uint8Array {
+  const out = new Uint8Array(label.length);
+  for (let i = 0; i < label.length; i++) {
+    const l = label[i]!;
+    out[i] = l < 0 ? 2 : l === positive ? 1 : 0;
+  }
+  return out;
+}
