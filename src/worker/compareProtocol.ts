@@ -20,6 +20,7 @@ export const HIGHER_IS_BETTER: ReadonlySet<MetricKey> = new Set([
   'accuracy',
   'macroF1',
   'auc',
+  'ap',
   'r2',
 ]);
 
