@@ -1,4 +1,10 @@
-import { binaryLabels, classificationSummary, regressionSummary, rocAuc } from './metrics';
+import {
+  binaryLabels,
+  confusionMatrices,
+  regressionSummary,
+  rocAuc,
+  summaryOfMatrix,
+} from './metrics';
 
 /** The inputs the headline metrics need: parallel typed arrays over the dataset's rows. */
 export interface OverviewInput {
@@ -39,10 +45,15 @@ export function computeOverview(input: OverviewInput, mask?: Uint8Array): Versio
     });
   }
   const bin = task === 'binary' && label ? binaryLabels(label, input.positive) : null;
+  const k = input.classes.length;
+  const withPred = input.versions.flatMap((v) => (v.pred ? [v.pred] : []));
+  // All versions' matrices in shared passes over the label and the mask.
+  const matrices = label ? confusionMatrices(label, withPred, k, mask) : [];
   return input.versions.map((v) => {
     const out: VersionMetrics = { version: v.name, evaluated: 0, ...blank };
-    if (label && v.pred) {
-      const s = classificationSummary(label, v.pred, input.classes.length, mask);
+    const cm = v.pred ? matrices[withPred.indexOf(v.pred)] : undefined;
+    if (cm) {
+      const s = summaryOfMatrix(cm, k);
       Object.assign(out, { evaluated: s.n, accuracy: s.accuracy, macroF1: s.macroF1 });
     }
     if (bin && v.score) {

@@ -20,22 +20,29 @@ function classSet(d: CohortData, values: string[]): Uint8Array {
   return Uint8Array.from(d.classes, (c) => (set.has(c) ? 1 : 0));
 }
 
+/** 0/1 from a comparison without a branch (random data would mispredict half the time). */
+const bit = (b: boolean): number => b as unknown as number;
+
 function byCode(codes: Int32Array, member: Uint8Array): Uint8Array {
-  const out = new Uint8Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    out[i] = c < 0 ? UNKNOWN : member[c] ? TRUE : FALSE;
-  }
+  // lut[code + 1]: code -1 (null) is UNKNOWN; one table read per row instead of two branches.
+  const lut = new Uint8Array(member.length + 1);
+  lut[0] = UNKNOWN;
+  for (let c = 0; c < member.length; c++) lut[c + 1] = member[c] ? TRUE : FALSE;
+  const n = codes.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = lut[codes[i]! + 1]!;
   return out;
 }
 
 function range(values: ArrayLike<number>, min: number | null, max: number | null): Uint8Array {
   const lo = min ?? -Infinity;
   const hi = max ?? Infinity;
-  const out = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
+  const n = values.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    out[i] = v !== v ? UNKNOWN : v >= lo && v <= hi ? TRUE : FALSE;
+    // NaN fails both comparisons, so it is UNKNOWN (1) and never TRUE (2).
+    out[i] = ((bit(v >= lo) & bit(v <= hi)) << 1) | bit(v !== v);
   }
   return out;
 }
@@ -94,8 +101,11 @@ function text(
 
 function isNull(c: Column): Uint8Array {
   switch (c.kind) {
-    case 'string':
-      return c.codes.map((v) => (v < 0 ? TRUE : FALSE)) as unknown as Uint8Array;
+    case 'string': {
+      const out = new Uint8Array(c.codes.length);
+      for (let i = 0; i < out.length; i++) out[i] = bit(c.codes[i]! < 0) << 1;
+      return out;
+    }
     case 'boolean':
       return c.values.map((v) => (v === 2 ? TRUE : FALSE));
     case 'vector': {
@@ -107,7 +117,7 @@ function isNull(c: Column): Uint8Array {
     }
     default: {
       const out = new Uint8Array(c.values.length);
-      for (let i = 0; i < out.length; i++) out[i] = c.values[i] !== c.values[i] ? TRUE : FALSE;
+      for (let i = 0; i < out.length; i++) out[i] = bit(c.values[i] !== c.values[i]) << 1;
       return out;
     }
   }
@@ -122,8 +132,19 @@ export function evaluate(p: Predicate, d: CohortData): Uint8Array {
       const out = evaluate(p.children[0]!, d);
       for (const child of p.children.slice(1)) {
         const v = evaluate(child, d);
-        if (p.op === 'and') for (let i = 0; i < out.length; i++) out[i] = Math.min(out[i]!, v[i]!);
-        else for (let i = 0; i < out.length; i++) out[i] = Math.max(out[i]!, v[i]!);
+        const n = out.length;
+        if (p.op === 'and')
+          for (let i = 0; i < n; i++) {
+            const a = out[i]!;
+            const b = v[i]!;
+            out[i] = a < b ? a : b;
+          }
+        else
+          for (let i = 0; i < n; i++) {
+            const a = out[i]!;
+            const b = v[i]!;
+            out[i] = a > b ? a : b;
+          }
       }
       return out;
     }
@@ -152,7 +173,8 @@ export function evaluate(p: Predicate, d: CohortData): Uint8Array {
 /** Cohort membership: 1 where the predicate is TRUE. */
 export function cohortMask(p: Predicate, d: CohortData): Uint8Array {
   const v = evaluate(p, d);
-  for (let i = 0; i < v.length; i++) v[i] = v[i] === TRUE ? 1 : 0;
+  // TRUE (2) → 1; UNKNOWN (1) and FALSE (0) → 0.
+  for (let i = 0; i < v.length; i++) v[i] = v[i]! >> 1;
   return v;
 }
 

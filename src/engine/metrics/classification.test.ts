@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationSummary, confusionMatrix } from './classification';
+import { classificationSummary, confusionMatrices, confusionMatrix } from './classification';
 
 const i32 = (xs: number[]) => Int32Array.from(xs);
 
@@ -30,6 +30,31 @@ describe('confusionMatrix', () => {
     expect(() => confusionMatrix(i32([0]), i32([0, 1]), 2)).toThrow(RangeError);
     expect(() => confusionMatrix(i32([0]), i32([0]), 2, new Uint8Array(2))).toThrow(RangeError);
     expect(() => confusionMatrix(i32([0]), i32([0]), 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('confusionMatrices', () => {
+  it('gives, for 1, 2 and 3 versions, the matrices confusionMatrix gives one by one', () => {
+    // Labels and predictions with nulls (-1), out-of-range codes (3, 7, -5) and a mask.
+    const labels = i32([0, 0, 0, 1, 1, 2, 2, -1, 0, 3, 1, 2]);
+    const preds = [
+      i32([0, 0, 1, 1, 1, 2, 0, 0, -1, 0, 7, 2]),
+      i32([1, 0, 2, 1, 0, 2, 2, 1, 0, 0, 1, -5]),
+      i32([2, 2, 2, 0, 1, 1, 0, 0, 0, 1, 1, 1]),
+    ];
+    const mask = Uint8Array.from([1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1]);
+    for (const count of [1, 2, 3])
+      for (const m of [undefined, mask]) {
+        const got = confusionMatrices(labels, preds.slice(0, count), 3, m).map((x) =>
+          Array.from(x),
+        );
+        const want = preds.slice(0, count).map((p) => Array.from(confusionMatrix(labels, p, 3, m)));
+        expect(got).toEqual(want);
+      }
+    // And the pair path by hand, unmasked: version 2 over its 10 scorable rows.
+    expect(Array.from(confusionMatrices(labels, preds.slice(0, 2), 3)[1]!)).toEqual([
+      2, 1, 1, 1, 2, 0, 0, 0, 2,
+    ]);
   });
 });
 

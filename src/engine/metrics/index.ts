@@ -1,4 +1,9 @@
-export { confusionMatrix, classificationSummary } from './classification';
+export {
+  confusionMatrix,
+  confusionMatrices,
+  classificationSummary,
+  summaryOfMatrix,
+} from './classification';
 export type { ClassMetrics, ClassificationSummary } from './classification';
 export { rocAuc } from './binary';
 export { averagePrecision } from './averagePrecision';
