@@ -153,3 +153,27 @@ describe('Session: types', () => {
     expect(cols['created']!.kind).toBe('timestamp');
   });
 });
+
+describe('Session: cached cohort results', () => {
+  it('recomputes cohort metrics when the roles change, and only then', () => {
+    const { s, r } = open('wide.arrow');
+    const roles = r.summary!.inferred;
+    s.analyse(roles);
+    const all = [{ id: 'a', name: 'all', predicate: { op: 'and' as const, children: [] } }];
+    const acc = () => s.cohorts(all)[0]!.metrics.map((m) => m.accuracy);
+    const v1 = accuracyByRows('wide.arrow', 'pred_v1');
+    const v2 = accuracyByRows('wide.arrow', 'pred_v2');
+    expect(acc()).toEqual([v1, v2]);
+    expect(acc()).toEqual([v1, v2]); // served from the cache, same answer
+    // Swap which column is each version's prediction: the cached metrics must not survive.
+    const [a, b] = roles.versions;
+    s.analyse({
+      ...roles,
+      versions: [
+        { ...a!, prediction: b!.prediction },
+        { ...b!, prediction: a!.prediction },
+      ],
+    });
+    expect(acc()).toEqual([v2, v1]);
+  });
+});

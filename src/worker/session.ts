@@ -152,9 +152,14 @@ export class Session {
     const d = this.dataset;
     return defs.map((c) => {
       try {
-        const mask = timed('cohort:mask', () => d.maskOf(c.predicate)!);
-        const metrics = timed('cohort:aggregate', () => (d.ev ? computeOverview(d.ev, mask) : []));
-        return { id: c.id, size: popcount(mask), metrics, error: null };
+        const { size, metrics } = d.cached(`cohort:${JSON.stringify(c.predicate)}`, () => {
+          const mask = timed('cohort:mask', () => d.maskOf(c.predicate)!);
+          return {
+            size: popcount(mask),
+            metrics: timed('cohort:aggregate', () => (d.ev ? computeOverview(d.ev, mask) : [])),
+          };
+        });
+        return { id: c.id, size, metrics, error: null };
       } catch (err) {
         if (!(err instanceof CohortError)) throw err;
         return { id: c.id, size: 0, metrics: [], error: err.message };
@@ -163,6 +168,9 @@ export class Session {
   }
 
   profile(field: Field, search?: string): FieldProfile {
-    return profileField(this.dataset, field, search);
+    const d = this.dataset;
+    return d.cached(`profile:${JSON.stringify([field, search])}`, () =>
+      profileField(d, field, search),
+    );
   }
 }
