@@ -49,7 +49,15 @@ export function startSync(): () => void {
     mirror();
   });
 
+  // One URL write per burst of store changes, after the event that caused them: a cohort save
+  // updates several stores, and replaceState inside the click handler only lengthens its task.
+  let scheduled = 0;
   function mirror() {
+    if (!scheduled) scheduled = window.setTimeout(writeNow, 0);
+  }
+
+  function writeNow() {
+    scheduled = 0;
     if (!useDataset.getState().summary) return;
     const { roles, rolesFromStorage } = useDataset.getState();
     const { cohorts, activeId } = useCohorts.getState();
@@ -68,6 +76,7 @@ export function startSync(): () => void {
   }
 
   return () => {
+    window.clearTimeout(scheduled);
     unsubDataset();
     unsubCohorts();
     unsubView();
