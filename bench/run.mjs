@@ -928,6 +928,7 @@ async function benchSession(browser, appUrl, size, opts, record) {
       await sleep(500);
       await workerMeasureLists(page, true);
       const e0 = await now();
+      const stopProfile = await profileMain(page, opts.profile, 'edits', size);
       const edits = size === '10m' ? 5 : 7;
       const maxima = ['0.4', '0.6', '0.3', '0.7', '0.45', '0.55', '0.35', '0.65'];
       for (let i = 0; i < edits; i++) {
@@ -942,6 +943,7 @@ async function benchSession(browser, appUrl, size, opts, record) {
         await sleep(300);
       }
       const e1 = await now();
+      await stopProfile();
       const s = await page.evaluate(() => window.__session);
       const saves = s.saves.filter((t) => t >= e0);
       const ms = saves.map((t) => {
@@ -961,99 +963,105 @@ async function benchSession(browser, appUrl, size, opts, record) {
 
     // 2. table-scroll-fps: the Rows view, wheel steps over the grid for ~3 s.
     const views = page.getByRole('navigation', { name: 'Views' });
-    try {
-      await views.getByRole('button', { name: 'Rows' }).click();
-      const grid = page.locator('.rows-grid');
-      await grid.waitFor();
-      await page.locator('.rows-grid .rows-tr:not(.loading)').first().waitFor({ timeout: 60_000 });
-      const settled = await settle(page);
-      const box = await grid.boundingBox();
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      const t0 = await now();
-      const stopProfile = await profileMain(page, opts.profile, 'scroll', size);
-      await page.evaluate(() => window.__session.startFrames());
-      const end = Date.now() + 3000;
-      let steps = 0;
-      while (Date.now() < end) {
-        await page.mouse.wheel(0, 240);
-        steps++;
-        await sleep(16);
+    const wants = (run) => opts.only.includes(run) || opts.only.includes('long-tasks');
+    if (wants('table-scroll-fps'))
+      try {
+        await views.getByRole('button', { name: 'Rows' }).click();
+        const grid = page.locator('.rows-grid');
+        await grid.waitFor();
+        await page
+          .locator('.rows-grid .rows-tr:not(.loading)')
+          .first()
+          .waitFor({ timeout: 60_000 });
+        const settled = await settle(page);
+        const box = await grid.boundingBox();
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        const t0 = await now();
+        const stopProfile = await profileMain(page, opts.profile, 'scroll', size);
+        await page.evaluate(() => window.__session.startFrames());
+        const end = Date.now() + 3000;
+        let steps = 0;
+        while (Date.now() < end) {
+          await page.mouse.wheel(0, 240);
+          steps++;
+          await sleep(16);
+        }
+        const f = await page.evaluate(() => window.__session.stopFrames());
+        const t1 = await now();
+        await stopProfile();
+        const scrolled = await grid.evaluate((el) => el.scrollTop);
+        const loading = await page.locator('.rows-grid .rows-tr.loading').count();
+        const s = await page.evaluate(() => window.__session);
+        phase.scroll = {
+          ...f,
+          settled_ms: settled,
+          steps,
+          scrollTop: scrolled,
+          loadingRowsAtEnd: loading,
+          longTasks: longTasksBetween(s, t0, t1),
+        };
+        log(
+          `session ${size} table-scroll: ${f.fps.toFixed(1)} fps (${f.frames} frames / ${f.ms.toFixed(0)} ms, ` +
+            `worst gap ${f.worst_gap_ms?.toFixed(0)} ms), ${steps} wheel steps, scrollTop ${scrolled}, long tasks ${phase.scroll.longTasks.length}`,
+        );
+      } catch (err) {
+        phase.scroll = { failed: fail('table-scroll-fps', err) };
       }
-      const f = await page.evaluate(() => window.__session.stopFrames());
-      const t1 = await now();
-      await stopProfile();
-      const scrolled = await grid.evaluate((el) => el.scrollTop);
-      const loading = await page.locator('.rows-grid .rows-tr.loading').count();
-      const s = await page.evaluate(() => window.__session);
-      phase.scroll = {
-        ...f,
-        settled_ms: settled,
-        steps,
-        scrollTop: scrolled,
-        loadingRowsAtEnd: loading,
-        longTasks: longTasksBetween(s, t0, t1),
-      };
-      log(
-        `session ${size} table-scroll: ${f.fps.toFixed(1)} fps (${f.frames} frames / ${f.ms.toFixed(0)} ms, ` +
-          `worst gap ${f.worst_gap_ms?.toFixed(0)} ms), ${steps} wheel steps, scrollTop ${scrolled}, long tasks ${phase.scroll.longTasks.length}`,
-      );
-    } catch (err) {
-      phase.scroll = { failed: fail('table-scroll-fps', err) };
-    }
 
     // 3. map-pan-fps: the Map view, drag the canvas for ~3 s.
-    try {
-      await views.getByRole('button', { name: 'Map' }).click();
-      const canvas = page.getByTestId('scatter');
-      await canvas.waitFor({ timeout: 180_000 });
-      await page
-        .getByLabel('Layout progress')
-        .waitFor({ state: 'detached', timeout: 180_000 })
-        .catch(() => {});
-      const settled = await settle(page); // first full draw, nothing else running
-      const box = await canvas.boundingBox();
-      const cx = box.x + box.width / 2;
-      const cy = box.y + box.height / 2;
-      await page.mouse.move(cx, cy);
-      const t0 = await now();
-      const stopProfile = await profileMain(page, opts.profile, 'pan', size);
-      await page.evaluate(() => window.__session.startFrames());
-      await page.mouse.down();
-      const end = Date.now() + 3000;
-      let steps = 0;
-      const r = Math.min(box.width, box.height) / 4;
-      while (Date.now() < end) {
-        const a = steps / 10;
-        await page.mouse.move(cx + r * Math.sin(a), cy + r * (1 - Math.cos(a)));
-        steps++;
-        await sleep(16);
+    if (wants('map-pan-fps'))
+      try {
+        await views.getByRole('button', { name: 'Map' }).click();
+        const canvas = page.getByTestId('scatter');
+        await canvas.waitFor({ timeout: 180_000 });
+        await page
+          .getByLabel('Layout progress')
+          .waitFor({ state: 'detached', timeout: 180_000 })
+          .catch(() => {});
+        const settled = await settle(page); // first full draw, nothing else running
+        const box = await canvas.boundingBox();
+        const cx = box.x + box.width / 2;
+        const cy = box.y + box.height / 2;
+        await page.mouse.move(cx, cy);
+        const t0 = await now();
+        const stopProfile = await profileMain(page, opts.profile, 'pan', size);
+        await page.evaluate(() => window.__session.startFrames());
+        await page.mouse.down();
+        const end = Date.now() + 3000;
+        let steps = 0;
+        const r = Math.min(box.width, box.height) / 4;
+        while (Date.now() < end) {
+          const a = steps / 10;
+          await page.mouse.move(cx + r * Math.sin(a), cy + r * (1 - Math.cos(a)));
+          steps++;
+          await sleep(16);
+        }
+        await page.mouse.up();
+        const f = await page.evaluate(() => window.__session.stopFrames());
+        const t1 = await now();
+        await stopProfile();
+        const s = await page.evaluate(() => window.__session);
+        const webgl = await page.evaluate(() => {
+          const gl = document.createElement('canvas').getContext('webgl2');
+          const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+          return ext
+            ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)
+            : (gl?.getParameter(gl.RENDERER) ?? null);
+        });
+        phase.pan = {
+          ...f,
+          webgl,
+          settled_ms: settled,
+          steps,
+          longTasks: longTasksBetween(s, t0, t1),
+        };
+        log(
+          `session ${size} map-pan: ${f.fps.toFixed(1)} fps (${f.frames} frames / ${f.ms.toFixed(0)} ms, ` +
+            `worst gap ${f.worst_gap_ms?.toFixed(0)} ms), ${steps} moves, long tasks ${phase.pan.longTasks.length}`,
+        );
+      } catch (err) {
+        phase.pan = { failed: fail('map-pan-fps', err) };
       }
-      await page.mouse.up();
-      const f = await page.evaluate(() => window.__session.stopFrames());
-      const t1 = await now();
-      await stopProfile();
-      const s = await page.evaluate(() => window.__session);
-      const webgl = await page.evaluate(() => {
-        const gl = document.createElement('canvas').getContext('webgl2');
-        const ext = gl?.getExtension('WEBGL_debug_renderer_info');
-        return ext
-          ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)
-          : (gl?.getParameter(gl.RENDERER) ?? null);
-      });
-      phase.pan = {
-        ...f,
-        webgl,
-        settled_ms: settled,
-        steps,
-        longTasks: longTasksBetween(s, t0, t1),
-      };
-      log(
-        `session ${size} map-pan: ${f.fps.toFixed(1)} fps (${f.frames} frames / ${f.ms.toFixed(0)} ms, ` +
-          `worst gap ${f.worst_gap_ms?.toFixed(0)} ms), ${steps} moves, long tasks ${phase.pan.longTasks.length}`,
-      );
-    } catch (err) {
-      phase.pan = { failed: fail('map-pan-fps', err) };
-    }
     const s = await page.evaluate(() => window.__session);
     phase.all = longTasksBetween(s, session0, await now());
   } catch (err) {
