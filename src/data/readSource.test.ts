@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  FILE_SLICE_BYTES,
   MAX_FILE_BYTES,
   MAX_SET_BYTES,
   ReadBudget,
@@ -103,6 +104,40 @@ describe('size limits: refused with a reason before the tab runs out of memory',
     );
     await expect(readSource(file('b.arrow') as Source, noProgress, budget)).rejects.toThrow(
       /with the files before it/,
+    );
+  });
+});
+
+describe('reading a File in slices', () => {
+  it('returns every byte in order across slice boundaries, with progress per slice', async () => {
+    const size = 2 * FILE_SLICE_BYTES + 12_345; // three slices, the last one short
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i++) bytes[i] = (i * 2654435761) >>> 24;
+    const file = new File([bytes], 'three-slices.arrow');
+    const seen: number[] = [];
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const got = await readSource({ kind: 'file', file }, (p) => {
+        seen.push(p.bytesRead);
+        vi.setSystemTime(Date.now() + 1000); // every slice is reported, not throttled
+      });
+      expect(got.length).toBe(size);
+      expect(Buffer.compare(Buffer.from(got), Buffer.from(bytes))).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(seen).toEqual([FILE_SLICE_BYTES, 2 * FILE_SLICE_BYTES, size]);
+  });
+
+  it('says so when the file shrinks while it is read, instead of parsing zeros', async () => {
+    const real = new File([new Uint8Array(1000)], 'shrinks.arrow');
+    const liar = {
+      name: 'shrinks.arrow',
+      size: 5000,
+      slice: (a: number, b: number) => real.slice(a, b),
+    } as unknown as File;
+    await expect(readSource({ kind: 'file', file: liar }, noProgress)).rejects.toThrow(
+      /shrinks\.arrow changed while it was being read/,
     );
   });
 });
