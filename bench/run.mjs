@@ -460,9 +460,13 @@ async function openOnce(browser, appUrl, size, { timeoutMs, memory = false, prof
     const profiles = [];
     if (profile) {
       // Start the CPU profiler in the worker before its first line runs.
+      // The worker can attach before attach() returns (it starts at page load): wait for it.
+      let ready;
+      const attached = new Promise((r) => (ready = r));
       targets = await Targets.attach(page, {
         waitForDebuggerOnStart: true,
         onAttach: async (sid, info) => {
+          await attached;
           if (info.type === 'worker') {
             await targets.send(sid, 'Profiler.enable');
             await targets.send(sid, 'Profiler.setSamplingInterval', { interval: 500 });
@@ -472,6 +476,7 @@ async function openOnce(browser, appUrl, size, { timeoutMs, memory = false, prof
           await targets.send(sid, 'Runtime.runIfWaitingForDebugger');
         },
       });
+      ready();
       await targets.cdp.send('Profiler.enable');
       await targets.cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await targets.cdp.send('Profiler.start');

@@ -49,10 +49,21 @@ function gatherDictionary(data: Data, interner: Interner, out: Int32Array, row: 
   for (let j = 0; j < dictCodes.length; j++)
     dictCodes[j] = interner.code(displayValue(dict!.get(j)));
   const idx = data.values as ArrayLike<number | bigint>;
+  const size = dictCodes.length;
+  if (data.nullCount === 0 && !(idx instanceof BigInt64Array || idx instanceof BigUint64Array)) {
+    // The common case (no nulls, 8/16/32-bit indices): one table read per row, no closures.
+    // `>>> 0` makes a negative index huge, so one comparison checks both bounds.
+    const small = idx as ArrayLike<number>;
+    for (let i = 0; i < data.length; i++) {
+      const k = small[i]!;
+      out[row + i] = k >>> 0 < size ? dictCodes[k]! : -1;
+    }
+    return;
+  }
   const valid = validityOf(data);
   for (let i = 0; i < data.length; i++) {
     const k = Number(idx[i]!);
-    out[row + i] = valid(i) && k >= 0 && k < dictCodes.length ? dictCodes[k]! : -1;
+    out[row + i] = valid(i) && k >= 0 && k < size ? dictCodes[k]! : -1;
   }
 }
 

@@ -73,25 +73,23 @@ export function encodeClasses(col: Column, index: Map<string, number>): Int32Arr
   if (col.kind === 'string') {
     const map = Int32Array.from(col.dictionary, (d) => index.get(d) ?? -1);
     for (let i = 0; i < n; i++) out[i] = col.codes[i]! < 0 ? -1 : map[col.codes[i]!]!;
-  } else if (col.kind === 'numeric' && smallIntegerClasses(col.values)) {
-    // Small integer classes: a lookup table instead of a map per row.
+  } else if (col.kind === 'numeric') {
+    // Small integer classes (the usual case) through a lookup table, in the same pass as any
+    // other value, which goes through a map (once per distinct value).
     const table = new Int32Array(SMALL).fill(-1);
     for (const [name, code] of index) {
       const v = Number(name);
       if (v >= 0 && v < SMALL && (v | 0) === v && numericKey(v) === name) table[v] = code;
     }
+    const other = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const v = col.values[i]!;
-      out[i] = v === v ? table[v]! : -1;
-    }
-  } else if (col.kind === 'numeric') {
-    const cache = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const v = col.values[i]!;
-      if (v !== v) continue;
-      let c = cache.get(v);
-      if (c === undefined) cache.set(v, (c = index.get(numericKey(v)) ?? -1));
-      out[i] = c;
+      if ((v | 0) === v && v >>> 0 < SMALL) out[i] = table[v]!;
+      else if (v === v) {
+        let c = other.get(v);
+        if (c === undefined) other.set(v, (c = index.get(numericKey(v)) ?? -1));
+        out[i] = c;
+      }
     }
   } else if (col.kind === 'boolean') {
     const f = index.get('false') ?? -1;

@@ -8,17 +8,38 @@ function numericStats(values: ArrayLike<number>) {
   let nulls = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v !== v) nulls++;
-    else {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    // NaN (null) fails both comparisons, so it never becomes the min or the max.
+    if (v < min) min = v;
+    if (v > max) max = v;
+    nulls += (v !== v) as unknown as number;
   }
   const any = nulls < values.length;
   return { min: any ? min : null, max: any ? max : null, nulls };
 }
 
-function countDistinct(values: ArrayLike<number>, cap: number): number {
+/** Integral columns spanning at most this many values are counted with a flag table. */
+const FLAG_SPAN = 1 << 20;
+
+/** Distinct non-null values, counted up to `cap` + 1 (more is reported as cap + 1). */
+function countDistinct(
+  values: ArrayLike<number>,
+  cap: number,
+  integral: boolean,
+  min: number | null,
+  max: number | null,
+): number {
+  if (integral && min !== null && max !== null && max - min < FLAG_SPAN) {
+    // Labels, predictions and counts: a Set over 10M rows cost ~0.2 s per column; this is exact
+    // and a single typed pass.
+    const seen = new Uint8Array(max - min + 1);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v === v) seen[v - min] = 1;
+    }
+    let count = 0;
+    for (let j = 0; j < seen.length; j++) count += seen[j]!;
+    return Math.min(count, cap + 1);
+  }
   const seen = new Set<number>();
   for (let i = 0; i < values.length && seen.size <= cap; i++) {
     const v = values[i]!;
@@ -37,7 +58,7 @@ export function describeColumn(col: Column, arrowType: string): ColumnInfo {
   switch (col.kind) {
     case 'numeric': {
       const s = numericStats(col.values);
-      const distinct = countDistinct(col.values, 1000);
+      const distinct = countDistinct(col.values, 1000, col.integral, s.min, s.max);
       const sample = Array.from(col.values.subarray(0, SAMPLE), (v, i) =>
         col.int64 ? String(col.int64[i]) : String(v),
       );
