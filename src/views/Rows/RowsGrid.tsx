@@ -1,6 +1,13 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { cellTitle, isNumeric } from '../../ui/formatCell';
-import type { Cell, RowColumn } from '../../worker/rowsProtocol';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import type { RowColumn } from '../../worker/rowsProtocol';
+import { GridRowView } from './GridRowView';
 import type { RowsTable } from './columns';
 import type { GridRow } from './useRowPages';
 import { useScaledVirtualizer } from './useScaledVirtualizer';
@@ -8,6 +15,8 @@ import { RowsHeader } from './RowsHeader';
 
 const ROW_H = 30;
 const HEAD = 44;
+/** Rows per block (see blockStart). */
+const BLOCK = 64;
 
 interface Props {
   table: RowsTable;
@@ -89,10 +98,20 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
   const visible = table.getVisibleLeafColumns();
   // The id column stays in view while scrolling sideways through many columns.
   const pinned = visible[0] && byKey.get(visible[0].id)?.role === 'id' ? visible[0].id : null;
-  const pin = (id: string) => (id === pinned ? ' pinned' : '');
   const template = visible.map((c) => `${c.getSize()}px`).join(' ');
   const width = visible.reduce((w, c) => w + c.getSize(), 0);
   const activeShown = items.some((i) => i.index === active);
+  // Rows sit in a block that moves with the scroll; each row's offset inside it only changes
+  // when the block is re-anchored (every BLOCK rows), so rows on screen keep their props.
+  const blockStart = Math.floor(first / BLOCK) * BLOCK * ROW_H;
+  const openRef = useRef(onOpen);
+  useLayoutEffect(() => {
+    openRef.current = onOpen;
+  });
+  const pick = useCallback((index: number, row: GridRow) => {
+    setActive(index);
+    openRef.current(row);
+  }, []);
   return (
     <div
       ref={scrollRef}
@@ -114,61 +133,25 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
         pinned={pinned}
       />
       <div role="rowgroup" className="rows-body" style={{ height, width }}>
-        {items.map((item) => {
-          const row = rowsById[String(item.index)];
-          const common = {
-            role: 'row',
-            'aria-rowindex': item.index + 2,
-            'data-pos': item.index,
-            tabIndex: item.index === active ? 0 : -1,
-            style: {
-              transform: `translateY(${top(item.start)}px)`,
-              gridTemplateColumns: template,
-              height: ROW_H,
-              width,
-            },
-          };
-          if (!row) {
-            return (
-              <div key={item.key} {...common} className="rows-tr loading" aria-busy="true">
-                <div role="gridcell" aria-colspan={visible.length} className="rows-td placeholder">
-                  Loading row {item.index + 1}…
-                </div>
-              </div>
-            );
-          }
-          return (
-            <div
+        <div className="rows-block" style={{ transform: `translateY(${top(blockStart)}px)` }}>
+          {items.map((item) => (
+            <GridRowView
               key={item.key}
-              {...common}
-              className="rows-tr"
-              onClick={() => {
-                setActive(item.index);
-                onOpen(row.original);
-              }}
-            >
-              {row.getVisibleCells().map((cell) => {
-                const value = cell.getValue() as Cell;
-                const info = byKey.get(cell.column.id);
-                const percent = info?.percent ?? false;
-                // Numbers (and a numeric column's missing values) line up on the right.
-                const right =
-                  isNumeric(value, percent) ||
-                  (value === null && info?.kind === 'numeric' && info.role !== 'id');
-                return (
-                  <div
-                    key={cell.id}
-                    role="gridcell"
-                    className={`rows-td${pin(cell.column.id)}${right ? ' num' : ''}${value === null ? ' missing' : ''}`}
-                    title={cellTitle(value)}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
+              table={table}
+              byKey={byKey}
+              row={rowsById[String(item.index)]?.original}
+              index={item.index}
+              y={item.start - blockStart}
+              height={ROW_H}
+              template={template}
+              width={width}
+              colCount={visible.length}
+              pinned={pinned}
+              active={item.index === active}
+              onPick={pick}
+            />
+          ))}
+        </div>
       </div>
     </div>
   );
