@@ -126,7 +126,10 @@ describe('reading a File in slices', () => {
     } finally {
       vi.useRealTimers();
     }
-    expect(seen).toEqual([FILE_SLICE_BYTES, 2 * FILE_SLICE_BYTES, size]);
+    // One report per slice, cumulative (slices may finish in any order: several are in flight).
+    expect(seen).toHaveLength(3);
+    expect(seen.at(-1)).toBe(size);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
   });
 
   it('says so when the file shrinks while it is read, instead of parsing zeros', async () => {

@@ -104,23 +104,35 @@ async function readStream(
 }
 
 /**
- * A File is read in large slices straight into one buffer. File.stream() hands out 64 KiB chunks,
- * each an await and a copy: ~10,000 of them for a 672 MiB file, which cost more than the bytes.
+ * A File is read in large slices straight into one buffer, several slices in flight at once.
+ * File.stream() hands out 64 KiB chunks, each an await and a copy (~10,000 for a 672 MiB file);
+ * one slice at a time leaves the browser's file reader idle between slices. Measured here on a
+ * 1.07 GiB file: 4 in flight ≈ File.arrayBuffer() (which reports no progress), one at a time
+ * ≈ 1.6× slower.
  */
 export const FILE_SLICE_BYTES = 32 * 2 ** 20;
+const SLICES_IN_FLIGHT = 4;
 
 async function readFileSlices(file: File, report: (read: number) => void): Promise<Uint8Array> {
   const total = file.size;
   const buf = new Uint8Array(total);
-  for (let at = 0; at < total;) {
-    const piece = new Uint8Array(await file.slice(at, at + FILE_SLICE_BYTES).arrayBuffer());
-    // A file that changed size on disk since it was picked: fail plainly, do not misparse.
-    if (piece.length === 0 || at + piece.length > total)
-      throw new Error(`${file.name} changed while it was being read; open it again`);
-    buf.set(piece, at);
-    at += piece.length;
-    report(at);
-  }
+  let next = 0;
+  let done = 0;
+  const reader = async () => {
+    while (next < total) {
+      const at = next;
+      const want = Math.min(FILE_SLICE_BYTES, total - at);
+      next += want;
+      const piece = new Uint8Array(await file.slice(at, at + want).arrayBuffer());
+      // A file that changed size on disk since it was picked: fail plainly, do not misparse.
+      if (piece.length !== want)
+        throw new Error(`${file.name} changed while it was being read; open it again`);
+      buf.set(piece, at);
+      done += want;
+      report(done);
+    }
+  };
+  await Promise.all(Array.from({ length: SLICES_IN_FLIGHT }, reader));
   return buf;
 }
 
