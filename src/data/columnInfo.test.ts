@@ -34,3 +34,25 @@ describe('describeColumn (numeric)', () => {
     });
   });
 });
+
+describe('describeColumn min/max', () => {
+  it('agrees with a plain loop for odd and even lengths, infinities, -0 and nulls', () => {
+    const cases = [
+      [5],
+      [2, -1],
+      [1, 9, -3],
+      [Infinity, -Infinity, 0],
+      [NaN, 4, -7, NaN],
+      [3, NaN],
+      [NaN],
+      [-0, 0.5],
+    ];
+    for (const values of cases) {
+      const valid = values.filter((v) => v === v);
+      const info = describeColumn(num(values, false), 'double');
+      expect(info.nullCount).toBe(values.length - valid.length);
+      expect(info.min).toBe(valid.length ? Math.min(...valid) : null);
+      expect(info.max).toBe(valid.length ? Math.max(...valid) : null);
+    }
+  });
+});
