@@ -16,9 +16,22 @@ interface Props {
   template: string;
   width: number;
   colCount: number;
+  /** The visible columns' ids, in order: what the cells depend on besides the row. */
+  columnsKey: string;
   pinned: string | null;
   active: boolean;
   onPick: (index: number, row: GridRow) => void;
+}
+
+/**
+ * useTable hands back a new table object whenever its options object is new (every render of
+ * the view, e.g. when a page of rows arrives), though what a row shows only changes with the row,
+ * its columns and its place: so the table's identity is left out of the comparison.
+ */
+function sameRow(a: Props, b: Props): boolean {
+  for (const k of Object.keys(a) as (keyof Props)[])
+    if (k !== 'table' && !Object.is(a[k], b[k])) return false;
+  return true;
 }
 
 /**
@@ -80,4 +93,4 @@ export const GridRowView = memo(function GridRowView({
       })}
     </div>
   );
-});
+}, sameRow);

@@ -99,6 +99,7 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
   // The id column stays in view while scrolling sideways through many columns.
   const pinned = visible[0] && byKey.get(visible[0].id)?.role === 'id' ? visible[0].id : null;
   const template = visible.map((c) => `${c.getSize()}px`).join(' ');
+  const columnsKey = visible.map((c) => c.id).join('\u0000');
   const width = visible.reduce((w, c) => w + c.getSize(), 0);
   const activeShown = items.some((i) => i.index === active);
   // Rows sit in a block that moves with the scroll; each row's offset inside it only changes
@@ -146,6 +147,7 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
               template={template}
               width={width}
               colCount={visible.length}
+              columnsKey={columnsKey}
               pinned={pinned}
               active={item.index === active}
               onPick={pick}
