@@ -144,3 +144,27 @@ test('an unknown id gets a message, not a blank screen', async ({ page }) => {
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('grid')).toBeVisible();
 });
+
+test('choosing columns redraws the rows already on screen', async ({ page }) => {
+  const grid = await openRows(page);
+  // Row 3's ink before, then hide "ink": its header and every row's cell for it must go.
+  expect(await rowValues(grid, 3, ['id', 'ink'])).toEqual([
+    col('id').get(3),
+    shown(col('ink').get(3)),
+  ]);
+  const row = grid.locator('[role="row"][aria-rowindex="5"]');
+  const before = await row.getByRole('gridcell').count();
+  await page.getByText(/^Columns \(\d+ of \d+\)$/).click();
+  await page.getByRole('checkbox', { name: /^ink\b/ }).uncheck();
+  await expect(grid.getByRole('columnheader', { name: 'ink' })).toHaveCount(0);
+  await expect(row.getByRole('gridcell')).toHaveCount(before - 1);
+  await expect(
+    row.getByRole('gridcell', { name: shown(col('ink').get(3)), exact: true }),
+  ).toHaveCount(0);
+  // And back: the cell returns with the same value in the same row.
+  await page.getByRole('checkbox', { name: /^ink\b/ }).check();
+  expect(await rowValues(grid, 3, ['id', 'ink'])).toEqual([
+    col('id').get(3),
+    shown(col('ink').get(3)),
+  ]);
+});
