@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nearest, nearestToRow } from './knn';
 import { rowNorms } from './kernels';
 import { seededRandom } from './sample';
+import { simdScanner, simdScores } from './simdScan';
 
 // Brute force written independently: every distance in float64 from the definition, then a full
 // sort by (distance, row).
@@ -155,5 +156,71 @@ describe('exact kNN', () => {
       nearest(v, 2, norms, Float32Array.from([1, 2]), { k: 3, metric: 'cosine', mask: empty }).rows
         .length,
     ).toBe(0);
+  });
+});
+
+describe('the WebAssembly SIMD scan behind nearest', () => {
+  const rand = seededRandom(7);
+  const make = (n: number, dim: number, f: () => number) =>
+    Float32Array.from({ length: n * dim }, f);
+
+  it('is available here and scores rows as the double-precision definition, to float32', () => {
+    const dim = 16;
+    const v = make(300, dim, () => rand() * 4 - 2);
+    const s = simdScanner(v, dim)!;
+    expect(s).not.toBeNull();
+    const q = v.slice(5 * dim, 6 * dim);
+    const l2 = simdScores(s, q, 'l2').slice();
+    const dot = simdScores(s, q, 'dot').slice();
+    for (let i = 0; i < 300; i++) {
+      let d = 0;
+      let p = 0;
+      for (let j = 0; j < dim; j++) {
+        d += (v[i * dim + j]! - q[j]!) ** 2;
+        p += v[i * dim + j]! * q[j]!;
+      }
+      expect(Math.abs(l2[i]! - d)).toBeLessThanOrEqual(1e-5 * Math.max(1, d));
+      expect(Math.abs(dot[i]! - p)).toBeLessThanOrEqual(1e-5 * dim * 4);
+    }
+    // dims that are not a multiple of 8 stay on the JS scan
+    expect(simdScanner(make(10, 12, rand), 12)).toBeNull();
+  });
+
+  it('gives exactly the JS scan’s answer: metrics, cohorts, excluded rows, nulls', () => {
+    const dim = 32;
+    const n = 3000;
+    const v = make(n, dim, () => rand() * 2 - 1);
+    for (let i = 0; i < n; i += 97) v[i * dim] = NaN; // null rows
+    const norms = rowNorms(v, dim);
+    const mask = Uint8Array.from({ length: n }, () => (rand() < 0.6 ? 1 : 0));
+    for (const metric of ['euclidean', 'cosine'] as const)
+      for (const m of [null, mask])
+        for (const row of [0, 17, 2999]) {
+          const q = v.slice(row * dim, (row + 1) * dim);
+          q[0] = rand(); // the query itself need not be a row
+          const opts = { k: 10, metric, mask: m, exclude: row };
+          const js = nearest(v, dim, norms, q, { ...opts, simd: false });
+          const fast = nearest(v, dim, norms, q, opts);
+          expect(Array.from(fast.rows)).toEqual(Array.from(js.rows));
+          expect(Array.from(fast.distances)).toEqual(Array.from(js.distances));
+        }
+  });
+
+  it('falls back to the JS scan when float32 cannot separate the candidates (near-ties)', () => {
+    const dim = 8;
+    const n = 200;
+    // 100 rows within float32 rounding of each other, then far rows: more near-ties than the
+    // margin, so only the exact scan can order them; ties go to the lower row index.
+    const v = make(n, dim, () => 0);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < dim; j++) v[i * dim + j] = i < 100 ? 1 + (i % 3) * 2 ** -23 : 50 + rand();
+    const norms = rowNorms(v, dim);
+    const q = new Float32Array(dim).fill(0.5);
+    for (const metric of ['euclidean', 'cosine'] as const) {
+      const js = nearest(v, dim, norms, q, { k: 10, metric, simd: false });
+      const fast = nearest(v, dim, norms, q, { k: 10, metric });
+      expect(Array.from(fast.rows)).toEqual(Array.from(js.rows));
+      expect(Array.from(fast.distances)).toEqual(Array.from(js.distances));
+    }
   });
 });
