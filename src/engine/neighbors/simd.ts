@@ -1,8 +1,8 @@
 // WebAssembly SIMD (128-bit) scans over row-major float32 vectors, assembled by hand below (no
 // toolchain needed): `l2` writes every row's squared euclidean distance to the query, `dot` every
-// row's dot product. Top-k selection then runs in JS over the distances (topKFromDistances).
-// The vectors must live in the module's memory (an imported WebAssembly.Memory): the engine
-// would load embeddings there directly. dim must be a multiple of 8; accumulation is in float32.
+// row's dot product. The vectors must live in the module's memory (an imported
+// WebAssembly.Memory; simdScan.ts copies a column there once). dim must be a multiple of 8;
+// accumulation is in float32, so knn.ts re-ranks the best candidates in double precision.
 
 const OP = {
   block: 0x02,
