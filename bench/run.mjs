@@ -296,9 +296,18 @@ async function measureMemory(page) {
   for (const [sid, info] of t.workers()) {
     await t.send(sid, 'HeapProfiler.collectGarbage');
     const u = await t.send(sid, 'Runtime.getHeapUsage');
-    parts.push({ target: `worker ${info.url.split('/').pop()}`, ...u });
+    // WebAssembly memories (the app keeps vector columns there) are in neither count above.
+    const w = await t.send(sid, 'Runtime.evaluate', {
+      expression: "typeof __wbWasmBytes === 'function' ? __wbWasmBytes() : 0",
+      returnByValue: true,
+    });
+    const wasmBytes = Number(w.result?.value) || 0;
+    parts.push({ target: `worker ${info.url.split('/').pop()}`, ...u, wasmBytes });
   }
-  const total = parts.reduce((s, p) => s + p.usedSize + (p.backingStorageSize ?? 0), 0);
+  const total = parts.reduce(
+    (s, p) => s + p.usedSize + (p.backingStorageSize ?? 0) + (p.wasmBytes ?? 0),
+    0,
+  );
   await t.cdp.detach().catch(() => {});
   return { total, parts, rss: rendererRss() };
 }

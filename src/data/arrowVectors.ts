@@ -1,6 +1,7 @@
 import { type Data, type DataType, Type } from 'apache-arrow';
 import { nativeNumbers, numberReader } from './arrowNumbers';
 import { validityOf } from './validity';
+import { allocateScannable } from '../engine/neighbors/simdScan';
 
 /** 2^29 float32 values: 2 GiB. */
 const MAX_VECTOR_VALUES = 2 ** 29;
@@ -68,7 +69,8 @@ export function gatherVectors(chunks: readonly Data[], n: number): VectorResult 
       return { dim, values: onlyChild.values.subarray(0, n * dim) };
     }
   }
-  const values = new Float32Array(n * dim);
+  // Straight into WebAssembly memory where the SIMD neighbour scan can use it in place.
+  const values = allocateScannable(n, dim) ?? new Float32Array(n * dim);
   // Only rows a chunk leaves empty need NaN; a null-free fixed-size column skips that pass.
   if (!chunks.every(isBulkCopyable)) values.fill(NaN);
   let row = 0;

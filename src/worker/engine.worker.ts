@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { Session } from './session';
+import { wasmMemoryBytes } from '../engine/neighbors/simdScan';
 import type { CohortDef, Field, Progress, Source } from './protocol';
 import type { RoleMapping } from '../data/roles';
 import { rowsOf } from './rows';
@@ -14,6 +15,10 @@ import { comparePerClass } from './comparePerClass';
 import { cancelSlices, findSlices, type SlicesProgress, type SlicesRequest } from './slices';
 
 const session = new Session();
+
+// For the memory benchmark (bench/run.mjs reads it through the DevTools protocol): vector columns
+// live in WebAssembly memories, which the heap and array-buffer counts leave out.
+(self as unknown as { __wbWasmBytes: () => number }).__wbWasmBytes = wasmMemoryBytes;
 
 /** The worker's public surface; reached only through `client.ts`. */
 const api = {
