@@ -82,8 +82,9 @@ export function encodeClasses(col: Column, index: Map<string, number>): Int32Arr
       if (v >= 0 && v < SMALL && (v | 0) === v && numericKey(v) === name) table[v] = code;
     }
     const other = new Map<number, number>();
+    const values = col.values;
     for (let i = 0; i < n; i++) {
-      const v = col.values[i]!;
+      const v = values[i]!;
       if ((v | 0) === v && v >>> 0 < SMALL) out[i] = table[v]!;
       else if (v === v) {
         let c = other.get(v);
