@@ -25,6 +25,8 @@ export class ScatterController {
   private octx: CanvasRenderingContext2D;
   private zoomer: ZoomBehavior<HTMLCanvasElement, unknown>;
   private t: ZoomTransform = zoomIdentity;
+  /** The transform of the last WebGL draw. */
+  private drawn: ZoomTransform = zoomIdentity;
   private fit: Fit = { s: 1, bx: 0, by: 0 };
   private layout: LayoutResult | null = null;
   private w = 1;
@@ -125,8 +127,18 @@ export class ScatterController {
     this.frame = 0;
     const l = this.layout;
     const n = l ? l.valid : 0;
+    if (this.heavyDirty && this.moving && this.gl.software && this.t.k === this.drawn.k) {
+      // A pan on a software renderer: move the last drawn frame instead of drawing again (each
+      // draw is a long task on the CPU); the full draw follows once the map is at rest.
+      this.heavyDirty = false;
+      const dx = this.t.x - this.drawn.x;
+      const dy = this.t.y - this.drawn.y;
+      this.gl.canvas.style.transform = `translate(${dx}px, ${dy}px)`;
+    }
     if (this.heavyDirty) {
       this.heavyDirty = false;
+      this.drawn = this.t;
+      this.gl.canvas.style.transform = '';
       const dpr = window.devicePixelRatio || 1;
       const base = n > 200_000 ? 1.5 : n > 20_000 ? 2.5 : 4;
       this.gl.draw({

@@ -67,10 +67,18 @@ export class ScatterGl {
   private palette = new Float32Array(48);
   private u: Record<string, WebGLUniformLocation | null>;
 
+  /** WebGL rasterized on the CPU (no GPU): every draw of a large map costs a long task. */
+  readonly software: boolean;
+
   constructor(readonly canvas: HTMLCanvasElement) {
     const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
     if (!gl) throw new Error('This browser has no WebGL2, which the map needs.');
     this.gl = gl;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(
+      info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
+    );
+    this.software = /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
     const p = gl.createProgram();
     gl.attachShader(p, compile(gl, gl.VERTEX_SHADER, VERTEX));
     gl.attachShader(p, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
