@@ -44,6 +44,7 @@ export function useScaledVirtualizer(
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    useFlushSync: false,
     scrollPaddingStart: head,
     observeElementOffset: (instance, cb) =>
       observeElementOffset(instance, (offset, scrolling) =>
