@@ -15,6 +15,8 @@ export interface ScatterCallbacks {
 }
 
 const HOVER_PX = 8;
+/** Points per frame when a software renderer draws the full layer. */
+const SOFTWARE_SLICE = 50_000;
 
 /**
  * The map's imperative core: WebGL layer, overlay layer, d3-zoom and pointer handling. Mouse
@@ -27,6 +29,9 @@ export class ScatterController {
   private t: ZoomTransform = zoomIdentity;
   /** The transform of the last WebGL draw. */
   private drawn: ZoomTransform = zoomIdentity;
+  /** Where the full layer's slices continue, and their pending frame. */
+  private sliceFrom = 0;
+  private sliceFrame = 0;
   private fit: Fit = { s: 1, bx: 0, by: 0 };
   private layout: LayoutResult | null = null;
   private w = 1;
@@ -141,13 +146,26 @@ export class ScatterController {
       this.gl.canvas.style.transform = '';
       const dpr = window.devicePixelRatio || 1;
       const base = n > 200_000 ? 1.5 : n > 20_000 ? 2.5 : 4;
-      this.gl.draw({
+      const params = {
         ...clipUniforms(this.fit, this.t, this.w, this.h),
         size: base * dpr * Math.min(4, Math.sqrt(Math.max(1, this.t.k))),
         alpha: this.density ? Math.min(0.5, Math.max(0.02, 2000 / Math.max(1, n))) : 0.85,
         density: this.density,
         preview: this.moving,
-      });
+      };
+      // On a CPU renderer a million points take most of a second: draw them a slice per frame
+      // (same order, same picture) so the page stays responsive; a newer draw cancels the rest.
+      const slice = this.gl.software && !this.moving ? SOFTWARE_SLICE : Infinity;
+      this.gl.draw(params, slice);
+      this.sliceFrom = slice;
+      cancelAnimationFrame(this.sliceFrame);
+      const more = () => {
+        if (this.sliceFrom >= this.gl.points) return;
+        this.gl.drawMore(params, this.sliceFrom, SOFTWARE_SLICE);
+        this.sliceFrom += SOFTWARE_SLICE;
+        this.sliceFrame = requestAnimationFrame(more);
+      };
+      if (slice < this.gl.points) this.sliceFrame = requestAnimationFrame(more);
     }
     if (l) drawOverlay(this.octx, l.coords, this.fit, this.t, this.marks);
   };
@@ -214,6 +232,7 @@ export class ScatterController {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.sliceFrame);
     clearTimeout(this.rest);
     select(this.overlay).on('.zoom', null);
     this.overlay.removeEventListener('pointermove', this.move);

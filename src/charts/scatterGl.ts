@@ -131,13 +131,40 @@ export class ScatterGl {
     colors.slice(0, 16).forEach((c, i) => this.palette.set(rgb(c), 3 * i));
   }
 
-  draw(p: DrawParams): void {
+  /** Points in the full layer (for drawing it in slices). */
+  get points(): number {
+    return this.count;
+  }
+
+  /**
+   * Clears and draws (the preview sample while moving, else every point). `upTo` stops after
+   * that many points; `drawMore` continues from there without clearing, in the same order, so
+   * a layer drawn in slices ends up the same picture as one drawn at once.
+   */
+  draw(p: DrawParams, upTo = Infinity): void {
     const { gl, canvas } = this;
     gl.viewport(0, 0, canvas.width, canvas.height);
     if (p.density) gl.clearColor(0.06, 0.07, 0.1, 1);
     else gl.clearColor(1, 1, 1, 1);
     gl.clear(gl.COLOR_BUFFER_BIT);
     if (this.count === 0) return;
+    if (p.preview && this.previewCount < this.count) {
+      this.setup(p);
+      gl.drawElements(gl.POINTS, this.previewCount, gl.UNSIGNED_INT, 0);
+      gl.bindVertexArray(null);
+    } else this.drawMore(p, 0, Math.min(upTo, this.count));
+  }
+
+  /** Points [first, first + count) of the full layer, over what is drawn. */
+  drawMore(p: DrawParams, first: number, count: number): void {
+    if (count <= 0) return;
+    this.setup(p);
+    this.gl.drawArrays(this.gl.POINTS, first, Math.min(count, this.count - first));
+    this.gl.bindVertexArray(null);
+  }
+
+  private setup(p: DrawParams): void {
+    const gl = this.gl;
     gl.useProgram(this.program);
     gl.enable(gl.BLEND);
     if (p.density) gl.blendFunc(gl.ONE, gl.ONE);
@@ -148,10 +175,6 @@ export class ScatterGl {
     gl.uniform1f(this.u.u_alpha!, p.alpha);
     gl.uniform3fv(this.u.u_palette!, this.palette);
     gl.bindVertexArray(this.vao);
-    if (p.preview && this.previewCount < this.count) {
-      gl.drawElements(gl.POINTS, this.previewCount, gl.UNSIGNED_INT, 0);
-    } else gl.drawArrays(gl.POINTS, 0, this.count);
-    gl.bindVertexArray(null);
   }
 
   dispose(): void {
