@@ -16,7 +16,7 @@ export interface ScatterCallbacks {
 
 const HOVER_PX = 8;
 /** Points per frame when a software renderer draws the full layer. */
-const SOFTWARE_SLICE = 50_000;
+const SOFTWARE_SLICE = 25_000;
 
 /**
  * The map's imperative core: WebGL layer, overlay layer, d3-zoom and pointer handling. Mouse
