@@ -3,13 +3,14 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
 import type { RowColumn } from '../../worker/rowsProtocol';
 import { GridRowView } from './GridRowView';
 import type { RowsTable } from './columns';
-import type { GridRow } from './useRowPages';
+import { type GridRow, PAGE } from './useRowPages';
 import { useScaledVirtualizer } from './useScaledVirtualizer';
 import { RowsHeader } from './RowsHeader';
 
@@ -72,7 +73,8 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
     if (el) el.focus({ preventScroll: true });
     else wantFocus.current = true;
   };
-  const rowsById = table.getRowModel().rowsById;
+  // Rows come from the worker's pages directly (the table library holds no rows).
+  const rowAt = (i: number): GridRow | undefined => pages.get(Math.floor(i / PAGE))?.[i % PAGE];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const screen = Math.max(1, items.length - 4);
     const to: Record<string, number> = {
@@ -87,10 +89,10 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
       e.preventDefault();
       move(to[e.key]!);
     } else if (e.key === 'Enter' || e.key === ' ') {
-      const row = rowsById[String(active)];
+      const row = rowAt(active);
       if (row && (e.target as HTMLElement).dataset.pos !== undefined) {
         e.preventDefault();
-        onOpen(row.original);
+        onOpen(row);
       }
     }
   };
@@ -100,6 +102,9 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
   const pinned = visible[0] && byKey.get(visible[0].id)?.role === 'id' ? visible[0].id : null;
   const template = visible.map((c) => `${c.getSize()}px`).join(' ');
   const columnsKey = visible.map((c) => c.id).join('\u0000');
+  // One array per set of visible columns, so memoized rows see the same one while it holds.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columnIds = useMemo(() => visible.map((c) => c.id), [columnsKey]);
   const width = visible.reduce((w, c) => w + c.getSize(), 0);
   const activeShown = items.some((i) => i.index === active);
   // Rows sit in a block that moves with the scroll; each row's offset inside it only changes
@@ -138,16 +143,14 @@ export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, 
           {items.map((item) => (
             <GridRowView
               key={item.key}
-              table={table}
               byKey={byKey}
-              row={rowsById[String(item.index)]?.original}
+              row={rowAt(item.index)}
               index={item.index}
               y={item.start - blockStart}
               height={ROW_H}
               template={template}
               width={width}
-              colCount={visible.length}
-              columnsKey={columnsKey}
+              columns={columnIds}
               pinned={pinned}
               active={item.index === active}
               onPick={pick}

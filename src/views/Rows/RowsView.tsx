@@ -12,6 +12,8 @@ import { type GridRow, type RowsQuery, useRowPages } from './useRowPages';
 import { useRowColumns } from './useRowColumns';
 import './rows.css';
 
+const NO_ROWS: GridRow[] = [];
+
 /** Every row of the active cohort: a virtualized grid, sorted and paged by the worker. */
 export function RowsView() {
   const summary = useDataset((s) => s.summary);
@@ -60,12 +62,12 @@ function RowsTableView({ columns }: { columns: RowColumn[] }) {
   const queryJson = JSON.stringify({ cohort, sort, columns: visibleKeys });
   const query = useMemo(() => JSON.parse(queryJson) as RowsQuery, [queryJson]);
   const { pages, total, error, ensure } = useRowPages(query);
-  const data = useMemo(() => [...pages.values()].flat(), [pages]);
 
   const table = useTable({
     features,
     columns: defs,
-    data,
+    // The grid reads rows from the pages itself; the table keeps header, sort and column state.
+    data: NO_ROWS,
     state: { sorting, columnVisibility },
     onSortingChange: setSorting,
     onColumnVisibilityChange: (u) => setChosen(typeof u === 'function' ? u(columnVisibility) : u),
