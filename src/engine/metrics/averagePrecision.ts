@@ -1,4 +1,4 @@
-import { checkLengths } from './checkLengths';
+import { scoresByClass } from './binary';
 
 /**
  * Average precision (PR-AUC) with scikit-learn's step definition: AP = Σ_n (R_n − R_{n−1})·P_n
@@ -12,34 +12,11 @@ export function averagePrecision(
   scores: Float32Array | Float64Array,
   mask?: Uint8Array,
 ): number {
-  const n = labels.length;
-  checkLengths(n, scores, mask);
-  let nPos = 0;
-  let nNeg = 0;
-  for (let i = 0; i < n; i++) {
-    if (mask !== undefined && mask[i] === 0) continue;
-    const s = scores[i]!;
-    if (s !== s) continue;
-    const l = labels[i]!;
-    if (l === 1) nPos++;
-    else if (l === 0) nNeg++;
-  }
+  const { pos, neg } = scoresByClass(labels, scores, mask);
+  const nPos = pos.length;
+  const nNeg = neg.length;
   if (nPos === 0) return NaN;
-  // As in rocAuc: per-class native sorts, then one merge from the top score down.
-  const pos = new Float64Array(nPos);
-  const neg = new Float64Array(nNeg);
-  let p = 0;
-  let q = 0;
-  for (let i = 0; i < n; i++) {
-    if (mask !== undefined && mask[i] === 0) continue;
-    const s = scores[i]!;
-    if (s !== s) continue;
-    const l = labels[i]!;
-    if (l === 1) pos[p++] = s;
-    else if (l === 0) neg[q++] = s;
-  }
-  pos.sort();
-  neg.sort();
+  // As in rocAuc: one merge from the top score down.
   let i = nPos - 1;
   let j = nNeg - 1;
   let sum = 0;
