@@ -1,29 +1,17 @@
 // Baselines and experiments for the kNN benchmark. The app's own kernel (what knn-top10 times)
 // is src/engine/neighbors; these are the memory floor, an early-abandon variant and a reference.
 import { type Neighbours, TopK } from '../../src/engine/neighbors/topk';
+import { dotAt } from '../../src/engine/neighbors/kernels';
 
 /**
- * The memory floor: one dot product per row against the query, 4 accumulators, unrolled by 8.
+ * The memory floor: one dot product per row against the query (the engine's unrolled dotAt).
  * Returns the largest dot product (so the work cannot be optimized away).
  */
 export function dotScan(vectors: Float32Array, dim: number, q: Float32Array): number {
   const n = (vectors.length / dim) | 0;
   let best = -Infinity;
   for (let i = 0, base = 0; i < n; i++, base += dim) {
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let j = 0;
-    for (; j + 8 <= dim; j += 8) {
-      const b = base + j;
-      a0 += vectors[b]! * q[j]! + vectors[b + 4]! * q[j + 4]!;
-      a1 += vectors[b + 1]! * q[j + 1]! + vectors[b + 5]! * q[j + 5]!;
-      a2 += vectors[b + 2]! * q[j + 2]! + vectors[b + 6]! * q[j + 6]!;
-      a3 += vectors[b + 3]! * q[j + 3]! + vectors[b + 7]! * q[j + 7]!;
-    }
-    for (; j < dim; j++) a0 += vectors[base + j]! * q[j]!;
-    const s = a0 + a1 + a2 + a3;
+    const s = dotAt(vectors, base, q, dim);
     if (s > best) best = s;
   }
   return best;

@@ -5,28 +5,15 @@ import { type Table, tableFromArrays, tableFromIPC, tableToIPC } from 'apache-ar
 import { dotScan, topKEuclideanEarlyAbandon, topKNaive } from '../kernels/knn';
 import { nearest } from '../../src/engine/neighbors/knn';
 import { rowNorms } from '../../src/engine/neighbors/kernels';
-import {
-  type SimdScans,
-  createSimdScans,
-  topKFromDistances,
-} from '../../src/engine/neighbors/simd';
+import { seededRandom } from '../../src/engine/neighbors/sample';
+import { TopK } from '../../src/engine/neighbors/topk';
+import { type SimdScans, createSimdScans } from '../../src/engine/neighbors/simd';
 import {
   type RangeAndSet,
   confusionPair,
   confusionPairFused,
   evaluateMask,
 } from '../kernels/confusion';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let vectors: Float32Array | null = null;
 let dimension = 0;
@@ -93,7 +80,7 @@ const api = {
     const t0 = performance.now();
     vectors = null;
     simd = null;
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const centres = Array.from({ length: 64 }, () =>
       Float32Array.from({ length: dim }, () => rand() * 2 - 1),
     );
@@ -120,7 +107,7 @@ const api = {
     const dim = dimension;
     const n = v.length / dim;
     const norms = rowNorms(v, dim);
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const scan: number[] = [];
     const topk: number[] = [];
     const early: number[] = [];
@@ -163,7 +150,10 @@ const api = {
       sink += outView[row]!;
       t = performance.now();
       sm.scans.l2(0, n, dim, sm.q, sm.out);
-      const c = topKFromDistances(outView, n, k);
+      // The same bounded heap the engine uses, over the float32 distances.
+      const heap = new TopK(k);
+      for (let i = 0; i < n; i++) if (outView[i]! < heap.bound) heap.push(outView[i]!, i);
+      const c = heap.sorted().rows;
       simdTopk.push(performance.now() - t);
       // float32 accumulation may order near-ties differently from the double-precision JS.
       if (c.join() !== a.rows.join()) simdMismatches++;
