@@ -1,6 +1,6 @@
 import type { Predicate } from '../cohort/predicate';
 import { rowsOf } from './count';
-import type { Score } from './score';
+import type { Score } from './types';
 import type { BinnedFeature, Cell, SliceResult, Target } from './types';
 
 /** A slice that got a p-value: conditions as [feature, bin, feature, bin, …] in feature order. */

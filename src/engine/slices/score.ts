@@ -1,18 +1,7 @@
 import { normalSf } from '../stats/normal';
 import { wilson } from '../stats/wilson';
 import { binomialUpper, studentSf } from './distributions';
-import type { Cell, Target } from './types';
-
-export interface Score {
-  effect: number;
-  lo: number;
-  hi: number;
-  lift: number;
-  /** Ranking statistic: z or t, larger = more surely worse in the slice. */
-  z: number;
-  /** One-sided p-value for "worse in the slice". */
-  p: number;
-}
+import type { Cell, Score, Target } from './types';
 
 const Z95 = 1.959963984540054;
 

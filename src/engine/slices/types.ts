@@ -65,8 +65,22 @@ export interface Variant {
   q: number;
 }
 
+/** A slice's test against the rest of the scope. */
+export interface Score {
+  /** Error rate, MAE, negative-flip rate or mean Δ|error|, by target kind. */
+  effect: number;
+  lo: number;
+  hi: number;
+  /** Slice value / overall value (rate, mean, negative-flip rate); NaN for mean Δ|error|. */
+  lift: number;
+  /** Ranking statistic (z or t), larger = more surely worse in the slice. */
+  z: number;
+  /** One-sided p-value for "worse in the slice". */
+  p: number;
+}
+
 /** One slice found, best-first in a result list. */
-export interface SliceResult {
+export interface SliceResult extends Score {
   /** Canonical key: "feature:bin|feature:bin" in feature order. */
   key: string;
   text: string;
@@ -75,16 +89,6 @@ export interface SliceResult {
   rows: number;
   /** Rows with an outcome (the test's sample). */
   n: number;
-  /** Error rate, MAE, negative-flip rate or mean Δ|error|, by target kind. */
-  effect: number;
-  lo: number;
-  hi: number;
-  /** Slice value / overall value (rate, mean, negative-flip rate); NaN for mean Δ|error|. */
-  lift: number;
-  /** Ranking statistic (z or t), larger = more surely worse. */
-  z: number;
-  /** One-sided p-value (worse here). */
-  p: number;
   /** Benjamini–Hochberg q over every slice tested. */
   q: number;
   /** rate: errors; paired: correct→wrong. */
