@@ -29,6 +29,20 @@ export function rowBrier(probs: Floats, k: number, i: number, label: number): nu
   return s;
 }
 
+/** Mean of `value(i)` over the rows the mask keeps, skipping rows where it is NaN; NaN if none. */
+function meanOf(n: number, mask: Uint8Array | undefined, value: (i: number) => number): number {
+  let count = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (mask !== undefined && mask[i] === 0) continue;
+    const v = value(i);
+    if (v !== v) continue;
+    sum += v;
+    count++;
+  }
+  return count > 0 ? sum / count : NaN;
+}
+
 function checkProbs(labels: Int32Array, probs: Floats, k: number, mask?: Uint8Array): void {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer: ${k}`);
   if (probs.length !== labels.length * k) {
@@ -54,16 +68,12 @@ export function logLoss(
   eps = defaultEps(probs),
 ): number {
   checkProbs(labels, probs, k, mask);
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < labels.length; i++) {
-    if (mask !== undefined && mask[i] === 0) continue;
+  return meanOf(labels.length, mask, (i) => {
     const t = labels[i]!;
-    if (t < 0 || t >= k || !probsRowValid(probs, k, i)) continue;
-    sum += clippedNegLog(probs[i * k + t]!, eps);
-    n++;
-  }
-  return n > 0 ? sum / n : NaN;
+    return t < 0 || t >= k || !probsRowValid(probs, k, i)
+      ? NaN
+      : clippedNegLog(probs[i * k + t]!, eps);
+  });
 }
 
 /**
@@ -77,16 +87,10 @@ export function brierScore(
   mask?: Uint8Array,
 ): number {
   checkProbs(labels, probs, k, mask);
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < labels.length; i++) {
-    if (mask !== undefined && mask[i] === 0) continue;
+  return meanOf(labels.length, mask, (i) => {
     const t = labels[i]!;
-    if (t < 0 || t >= k || !probsRowValid(probs, k, i)) continue;
-    sum += rowBrier(probs, k, i, t);
-    n++;
-  }
-  return n > 0 ? sum / n : NaN;
+    return t < 0 || t >= k || !probsRowValid(probs, k, i) ? NaN : rowBrier(probs, k, i, t);
+  });
 }
 
 /**
@@ -100,31 +104,19 @@ export function binaryLogLoss(
   eps = defaultEps(score),
 ): number {
   checkLengths(labels01.length, score, mask);
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < labels01.length; i++) {
-    if (mask !== undefined && mask[i] === 0) continue;
+  return meanOf(labels01.length, mask, (i) => {
     const l = labels01[i]!;
     const s = score[i]!;
-    if ((l !== 0 && l !== 1) || s !== s) continue;
-    sum += clippedNegLog(l === 1 ? s : 1 - s, eps);
-    n++;
-  }
-  return n > 0 ? sum / n : NaN;
+    return (l !== 0 && l !== 1) || s !== s ? NaN : clippedNegLog(l === 1 ? s : 1 - s, eps);
+  });
 }
 
 /** Binary Brier score: mean (s − y)² of the positive-class probability (sklearn's default). */
 export function binaryBrierScore(labels01: Labels01, score: Floats, mask?: Uint8Array): number {
   checkLengths(labels01.length, score, mask);
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < labels01.length; i++) {
-    if (mask !== undefined && mask[i] === 0) continue;
+  return meanOf(labels01.length, mask, (i) => {
     const l = labels01[i]!;
     const s = score[i]!;
-    if ((l !== 0 && l !== 1) || s !== s) continue;
-    sum += (s - l) * (s - l);
-    n++;
-  }
-  return n > 0 ? sum / n : NaN;
+    return (l !== 0 && l !== 1) || s !== s ? NaN : (s - l) * (s - l);
+  });
 }
