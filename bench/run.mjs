@@ -896,6 +896,25 @@ async function profileMain(page, on, what, size) {
   };
 }
 
+/** Opens the size's file through the app's picker and waits until the page is calm. */
+async function openInApp(page, appUrl, size) {
+  await page.goto(`${appUrl}/?demo=none`);
+  const input = page.getByLabel('Open data files');
+  await input.waitFor({ state: 'attached' });
+  await input.setInputFiles(fileFor(size));
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${SIZES[size].toLocaleString('en-US')} rows` })
+    .first()
+    .waitFor({ timeout: OPEN_TIMEOUT[size] });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('wb:overview-ready').length > 0,
+    null,
+    { timeout: OPEN_TIMEOUT[size] },
+  );
+  await settle(page);
+}
+
 async function benchSession(browser, appUrl, size, opts, record) {
   const rows = SIZES[size];
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -911,23 +930,7 @@ async function benchSession(browser, appUrl, size, opts, record) {
     return why;
   };
   try {
-    await page.goto(`${appUrl}/?demo=none`);
-    const input = page.getByLabel('Open data files');
-    await input.waitFor({ state: 'attached' });
-    await input.setInputFiles(fileFor(size));
-    await page
-      .getByRole('status')
-      .filter({ hasText: `${rows.toLocaleString('en-US')} rows` })
-      .first()
-      .waitFor({ timeout: OPEN_TIMEOUT[size] });
-    await page.waitForFunction(
-      () => performance.getEntriesByName('wb:overview-ready').length > 0,
-      null,
-      {
-        timeout: OPEN_TIMEOUT[size],
-      },
-    );
-    await settle(page);
+    await openInApp(page, appUrl, size);
     await page.evaluate(installSessionProbe);
     const now = () => page.evaluate(() => performance.now());
     const session0 = await now();
@@ -1266,21 +1269,7 @@ async function benchSlices(browser, appUrl, size, opts, record) {
   let failed = null;
   let quiet = null;
   try {
-    await page.goto(`${appUrl}/?demo=none`);
-    const input = page.getByLabel('Open data files');
-    await input.waitFor({ state: 'attached' });
-    await input.setInputFiles(fileFor(size));
-    await page
-      .getByRole('status')
-      .filter({ hasText: `${rows.toLocaleString('en-US')} rows` })
-      .first()
-      .waitFor({ timeout: OPEN_TIMEOUT[size] });
-    await page.waitForFunction(
-      () => performance.getEntriesByName('wb:overview-ready').length > 0,
-      null,
-      { timeout: OPEN_TIMEOUT[size] },
-    );
-    await settle(page);
+    await openInApp(page, appUrl, size);
     await page
       .getByRole('navigation', { name: 'Views' })
       .getByRole('button', { name: 'Slices' })
