@@ -23,16 +23,31 @@ export function wasmMemoryBytes(): number {
   return liveBytes;
 }
 
-function scans(bytes: number): SimdScans {
-  const made = createSimdScans(bytes);
-  const size = made.memory.buffer.byteLength;
-  liveBytes += size;
-  freed.register(made.memory, size);
-  return made;
+/**
+ * A scanner with fresh memory for n × dim vectors (at byte 0), then the query, then one score
+ * per row; null when the SIMD scan cannot serve (dim not a multiple of 8, too large, or no
+ * WebAssembly SIMD here or no memory to be had: then the JS scan answers).
+ */
+function newScanner(n: number, dim: number): SimdScanner | null {
+  const length = n * dim;
+  const bytes = (length + dim + n) * 4;
+  if (!(dim > 0 && dim % 8 === 0 && Number.isInteger(n) && n > 0) || bytes > MAX_BYTES) return null;
+  try {
+    const scans = createSimdScans(bytes);
+    const size = scans.memory.buffer.byteLength;
+    liveBytes += size;
+    freed.register(scans.memory, size);
+    return { scans, n, dim, query: length * 4, out: (length + dim) * 4 };
+  } catch {
+    return null;
+  }
 }
 
-// One copy per vector column, made on the first search and dropped with the column. null: the
-// column cannot be scanned this way (dim not a multiple of 8, too large, or no wasm SIMD).
+/** The vectors' part of a scanner's memory. */
+const vectorsOf = (s: SimdScanner) => new Float32Array(s.scans.memory.buffer, 0, s.n * s.dim);
+
+// One scanner per vector column, made on the first search (or when the column is read into
+// one) and dropped with the column; null: the column cannot be scanned this way.
 const scanners = new WeakMap<Float32Array, SimdScanner | null>();
 
 /**
@@ -41,38 +56,21 @@ const scanners = new WeakMap<Float32Array, SimdScanner | null>();
  * scan cannot serve (then the caller allocates a plain array).
  */
 export function allocateScannable(n: number, dim: number): Float32Array | null {
-  const length = n * dim;
-  const bytes = (length + dim + n) * 4;
-  if (!(dim > 0 && dim % 8 === 0 && n > 0) || bytes > MAX_BYTES) return null;
-  try {
-    const made = scans(bytes);
-    const values = new Float32Array(made.memory.buffer, 0, length);
-    scanners.set(values, { scans: made, n, dim, query: length * 4, out: (length + dim) * 4 });
-    return values;
-  } catch {
-    return null;
-  }
+  const s = newScanner(n, dim);
+  if (!s) return null;
+  const values = vectorsOf(s);
+  scanners.set(values, s);
+  return values;
 }
 
 /** The SIMD scanner of `vectors` (n × dim, row-major), or null where only the JS scan works. */
 export function simdScanner(vectors: Float32Array, dim: number): SimdScanner | null {
   const cached = scanners.get(vectors);
   if (cached !== undefined) return cached;
-  let made: SimdScanner | null = null;
-  const n = dim > 0 ? vectors.length / dim : 0;
-  const bytes = (vectors.length + dim + n) * 4;
-  if (dim > 0 && dim % 8 === 0 && Number.isInteger(n) && n > 0 && bytes <= MAX_BYTES) {
-    try {
-      const s = scans(bytes);
-      new Float32Array(s.memory.buffer, 0, vectors.length).set(vectors);
-      made = { scans: s, n, dim, query: vectors.length * 4, out: (vectors.length + dim) * 4 };
-    } catch {
-      // No WebAssembly SIMD here, or the memory could not be had: the JS scan answers.
-      made = null;
-    }
-  }
-  scanners.set(vectors, made);
-  return made;
+  const s = dim > 0 ? newScanner(vectors.length / dim, dim) : null;
+  if (s) vectorsOf(s).set(vectors);
+  scanners.set(vectors, s);
+  return s;
 }
 
 /** Float32 scores of every row against `q`: squared L2 distances, or dot products. */
