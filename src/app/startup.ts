@@ -1,4 +1,4 @@
-import type { Source } from '../worker/protocol';
+import type { Source } from '../protocol/dataset';
 
 export const DEMO_URL = 'demo/digits.arrow';
 export const DEMOS = [

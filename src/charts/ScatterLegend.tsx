@@ -1,4 +1,4 @@
-import type { PointColors } from '../worker/embeddingsProtocol';
+import type { PointColors } from '../protocol/embeddings';
 import { formatCount } from '../ui/format';
 
 /** The colour key with the number of points of each colour. */

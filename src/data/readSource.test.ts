@@ -8,7 +8,7 @@ import {
   setRefusal,
   type Source,
 } from './readSource';
-import { Session } from '../worker/session';
+import { Session } from '../worker/session/session';
 import { files } from '../test/fixtures';
 
 /** A File that claims `size` bytes and fails the test if anything tries to read it. */

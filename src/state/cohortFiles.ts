@@ -1,4 +1,4 @@
-import type { CohortDef } from '../worker/protocol';
+import type { CohortDef } from '../protocol/dataset';
 import { parseCohort, pruneMissing } from '../engine/cohort/validate';
 import { newCohortId } from './cohortStore';
 

@@ -1,4 +1,4 @@
-import type { CohortDef } from '../worker/protocol';
+import type { CohortDef } from '../protocol/dataset';
 import { parseCohort } from '../engine/cohort/validate';
 
 const KEY = (fp: string) => `workbench:cohorts:${fp}`;

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 /**
  * A release rule, checked in every cohort: data, so it travels in the URL and in exports.
  * Units: "points" are percentage points (1 = 0.01; for AUC 1 point = 0.01 AUC); `maxRate` is a
- * percentage (2 = 2%); `maxRise` is in the metric's own unit. Semantics: src/worker/rules.ts.
+ * percentage (2 = 2%); `maxRise` is in the metric's own unit. Semantics: src/worker/services/rules/rules.ts.
  */
 export type ReleaseRule =
   | {

@@ -1,5 +1,5 @@
 import type { RoleMapping } from '../data/roles';
-import type { CohortDef } from '../worker/protocol';
+import type { CohortDef } from '../protocol/dataset';
 import { parseCohort } from '../engine/cohort/validate';
 import type { ViewName } from './viewStore';
 import type { ReleaseRule } from './compareStore';

@@ -1,4 +1,4 @@
-import type { Cell } from '../worker/rowsProtocol';
+import type { Cell } from '../protocol/rows';
 import { formatPercent } from './format';
 
 const decimals = (max: number) =>

@@ -1,15 +1,19 @@
 import * as Comlink from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { CohortDef, Field, Predicate, Progress, Source } from './protocol';
+import type { CohortDef, Field, Predicate, Progress, Source } from '../protocol/dataset';
 import type { RoleMapping } from '../data/roles';
-import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
-import type { ColorBy, LabelErrorsRequest, NeighboursRequest } from './embeddingsProtocol';
-import type { CompareRequest, ConfusionRequest, PerClassRequest } from './compareProtocol';
-import type { CalibrationRequest, DensityRequest, DistributionsRequest } from './compareCharts';
-import type { MatchRequest, OperatingPointsRequest } from './operatingPoints';
-import type { RulesRequest } from './rules';
-import type { RowRulesRequest } from './rulesRow';
-import type { SlicesProgress, SlicesRequest } from './slices';
+import type { RowDetailRequest, RowsRequest } from '../protocol/rows';
+import type { ColorBy, LabelErrorsRequest, NeighboursRequest } from '../protocol/embeddings';
+import type { CompareRequest, ConfusionRequest, PerClassRequest } from '../protocol/compare';
+import type {
+  CalibrationRequest,
+  DensityRequest,
+  DistributionsRequest,
+} from './services/compare/charts';
+import type { MatchRequest, OperatingPointsRequest } from './services/compare/operatingPoints';
+import type { RulesRequest } from './services/rules/rules';
+import type { RowRulesRequest } from './services/rules/row';
+import type { SlicesProgress, SlicesRequest } from './services/slices/slices';
 
 let remote: Comlink.Remote<EngineApi> | null = null;
 

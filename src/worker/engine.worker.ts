@@ -1,18 +1,23 @@
 import * as Comlink from 'comlink';
-import { Session } from './session';
+import { Session } from './session/session';
 import { wasmMemoryBytes } from '../engine/neighbors/simdScan';
-import type { CohortDef, Field, Progress, Source } from './protocol';
+import type { CohortDef, Field, Progress, Source } from '../protocol/dataset';
 import type { RoleMapping } from '../data/roles';
-import { rowsOf } from './rows';
-import { rowDetail } from './rowDetail';
-import type { RowDetailRequest, RowsRequest } from './rowsProtocol';
-import { embeddingsApi } from './embeddingsApi';
-import { compareChartsApi } from './compareChartsApi';
-import type { CompareRequest, ConfusionRequest, PerClassRequest } from './compareProtocol';
-import { compareVersions } from './compare';
-import { compareConfusion } from './compareConfusion';
-import { comparePerClass } from './comparePerClass';
-import { cancelSlices, findSlices, type SlicesProgress, type SlicesRequest } from './slices';
+import { rowsOf } from './services/rows/rows';
+import { rowDetail } from './services/rows/rowDetail';
+import type { RowDetailRequest, RowsRequest } from '../protocol/rows';
+import { embeddingsApi } from './services/embeddings/api';
+import { compareChartsApi } from './services/compare/chartsApi';
+import type { CompareRequest, ConfusionRequest, PerClassRequest } from '../protocol/compare';
+import { compareVersions } from './services/compare/compare';
+import { compareConfusion } from './services/compare/confusion';
+import { comparePerClass } from './services/compare/perClass';
+import {
+  cancelSlices,
+  findSlices,
+  type SlicesProgress,
+  type SlicesRequest,
+} from './services/slices/slices';
 
 const session = new Session();
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Field } from '../../worker/protocol';
+import type { Field } from '../../protocol/dataset';
 import { formatCount } from '../../ui/format';
 import { useProfile } from './useProfile';
 

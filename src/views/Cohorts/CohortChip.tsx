@@ -1,4 +1,4 @@
-import type { CohortStats } from '../../worker/protocol';
+import type { CohortStats } from '../../protocol/dataset';
 import { formatCount, formatNumber, formatPercent } from '../../ui/format';
 
 interface Props {

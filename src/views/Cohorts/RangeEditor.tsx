@@ -1,4 +1,4 @@
-import type { Field } from '../../worker/protocol';
+import type { Field } from '../../protocol/dataset';
 import { Histogram } from '../../charts/Histogram';
 import { useProfile } from './useProfile';
 

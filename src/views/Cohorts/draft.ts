@@ -1,4 +1,4 @@
-import type { Predicate } from '../../worker/protocol';
+import type { Predicate } from '../../protocol/dataset';
 
 /** A condition in the builder: one leaf predicate, possibly negated. */
 export interface Condition {

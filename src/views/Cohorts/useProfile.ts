@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Field, FieldProfile } from '../../worker/protocol';
+import type { Field, FieldProfile } from '../../protocol/dataset';
 import { client } from '../../worker/client';
 import { useDataset } from '../../state/datasetStore';
 

@@ -1,4 +1,4 @@
-import type { CompareResult, FlipRow } from '../../worker/compareProtocol';
+import type { CompareResult, FlipRow } from '../../protocol/compare';
 import { formatCount, formatPercent } from '../../ui/format';
 import { cohortPredicate, drillDown } from './drill';
 

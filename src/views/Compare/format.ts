@@ -1,4 +1,4 @@
-import type { MetricKey } from '../../worker/compareProtocol';
+import type { MetricKey } from '../../protocol/compare';
 
 const PCT: ReadonlySet<MetricKey> = new Set(['accuracy', 'macroF1']);
 

@@ -1,4 +1,4 @@
-import { FILE_COORDS, UMAP_SOURCE } from '../../worker/embeddingsProtocol';
+import { FILE_COORDS, UMAP_SOURCE } from '../../protocol/embeddings';
 import type { ScatterMode } from '../../charts/scatterController';
 import type { ColorOption } from './colorOptions';
 

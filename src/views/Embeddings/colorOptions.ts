@@ -1,6 +1,6 @@
-import type { Analysis, DatasetSummary } from '../../worker/protocol';
+import type { Analysis, DatasetSummary } from '../../protocol/dataset';
 import type { RoleMapping } from '../../data/roles';
-import type { ColorBy } from '../../worker/embeddingsProtocol';
+import type { ColorBy } from '../../protocol/embeddings';
 
 export interface ColorOption {
   value: string;

@@ -5,8 +5,8 @@ import {
   type LayoutResult,
   type PointColors,
   UMAP_SOURCE,
-} from '../../worker/embeddingsProtocol';
-import type { Predicate } from '../../worker/protocol';
+} from '../../protocol/embeddings';
+import type { Predicate } from '../../protocol/dataset';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

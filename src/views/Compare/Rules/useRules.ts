@@ -1,7 +1,7 @@
 import { useCohorts } from '../../../state/cohortStore';
 import { useCompare } from '../../../state/compareStore';
 import { client } from '../../../worker/client';
-import type { RulesResult } from '../../../worker/rules';
+import type { RulesResult } from '../../../worker/services/rules/rules';
 import { useCompareContext } from '../Distributions/useCompareContext';
 import { useWorkerResult } from '../Distributions/useWorkerResult';
 

@@ -1,0 +1,94 @@
+// Binary operating points: each version's TPR / FPR / precision / alert rate at its threshold, and
+// "match operating point" (the other version's threshold at the baseline's FPR or alert volume).
+import type { Predicate } from '../../../engine/cohort/predicate';
+import { type ThresholdStats, matchOperatingPoint, thresholdStats } from '../../../engine/compare';
+import type { OpenDataset } from '../../session/dataset';
+import { evOf } from './charts';
+import { labels01Of } from './chartScores';
+
+export interface OperatingPointsRequest {
+  cohort: Predicate | null;
+  /** Per version; a version without one uses 0.5 (the app's default). */
+  thresholds: Record<string, number>;
+}
+
+export type VersionPoint = ThresholdStats & { version: string };
+
+export interface OperatingPoints {
+  versions: VersionPoint[];
+  message: string | null;
+}
+
+function binaryInputs(d: OpenDataset) {
+  const ev = evOf(d);
+  const labels01 = labels01Of(ev);
+  if (ev.task !== 'binary' || !labels01) return null;
+  return { ev, labels01 };
+}
+
+const NOT_BINARY = 'Operating points apply to binary scores with a label.';
+
+export function operatingPoints(d: OpenDataset, req: OperatingPointsRequest): OperatingPoints {
+  const inputs = binaryInputs(d);
+  if (!inputs) return { versions: [], message: NOT_BINARY };
+  const mask = d.maskOf(req.cohort) ?? undefined;
+  const versions = inputs.ev.versions.flatMap((v) =>
+    v.score
+      ? [
+          {
+            version: v.name,
+            ...thresholdStats(inputs.labels01, v.score, req.thresholds[v.name] ?? 0.5, mask),
+          },
+        ]
+      : [],
+  );
+  return { versions, message: versions.length ? null : 'No version has a score.' };
+}
+
+export interface MatchRequest {
+  cohort: Predicate | null;
+  baseline: string;
+  other: string;
+  by: 'fpr' | 'alerts';
+  thresholds: Record<string, number>;
+}
+
+export interface MatchResult {
+  by: 'fpr' | 'alerts';
+  baseline: string;
+  other: string;
+  /** The other version's new threshold (NaN when nothing could be matched). */
+  threshold: number;
+  /** Baseline false positives (by FPR) or alerts, and what the other version reaches. */
+  target: number;
+  achieved: number;
+  base: ThresholdStats;
+  matched: ThresholdStats;
+  /** Rows both stats are measured on (both scores present; a label too when by FPR). */
+  rows: number;
+  message: string | null;
+}
+
+/** Threshold for `other` at which its FPR (or alert count) is closest to the baseline's. */
+export function matchPoint(d: OpenDataset, req: MatchRequest): MatchResult {
+  const inputs = binaryInputs(d);
+  const ev = inputs?.ev;
+  const a = ev?.versions.find((v) => v.name === req.baseline)?.score;
+  const b = ev?.versions.find((v) => v.name === req.other)?.score;
+  if (!inputs || !a || !b) throw new Error(`${NOT_BINARY} Both versions need a score.`);
+  const mask = d.maskOf(req.cohort) ?? undefined;
+  const thr = req.thresholds[req.baseline] ?? 0.5;
+  const m = matchOperatingPoint(inputs.labels01, a, thr, b, req.by, mask);
+  return {
+    by: req.by,
+    baseline: req.baseline,
+    other: req.other,
+    threshold: m.threshold,
+    target: m.target,
+    achieved: m.achieved,
+    base: m.base,
+    matched: m.other,
+    rows: m.base.n,
+    message: Number.isNaN(m.threshold) ? 'No rows to match on.' : null,
+  };
+}

@@ -1,0 +1,77 @@
+// Rules measured with a paired bootstrap (macro-F1, AUC, MAE, RMSE): interval and p-value both
+// come from the resamples, seeded per cell so the grid is reproducible.
+import { absoluteErrors, squaredErrors } from '../../../engine/metrics';
+import {
+  type Statistic,
+  pairedBootstrap,
+  pairedMeanStatistic,
+  pairedRankStatistic,
+} from '../../../engine/stats';
+import { labels01Of } from '../compare/chartScores';
+import type { Check, CheckContext } from './checks';
+import {
+  COUNT_RESAMPLES,
+  WEIGHT_RESAMPLES,
+  pairedMacroF1Counts,
+  pairedMacroF1Statistic,
+} from './stats';
+
+const fail = (reason: string): Check => ({ ok: false, reason });
+
+function bootstrapped(stat: Statistic & { a: number; b: number }, n: number, seed: number): Check {
+  if (n === 0 || Number.isNaN(stat.estimate)) return fail('not defined on these rows');
+  const resamples = stat.kind === 'counts' ? COUNT_RESAMPLES : WEIGHT_RESAMPLES;
+  const r = pairedBootstrap(stat, { seed }).step(resamples);
+  return {
+    ok: true,
+    m: {
+      value: r.estimate,
+      lo: r.lo,
+      hi: r.hi,
+      a: stat.a,
+      b: stat.b,
+      n,
+      p: r.p,
+      test: `paired bootstrap (${resamples} resamples)`,
+      detail: '',
+    },
+  };
+}
+
+/** Up to 16 classes the k³ joint counts are a cheaper resampling unit than the rows. */
+const COUNT_CLASSES = 16;
+
+export function macroF1Drop(c: CheckContext): Check {
+  const { label, classes } = c.ev;
+  if (!label || !c.base.pred || !c.other.pred) return fail('needs a label and predictions');
+  const k = classes.length;
+  if (k <= COUNT_CLASSES) {
+    const s = pairedMacroF1Counts(label, c.base.pred, c.other.pred, k, c.rows);
+    return bootstrapped(
+      s,
+      s.categories.reduce((x, y) => x + y, 0),
+      c.seed,
+    );
+  }
+  const s = pairedMacroF1Statistic(label, c.base.pred, c.other.pred, k, c.rows);
+  return bootstrapped(s, s.size, c.seed);
+}
+
+export function aucDrop(c: CheckContext): Check {
+  const l01 = labels01Of(c.ev);
+  if (!l01 || !c.base.score || !c.other.score) return fail('needs a binary label and scores');
+  const s = pairedRankStatistic('auc', l01, c.base.score, c.other.score, c.rows);
+  return bootstrapped(s, s.size, c.seed);
+}
+
+export function regressionRise(c: CheckContext, metric: 'mae' | 'rmse'): Check {
+  const { y } = c.ev;
+  const ya = c.base.yhat;
+  const yb = c.other.yhat;
+  if (!y || !ya || !yb) return fail('needs a numeric label and predictions');
+  const errs = metric === 'mae' ? absoluteErrors : squaredErrors;
+  const ea = c.memo(`${metric}:${c.base.name}`, () => errs(y, ya));
+  const eb = c.memo(`${metric}:${c.other.name}`, () => errs(y, yb));
+  const s = pairedMeanStatistic(ea, eb, c.rows, { sqrt: metric === 'rmse' });
+  return bootstrapped(s, s.size, c.seed);
+}

@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Session } from '../../session/session';
+import { evaluateRules, type RuleCell } from './rules';
+import { rowRules } from './row';
+import type { ReleaseRule } from '../../../state/compareStore';
+import type { CohortDef } from '../../../engine/cohort/predicate';
+
+type Columns = Parameters<typeof tableFromArrays>[0];
+
+function open(columns: Columns) {
+  const bytes = tableToIPC(tableFromArrays(columns), 'file');
+  const s = new Session();
+  const r = s.openBytes([{ name: 'planted.arrow', bytes }]);
+  s.analyse(r.summary!.inferred);
+  return s.dataset;
+}
+
+const group = (name: string): CohortDef => ({
+  id: name,
+  name,
+  predicate: { op: 'in', column: 'group', values: [name] },
+});
+
+/**
+ * Binary scores with planted moves across 0.7: 'rise5' (2,000 rows, 100 move from 0.6 to 0.8:
+ * +5 points), 'rise02' (2,000 rows, 4 move: +0.2 points), 'tiny' (40 rows, 2 move: +5 points).
+ */
+function plantedShares() {
+  const groups: [string, number, number][] = [
+    ['rise5', 2000, 100],
+    ['rise02', 2000, 4],
+    ['tiny', 40, 2],
+  ];
+  const g: string[] = [];
+  const v1: number[] = [];
+  const v2: number[] = [];
+  const label: number[] = [];
+  for (const [name, n, moved] of groups) {
+    for (let i = 0; i < n; i++) {
+      g.push(name);
+      label.push(i % 3 === 0 ? 1 : 0);
+      v1.push(i % 2 === 0 ? 0.6 : 0.2);
+      // Rows 0, 2, 4, … sit at 0.6 under v1; the first `moved` of them rise to 0.8 under v2.
+      v2.push(i % 2 === 0 && i / 2 < moved ? 0.8 : i % 2 === 0 ? 0.6 : 0.2);
+    }
+  }
+  return open({
+    id: g.map((_, i) => `r${i}`),
+    label: Int32Array.from(label),
+    score_v1: Float32Array.from(v1),
+    score_v2: Float32Array.from(v2),
+    group: g,
+  });
+}
+
+const rule70: ReleaseRule = {
+  id: 'r70',
+  kind: 'share-above-rise',
+  threshold: 0.7,
+  maxRisePoints: 1,
+};
+const cellOf = (cells: RuleCell[], cohortId: string, ruleId = 'r70') =>
+  cells.find((c) => c.cohortId === cohortId && c.ruleId === ruleId)!;
+
+describe('evaluateRules: share of scores above 0.7', () => {
+  const d = plantedShares();
+  const res = evaluateRules(d, {
+    rules: [rule70],
+    cohorts: ['rise5', 'rise02', 'tiny'].map(group),
+    baseline: 'v1',
+  });
+
+  it('fails where the share rises by 5 points in 2,000 rows', () => {
+    const c = cellOf(res.cells, 'rise5');
+    expect(c.verdict).toBe('fail');
+    expect(c.value).toBeCloseTo(0.05, 12);
+    expect(c.a).toBeCloseTo(0, 12);
+    expect(c.b).toBeCloseTo(0.05, 12);
+    expect(c.n).toBe(2000);
+    expect(c.test).toMatch(/McNemar \(χ²/);
+    expect(c.detail).toBe('100 moved above 0.7, 0 moved below');
+    // Paired bootstrap interval of a 5% rise in 2,000 rows: ± about 1.96·√(.05·.95/2000) ≈ 0.0096.
+    expect(c.lo).toBeGreaterThan(0.035);
+    expect(c.lo).toBeLessThan(0.05);
+    expect(c.hi).toBeGreaterThan(0.05);
+    expect(c.hi).toBeLessThan(0.065);
+  });
+
+  it('passes a 0.2-point rise', () => {
+    const c = cellOf(res.cells, 'rise02');
+    expect(c.verdict).toBe('pass');
+    expect(c.value).toBeCloseTo(0.002, 12);
+    // Exact McNemar, b = 0, c = 4: 2 · (1/2)^4.
+    expect(c.p).toBeCloseTo(0.125, 12);
+  });
+
+  it('calls a 5-point rise in 40 rows not significant', () => {
+    const c = cellOf(res.cells, 'tiny');
+    expect(c.value).toBeCloseTo(0.05, 12);
+    // Exact McNemar, b = 0, c = 2: 2 · (1/2)^2.
+    expect(c.p).toBeCloseTo(0.5, 12);
+    expect(c.verdict).toBe('not-significant');
+  });
+
+  it('applies Benjamini–Hochberg across the grid (hand-checked q-values)', () => {
+    expect(res.tests).toBe(4);
+    expect(res.cohorts.map((c) => c.name)).toEqual(['All rows', 'rise5', 'rise02', 'tiny']);
+    const all = cellOf(res.cells, '__all__');
+    // All rows: 106 up of 4,040 → χ² = 105²/106 beats rise5's 99²/100, so ranks are
+    // all (1), rise5 (2), rise02 (3), tiny (4): q = p·4/rank, made monotone from the top.
+    expect(all.value).toBeCloseTo(106 / 4040, 12);
+    expect(all.verdict).toBe('fail');
+    expect(all.p).toBeGreaterThan(0);
+    expect(all.q / (all.p * 4)).toBeCloseTo(1, 12);
+    const r5 = cellOf(res.cells, 'rise5');
+    expect(r5.q / (r5.p * 2)).toBeCloseTo(1, 12);
+    expect(cellOf(res.cells, 'rise02').q).toBeCloseTo(0.125 * (4 / 3), 12);
+    expect(cellOf(res.cells, 'tiny').q).toBeCloseTo(0.5, 12);
+  });
+
+  it('lists the rule a row crosses', () => {
+    const moved = rowRules(d, { row: 0, rules: [rule70], baseline: 'v1' });
+    expect(moved.hits).toEqual([
+      {
+        ruleId: 'r70',
+        baseline: 'v1',
+        version: 'v2',
+        effect: 'counts',
+        sentence: 'score moved above 0.7 (0.60 under v1 → 0.80 under v2)',
+      },
+    ]);
+    expect(rowRules(d, { row: 1, rules: [rule70], baseline: 'v1' }).hits).toEqual([]);
+    // Swapping the baseline turns the same row into a move below 0.7.
+    const back = rowRules(d, { row: 0, rules: [rule70], baseline: 'v2' });
+    expect(back.hits[0]?.sentence).toBe('score moved below 0.7 (0.80 under v2 → 0.60 under v1)');
+  });
+
+  it('reports malformed rules (e.g. from an edited link) instead of throwing', () => {
+    const bad = { id: 'x', kind: 'share-above-rise', threshold: 'high' } as unknown as ReleaseRule;
+    const r = evaluateRules(d, { rules: [bad, rule70], cohorts: [], baseline: 'v1' });
+    expect(r.invalid).toEqual([{ ruleId: 'x', reason: 'needs a threshold' }]);
+    expect(r.cells).toHaveLength(1);
+  });
+});
+
+/**
+ * Classes a/b/c with planted correct→wrong flips: 'broke' (1,000 rows, 50 flips = 5%), 'fine'
+ * (200 rows, 1 flip = 0.5%), 'small' (20 rows, 1 flip = 5%). v1 is always right.
+ */
+function plantedFlips() {
+  const groups: [string, number, number][] = [
+    ['broke', 1000, 50],
+    ['fine', 200, 1],
+    ['small', 20, 1],
+  ];
+  const cls = ['a', 'b', 'c'];
+  const g: string[] = [];
+  const label: string[] = [];
+  const p1: string[] = [];
+  const p2: string[] = [];
+  for (const [name, n, broken] of groups) {
+    for (let i = 0; i < n; i++) {
+      const t = cls[i % 3]!;
+      g.push(name);
+      label.push(t);
+      p1.push(t);
+      p2.push(i < broken ? cls[(i + 1) % 3]! : t);
+    }
+  }
+  return open({ label, pred_v1: p1, pred_v2: p2, group: g });
+}
+
+describe('evaluateRules: accuracy drop and negative flip rate', () => {
+  const d = plantedFlips();
+  const rules: ReleaseRule[] = [
+    { id: 'acc', kind: 'metric-drop', metric: 'accuracy', maxDropPoints: 1 },
+    { id: 'flip', kind: 'negative-flip-rate', maxRate: 2 },
+  ];
+  const res = evaluateRules(d, {
+    rules,
+    cohorts: ['broke', 'fine', 'small'].map(group),
+    baseline: 'v1',
+  });
+
+  it('fails a 5-point accuracy drop and a 5% flip rate in 1,000 rows', () => {
+    const acc = cellOf(res.cells, 'broke', 'acc');
+    expect(acc.value).toBeCloseTo(-0.05, 12);
+    expect(acc.limit).toBeCloseTo(-0.01, 12);
+    expect(acc.verdict).toBe('fail');
+    const flip = cellOf(res.cells, 'broke', 'flip');
+    expect(flip.value).toBeCloseTo(0.05, 12);
+    // P(X ≥ 50 | n = 1000, p = 0.02), exact (Python fractions): 7.884716909458577e-09.
+    expect(flip.p / 7.884716909458577e-9).toBeCloseTo(1, 9);
+    expect(flip.verdict).toBe('fail');
+  });
+
+  it('passes 0.5% in 200 rows', () => {
+    expect(cellOf(res.cells, 'fine', 'acc').verdict).toBe('pass');
+    expect(cellOf(res.cells, 'fine', 'flip').verdict).toBe('pass');
+  });
+
+  it('calls 1 flip in 20 rows not significant', () => {
+    const flip = cellOf(res.cells, 'small', 'flip');
+    expect(flip.value).toBeCloseTo(0.05, 12);
+    // 1 − 0.98^20: the chance of at least one flip in 20 rows at a true rate of 2%.
+    expect(flip.p).toBeCloseTo(1 - 0.98 ** 20, 12);
+    expect(flip.verdict).toBe('not-significant');
+    const acc = cellOf(res.cells, 'small', 'acc');
+    expect(acc.p).toBe(1); // exact McNemar with b = 1, c = 0
+    expect(acc.verdict).toBe('not-significant');
+  });
+
+  it('says why a rule does not apply', () => {
+    const r = evaluateRules(d, {
+      rules: [{ id: 'auc', kind: 'metric-drop', metric: 'auc', maxDropPoints: 1 }],
+      cohorts: [],
+      baseline: 'v1',
+    });
+    expect(r.cells[0]).toMatchObject({ verdict: 'not-applicable', reason: 'binary only' });
+    expect(r.tests).toBe(0);
+  });
+
+  it('puts a correct→wrong row into words', () => {
+    const hits = rowRules(d, { row: 0, rules, baseline: 'v1' }).hits.map((h) => h.sentence);
+    expect(hits).toEqual([
+      "correct under v1, wrong under v2 — counts toward v2's accuracy drop",
+      "correct under v1, wrong under v2 — counts toward v2's negative flip rate",
+    ]);
+  });
+});
+
+describe('evaluateRules: bootstrap rules (hand-checked degenerate cases)', () => {
+  it('fails a 2-unit MAE rise when every row gets 2 worse', () => {
+    const n = 300;
+    const y = Float64Array.from({ length: n }, (_, i) => i * 1.5);
+    const d = open({
+      label: y,
+      pred_v1: y.map((v) => v + 1),
+      // Every row's absolute error rises from 1 to 3 in 'worse' and stays at 1 elsewhere.
+      pred_v2: y.map((v, i) => (i < 200 ? v + 3 : v - 1)),
+      group: Array.from({ length: n }, (_, i) => (i < 200 ? 'worse' : 'same')),
+    });
+    const r = evaluateRules(d, {
+      rules: [{ id: 'mae', kind: 'regression-metric-rise', metric: 'mae', maxRise: 0.5 }],
+      cohorts: ['worse', 'same'].map(group),
+      baseline: 'v1',
+    });
+    const worse = cellOf(r.cells, 'worse', 'mae');
+    expect(worse).toMatchObject({ value: 2, lo: 2, hi: 2, a: 1, b: 3, verdict: 'fail' });
+    // Every replicate equals 2, none is ≤ 0: p = 2·(1 + 0)/(1 + 1000).
+    expect(worse.p).toBeCloseTo(2 / 1001, 12);
+    expect(cellOf(r.cells, 'same', 'mae')).toMatchObject({ value: 0, verdict: 'pass' });
+  });
+
+  it('fails an AUC drop from 1 to 0 (v2 ranks every pair backwards)', () => {
+    const n = 400;
+    const label = Int32Array.from({ length: n }, (_, i) => i % 2);
+    const d = open({
+      label,
+      score_v1: Float32Array.from(label, (l, i) => 0.25 + 0.5 * l + i / 1e5),
+      score_v2: Float32Array.from(label, (l, i) => 0.75 - 0.5 * l + i / 1e5),
+    });
+    const r = evaluateRules(d, {
+      rules: [{ id: 'auc', kind: 'metric-drop', metric: 'auc', maxDropPoints: 1 }],
+      cohorts: [],
+      baseline: 'v1',
+    });
+    const c = r.cells[0]!;
+    expect(c).toMatchObject({ a: 1, b: 0, value: -1, verdict: 'fail' });
+    expect(c.limit).toBeCloseTo(-0.01, 12);
+  });
+});

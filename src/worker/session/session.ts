@@ -1,0 +1,176 @@
+import { combineTables } from '../../data/combine';
+import type { CombinedTable } from '../../data/shapes';
+import { OpenDataset } from './dataset';
+import { timed } from './timing';
+import { applyThresholds } from './thresholds';
+import { profileField } from '../services/cohorts/profileField';
+import { CohortError } from '../../engine/cohort/truth';
+import { popcount } from '../../engine/cohort/evaluate';
+import type { CohortDef } from '../../engine/cohort/predicate';
+import { describeColumn } from '../../data/columnInfo';
+import { fingerprint } from '../../data/fingerprint';
+import { inferRoles } from '../../data/inferRoles';
+import { loadTable } from '../../data/load';
+import { prepareEval } from '../../data/prepare';
+import { DataError } from '../../data/readIpc';
+import {
+  type Progress,
+  type Source,
+  ReadBudget,
+  readSource,
+  setRefusal,
+  sourceName,
+} from '../../data/readSource';
+import type { RoleMapping } from '../../data/roles';
+import type { LoadedTable } from '../../data/types';
+import { computeOverview } from '../../engine/overview';
+import type {
+  Analysis,
+  CohortStats,
+  DatasetSummary,
+  Field,
+  FieldProfile,
+  FileError,
+  OpenResult,
+} from '../../protocol/dataset';
+
+function reasonOf(err: unknown): string {
+  if (err instanceof DataError) return err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+function summarize(combined: CombinedTable, tables: LoadedTable[]): DatasetSummary {
+  const types: Record<string, string> = Object.assign({}, ...tables.map((t) => t.arrowTypes));
+  const columns = combined.columns.map((c) => describeColumn(c, types[c.name] ?? c.kind));
+  const inferred = inferRoles(columns, combined.metadata, combined.report.idColumn);
+  const parts = [String(combined.numRows), ...columns.map((c) => `${c.name}:${c.arrowType}`)];
+  return {
+    fingerprint: fingerprint(parts),
+    files: tables.map((t) => t.fileName),
+    numRows: combined.numRows,
+    columns,
+    skipped: tables.flatMap((t) => t.skipped.map((s) => ({ ...s, fileName: t.fileName }))),
+    report: combined.report,
+    inferred,
+    description: combined.metadata['workbench.description'] ?? null,
+  };
+}
+
+/** The worker's state: one open dataset at a time; a failed open never replaces it. */
+export class Session {
+  private current: OpenDataset | null = null;
+
+  /** The open dataset; throws when none is (callers are UI requests that need one). */
+  get dataset(): OpenDataset {
+    if (!this.current) throw new Error('no dataset is open');
+    return this.current;
+  }
+
+  /** Opens byte buffers already in memory (the worker reads sources first; tests call this). */
+  openBytes(
+    files: { name: string; bytes: Uint8Array }[],
+    errors: FileError[] = [],
+    onProgress?: (p: Progress) => void,
+  ): OpenResult {
+    const tables: LoadedTable[] = [];
+    for (const f of files) {
+      onProgress?.({
+        fileName: f.name,
+        phase: 'decoding',
+        bytesRead: f.bytes.byteLength,
+        totalBytes: f.bytes.byteLength,
+      });
+      try {
+        tables.push(timed('open:parse', () => loadTable(f.bytes, f.name)));
+      } catch (err) {
+        errors.push({ fileName: f.name, reason: reasonOf(err) });
+      }
+    }
+    if (tables.length === 0) return { summary: null, errors };
+    onProgress?.({
+      fileName: tables.map((t) => t.fileName).join(', '),
+      phase: 'joining',
+      bytesRead: 0,
+      totalBytes: null,
+    });
+    try {
+      const combined = timed('open:combine', () => combineTables(tables));
+      const summary = timed('open:summarize', () => summarize(combined, tables));
+      this.current = new OpenDataset(combined);
+      return { summary, errors };
+    } catch (err) {
+      errors.push({ fileName: tables.map((t) => t.fileName).join(', '), reason: reasonOf(err) });
+      return { summary: null, errors };
+    }
+  }
+
+  async open(sources: Source[], onProgress: (p: Progress) => void): Promise<OpenResult> {
+    const errors: FileError[] = [];
+    const files: { name: string; bytes: Uint8Array }[] = [];
+    // Too large for the tab: refused before reading a byte (see readSource.ts for the limits).
+    const budget = new ReadBudget();
+    const refused = setRefusal(sources, budget);
+    if (refused) {
+      return {
+        summary: null,
+        errors: [{ fileName: sources.map(sourceName).join(', '), reason: refused }],
+      };
+    }
+    for (const s of sources) {
+      const name = sourceName(s);
+      try {
+        files.push({ name, bytes: await readSource(s, onProgress, budget) });
+      } catch (err) {
+        errors.push({ fileName: name, reason: reasonOf(err) });
+      }
+    }
+    return this.openBytes(files, errors, onProgress);
+  }
+
+  private thresholds: Record<string, number> = {};
+
+  analyse(mapping: RoleMapping): Analysis {
+    const d = this.dataset;
+    const ev = timed('analyse:prepare', () =>
+      applyThresholds(prepareEval(d.combined.columns, d.n, mapping), this.thresholds),
+    );
+    d.setRoles(mapping, ev);
+    const metrics = timed('analyse:overview', () => computeOverview(ev));
+    const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
+    return { task: ev.task, classes: ev.classes, positiveClass, metrics, warnings: ev.warnings };
+  }
+
+  /** Binary decision thresholds per version; predictions, metrics and cohorts follow them. */
+  setThresholds(thresholds: Record<string, number>): Analysis | null {
+    this.thresholds = { ...thresholds };
+    const roles = this.current?.roles;
+    return roles ? this.analyse(roles) : null;
+  }
+
+  /** Size and headline metrics of each cohort; a cohort that cannot be evaluated says why. */
+  cohorts(defs: CohortDef[]): CohortStats[] {
+    const d = this.dataset;
+    return defs.map((c) => {
+      try {
+        const { size, metrics } = d.cached(`cohort:${JSON.stringify(c.predicate)}`, () => {
+          const mask = timed('cohort:mask', () => d.maskOf(c.predicate)!);
+          return {
+            size: popcount(mask),
+            metrics: timed('cohort:aggregate', () => (d.ev ? computeOverview(d.ev, mask) : [])),
+          };
+        });
+        return { id: c.id, size, metrics, error: null };
+      } catch (err) {
+        if (!(err instanceof CohortError)) throw err;
+        return { id: c.id, size: 0, metrics: [], error: err.message };
+      }
+    });
+  }
+
+  profile(field: Field, search?: string): FieldProfile {
+    const d = this.dataset;
+    return d.cached(`profile:${JSON.stringify([field, search])}`, () =>
+      profileField(d, field, search),
+    );
+  }
+}

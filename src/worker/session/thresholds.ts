@@ -1,0 +1,17 @@
+import type { EvalArrays } from '../../data/prepare';
+import { thresholdPredictions } from '../../engine/compare/predictions';
+
+/**
+ * Binary task: a version with a score gets its predicted class from the user's threshold for it.
+ * Versions without an explicit threshold keep their prediction column (or score ≥ 0.5).
+ */
+export function applyThresholds(ev: EvalArrays, thresholds: Record<string, number>): EvalArrays {
+  if (ev.task !== 'binary' || ev.classes.length !== 2) return ev;
+  const negative = ev.positive === 0 ? 1 : 0;
+  const versions = ev.versions.map((v) => {
+    const t = thresholds[v.name];
+    if (t === undefined || !Number.isFinite(t) || !v.score) return v;
+    return { ...v, pred: thresholdPredictions(v.score, t, ev.positive, negative) };
+  });
+  return { ...ev, versions };
+}
