@@ -1,4 +1,4 @@
-import type { Source } from '../protocol/dataset';
+import type { Source } from '../protocol';
 
 export const DEMO_URL = 'demo/digits.arrow';
 export const DEMOS = [

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { select } from 'd3';
-import type { LayoutResult } from '../protocol/embeddings';
+import type { LayoutResult } from '../protocol';
 import { type ScatterCallbacks, ScatterController, type ScatterMode } from './scatterController';
 
 export interface ScatterProps extends ScatterCallbacks {

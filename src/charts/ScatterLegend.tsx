@@ -1,4 +1,4 @@
-import type { PointColors } from '../protocol/embeddings';
+import type { PointColors } from '../protocol';
 import { formatCount } from '../ui/format';
 
 /** The colour key with the number of points of each colour. */

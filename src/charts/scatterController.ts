@@ -1,6 +1,6 @@
 import { type ZoomBehavior, type ZoomTransform, select, zoom, zoomIdentity } from 'd3';
 import { nearestInGrid } from '../engine/projection';
-import type { LayoutResult } from '../protocol/embeddings';
+import type { LayoutResult } from '../protocol';
 import { ScatterGl } from './scatterGl';
 import { zoomKeys } from './scatterKeys';
 import { type OverlayMarks, drawOverlay } from './scatterOverlay';

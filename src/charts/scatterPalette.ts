@@ -1,5 +1,5 @@
 import { interpolateViridis, schemeTableau10 } from 'd3';
-import { MISSING, OTHER, type Ramp } from '../protocol/embeddings';
+import { MISSING, OTHER, type Ramp } from '../protocol';
 
 const CATEGORICAL = [...schemeTableau10, '#17becf', '#8c564b'];
 const FIXED: Partial<Record<Ramp, string[]>> = {

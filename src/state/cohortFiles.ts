@@ -1,4 +1,4 @@
-import type { CohortDef } from '../protocol/dataset';
+import type { CohortDef } from '../protocol';
 import { parseCohort, pruneMissing } from '../engine/cohort/validate';
 import { newCohortId } from './cohortStore';
 

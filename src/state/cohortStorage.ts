@@ -1,4 +1,4 @@
-import type { CohortDef } from '../protocol/dataset';
+import type { CohortDef } from '../protocol';
 import { parseCohort } from '../engine/cohort/validate';
 
 const KEY = (fp: string) => `workbench:cohorts:${fp}`;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CohortDef, CohortStats, Predicate } from '../protocol/dataset';
+import type { CohortDef, CohortStats, Predicate } from '../protocol';
 import { client } from '../worker/client';
 
 interface CohortState {

@@ -1,21 +1,5 @@
 import { create } from 'zustand';
-
-/**
- * A release rule, checked in every cohort: data, so it travels in the URL and in exports.
- * Units: "points" are percentage points (1 = 0.01; for AUC 1 point = 0.01 AUC); `maxRate` is a
- * percentage (2 = 2%); `maxRise` is in the metric's own unit. Semantics: src/worker/services/rules/rules.ts.
- */
-export type ReleaseRule =
-  | {
-      id: string;
-      kind: 'metric-drop';
-      metric: 'accuracy' | 'macroF1' | 'auc';
-      maxDropPoints: number;
-    }
-  /** Binary: the positive-class score; multiclass: the predicted class's probability. */
-  | { id: string; kind: 'share-above-rise'; threshold: number; maxRisePoints: number }
-  | { id: string; kind: 'negative-flip-rate'; maxRate: number }
-  | { id: string; kind: 'regression-metric-rise'; metric: 'mae' | 'rmse'; maxRise: number };
+import type { ReleaseRule } from '../protocol';
 
 interface CompareState {
   /** The version every other is compared with; null = the first version. */

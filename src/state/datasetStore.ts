@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { RoleMapping } from '../data/roles';
 import { client } from '../worker/client';
-import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../protocol/dataset';
+import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../protocol';
 import { consumeUrlRoles } from './urlState';
 import { forgetRoles, loadSavedRoles, saveRoles } from './rolesStorage';
 

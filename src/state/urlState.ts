@@ -1,8 +1,8 @@
 import type { RoleMapping } from '../data/roles';
-import type { CohortDef } from '../protocol/dataset';
+import type { CohortDef } from '../protocol';
 import { parseCohort } from '../engine/cohort/validate';
 import type { ViewName } from './viewStore';
-import type { ReleaseRule } from './compareStore';
+import type { ReleaseRule } from '../protocol';
 
 /** Comparison settings that travel with a link: baseline, thresholds, release rules. */
 export interface CompareSettings {

@@ -1,5 +1,5 @@
 import type { RoleMapping } from '../data/roles';
-import type { CohortDef } from '../protocol/dataset';
+import type { CohortDef } from '../protocol';
 import { importCohorts } from './cohortFiles';
 import { type CompareSettings, parseCompare } from './urlState';
 import type { ViewName } from './viewStore';

@@ -1,4 +1,4 @@
-import type { Cell } from '../protocol/rows';
+import type { Cell } from '../protocol';
 import { formatPercent } from './format';
 
 const decimals = (max: number) =>

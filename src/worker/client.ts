@@ -1,28 +1,49 @@
 import * as Comlink from 'comlink';
 import type { EngineApi } from './engine.worker';
-import type { CohortDef, Field, Predicate, Progress, Source } from '../protocol/dataset';
-import type { RoleMapping } from '../data/roles';
-import type { RowDetailRequest, RowsRequest } from '../protocol/rows';
-import type { ColorBy, LabelErrorsRequest, NeighboursRequest } from '../protocol/embeddings';
-import type { CompareRequest, ConfusionRequest, PerClassRequest } from '../protocol/compare';
-import type {
-  CalibrationRequest,
-  DensityRequest,
-  DistributionsRequest,
-} from './services/compare/charts';
-import type { MatchRequest, OperatingPointsRequest } from './services/compare/operatingPoints';
-import type { RulesRequest } from './services/rules/rules';
-import type { RowRulesRequest } from './services/rules/row';
-import type { SlicesProgress, SlicesRequest } from './services/slices/slices';
+import type { Source } from '../protocol';
+import { type EngineStatus, HEARTBEAT_MS, Watchdog, reasonOf } from './watchdog';
 
+/** Every worker method as the page calls it: same arguments, answered asynchronously. */
+type Api = {
+  [K in keyof EngineApi]: (
+    ...args: Parameters<EngineApi[K]>
+  ) => Promise<Awaited<ReturnType<EngineApi[K]>>>;
+};
+
+/** Pending calls of a worker that was stopped reject with this. */
+export class EngineRestarted extends Error {
+  constructor() {
+    super('The engine was restarted before it answered.');
+  }
+}
+
+let worker: Worker | null = null;
 let remote: Comlink.Remote<EngineApi> | null = null;
+let abandon: (err: Error) => void = () => {};
+let abandoned: Promise<never> = new Promise(() => {});
+const statusListeners = new Set<(s: EngineStatus) => void>();
+const watchdog = new Watchdog(
+  () => call('ping', []),
+  (s) => statusListeners.forEach((l) => l(s)),
+);
 
 function engine(): Comlink.Remote<EngineApi> {
   if (!remote) {
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (e) => watchdog.fail(reasonOf(e)));
+    worker.addEventListener('messageerror', () => watchdog.fail('a message could not be read'));
     remote = Comlink.wrap<EngineApi>(worker);
+    abandoned = new Promise((_, reject) => (abandon = reject));
+    abandoned.catch(() => {});
   }
   return remote;
+}
+
+// Callbacks (progress) cross the boundary as proxies; everything else is copied.
+function call(name: string, args: unknown[]): Promise<unknown> {
+  const methods = engine() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const sent = args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a));
+  return Promise.race([methods[name]!(...sent), abandoned]);
 }
 
 /** The worker resolves relative URLs against its own script, so resolve them against the page. */
@@ -30,44 +51,40 @@ function absolute(s: Source): Source {
   return s.kind === 'url' ? { kind: 'url', url: new URL(s.url, document.baseURI).href } : s;
 }
 
-/** The only way the UI reaches the data and the engine. */
-export const client = {
-  /** Starts the worker before the first file arrives (it takes a moment to boot). */
-  warmup: () => void engine(),
-  open: (sources: Source[], onProgress: (p: Progress) => void) =>
-    engine().open(sources.map(absolute), Comlink.proxy(onProgress)),
-  analyse: (mapping: RoleMapping) => engine().analyse(mapping),
-  setThresholds: (t: Record<string, number>) => engine().setThresholds(t),
-  compare: (req: CompareRequest) => engine().compare(req),
-  confusion: (req: ConfusionRequest) => engine().confusion(req),
-  perClass: (req: PerClassRequest) => engine().perClass(req),
-  cohorts: (defs: CohortDef[]) => engine().cohorts(defs),
-  profile: (field: Field, search?: string) => engine().profile(field, search),
-  rowColumns: () => engine().rowColumns(),
-  rows: (req: RowsRequest) => engine().rows(req),
-  findIds: (prefix: string, limit: number) => engine().findIds(prefix, limit),
-  rowDetail: (req: RowDetailRequest) => engine().rowDetail(req),
-  layout: (source: string, onProgress: (done: number, total: number) => void) =>
-    engine().layout(source, Comlink.proxy(onProgress)),
-  pointColors: (by: ColorBy, source: string, cohort: Predicate | null) =>
-    engine().pointColors(by, source, cohort),
-  neighbours: (req: NeighboursRequest) => engine().neighbours(req),
-  selectRows: (source: string, polygon: number[]) => engine().selectRows(source, polygon),
-  pointInfo: (index: number) => engine().pointInfo(index),
-  labelErrors: (req: LabelErrorsRequest, onProgress: (done: number, total: number) => void) =>
-    engine().labelErrors(req, Comlink.proxy(onProgress)),
-  cancelLabelErrors: () => engine().cancelLabelErrors(),
-  umap: (embedding: string, onProgress: (done: number, total: number) => void) =>
-    engine().umap(embedding, Comlink.proxy(onProgress)),
-  cancelUmap: () => engine().cancelUmap(),
-  scoreDistributions: (req: DistributionsRequest) => engine().scoreDistributions(req),
-  scoreDensity: (req: DensityRequest) => engine().scoreDensity(req),
-  calibrationCurves: (req: CalibrationRequest) => engine().calibrationCurves(req),
-  operatingPoints: (req: OperatingPointsRequest) => engine().operatingPoints(req),
-  matchOperatingPoint: (req: MatchRequest) => engine().matchOperatingPoint(req),
-  evaluateRules: (req: RulesRequest) => engine().evaluateRules(req),
-  rowRules: (req: RowRulesRequest) => engine().rowRules(req),
-  findSlices: (req: SlicesRequest, onProgress: SlicesProgress) =>
-    engine().findSlices(req, Comlink.proxy(onProgress)),
-  cancelSlices: () => engine().cancelSlices(),
+const extras = {
+  /** Starts the worker and its heartbeat before the first file arrives (it takes a moment to boot). */
+  warmup: () => {
+    engine();
+    window.setInterval(() => watchdog.tick(), HEARTBEAT_MS);
+  },
+  /** Stops the worker (whatever it is doing) and starts a new one; pending calls reject. */
+  restart: (files: string[]) => {
+    worker?.terminate();
+    abandon(new EngineRestarted());
+    worker = null;
+    remote = null;
+    watchdog.restarted(files);
+    engine();
+  },
+  recovered: () => watchdog.recovered(),
+  onStatus: (listener: (s: EngineStatus) => void) => {
+    statusListeners.add(listener);
+    return () => void statusListeners.delete(listener);
+  },
 };
+
+const overrides: Partial<Api> = {
+  open: (sources, onProgress) => call('open', [sources.map(absolute), onProgress]) as never,
+};
+
+/** The only way the UI reaches the data and the engine: every worker method, typed from it. */
+export const client = new Proxy(extras, {
+  get: (target, name) =>
+    typeof name !== 'string' || name === 'then'
+      ? undefined
+      : ((target as Record<string, unknown>)[name] ??
+        (overrides as Record<string, unknown>)[name] ??
+        ((...args: unknown[]) => call(name, args))),
+}) as typeof extras & Api;
+
+export type { EngineStatus };

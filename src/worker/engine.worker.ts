@@ -1,23 +1,13 @@
 import * as Comlink from 'comlink';
-import { Session } from './session/session';
 import { wasmMemoryBytes } from '../engine/neighbors/simdScan';
-import type { CohortDef, Field, Progress, Source } from '../protocol/dataset';
-import type { RoleMapping } from '../data/roles';
-import { rowsOf } from './services/rows/rows';
-import { rowDetail } from './services/rows/rowDetail';
-import type { RowDetailRequest, RowsRequest } from '../protocol/rows';
+import { Session } from './session/session';
+import { cohortsApi } from './services/cohorts/api';
+import { compareApi } from './services/compare/api';
+import { datasetApi } from './services/dataset/api';
 import { embeddingsApi } from './services/embeddings/api';
-import { compareChartsApi } from './services/compare/chartsApi';
-import type { CompareRequest, ConfusionRequest, PerClassRequest } from '../protocol/compare';
-import { compareVersions } from './services/compare/compare';
-import { compareConfusion } from './services/compare/confusion';
-import { comparePerClass } from './services/compare/perClass';
-import {
-  cancelSlices,
-  findSlices,
-  type SlicesProgress,
-  type SlicesRequest,
-} from './services/slices/slices';
+import { rowsApi } from './services/rows/api';
+import { rulesApi } from './services/rules/api';
+import { slicesApi } from './services/slices/api';
 
 const session = new Session();
 
@@ -25,25 +15,22 @@ const session = new Session();
 // live in WebAssembly memories, which the heap and array-buffer counts leave out.
 (self as unknown as { __wbWasmBytes: () => number }).__wbWasmBytes = wasmMemoryBytes;
 
-/** The worker's public surface; reached only through `client.ts`. */
+/** The worker's public surface, one part per service; reached only through `client.ts`. */
 const api = {
-  open: (sources: Source[], onProgress: (p: Progress) => void) => session.open(sources, onProgress),
-  analyse: (mapping: RoleMapping) => session.analyse(mapping),
-  setThresholds: (t: Record<string, number>) => session.setThresholds(t),
-  compare: (req: CompareRequest) => compareVersions(session.dataset, req),
-  confusion: (req: ConfusionRequest) => compareConfusion(session.dataset, req),
-  perClass: (req: PerClassRequest) => comparePerClass(session.dataset, req),
-  cohorts: (defs: CohortDef[]) => session.cohorts(defs),
-  profile: (field: Field, search?: string) => session.profile(field, search),
-  rowColumns: () => rowsOf(session.dataset).columns(),
-  rows: (req: RowsRequest) => rowsOf(session.dataset).rows(req),
-  findIds: (prefix: string, limit: number) => rowsOf(session.dataset).findIds(prefix, limit),
-  rowDetail: (req: RowDetailRequest) => rowDetail(rowsOf(session.dataset), req),
-  ...embeddingsApi(() => session.dataset),
-  ...compareChartsApi(() => session.dataset),
-  findSlices: (req: SlicesRequest, onProgress?: SlicesProgress) =>
-    findSlices(session.dataset, req, onProgress),
-  cancelSlices: () => cancelSlices(),
+  /** The watchdog's heartbeat: answered only while the worker is between tasks. */
+  ping: () => true,
+  /** Blocks the worker for `ms` (capped at a minute): lets tests show the watchdog at work. */
+  spin: (ms: number) => {
+    const end = performance.now() + Math.min(Math.max(0, ms), 60_000);
+    while (performance.now() < end);
+  },
+  ...datasetApi(session),
+  ...cohortsApi(session),
+  ...rowsApi(session),
+  ...compareApi(session),
+  ...rulesApi(session),
+  ...embeddingsApi(session),
+  ...slicesApi(session),
 };
 
 export type EngineApi = typeof api;

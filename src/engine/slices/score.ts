@@ -1,6 +1,6 @@
 import { normalSf } from '../stats/normal';
 import { wilson } from '../stats/wilson';
-import { binomialUpper, studentSf } from './distributions';
+import { binomialUpper, studentSf } from '../stats/distributions';
 import type { Cell, Score, Target } from './types';
 
 const Z95 = 1.959963984540054;

@@ -20,3 +20,4 @@ export type { MeanOptions } from './statistics';
 export { rankStatistic, pairedRankStatistic } from './rankStatistics';
 export { rowsFromMask } from './rows';
 export { argsortFloats } from './argsort';
+export { binomialUpper, incompleteBeta, logGamma, studentSf } from './distributions';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Field } from '../../protocol/dataset';
+import type { Field } from '../../protocol';
 import { formatCount } from '../../ui/format';
 import { useProfile } from './useProfile';
 

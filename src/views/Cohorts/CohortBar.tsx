@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
-import type { CohortDef, CohortStats } from '../../protocol/dataset';
+import type { CohortDef, CohortStats } from '../../protocol';
 import { CohortBuilder } from './CohortBuilder';
 import { CohortChip } from './CohortChip';
 import { CohortFileActions } from './CohortFileActions';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
 import { parsePredicate } from '../../engine/cohort/validate';
-import type { CohortDef, Predicate } from '../../protocol/dataset';
+import type { CohortDef, Predicate } from '../../protocol';
 import { formatCount } from '../../ui/format';
 import { type Draft, conditionKey, fromPredicate, toPredicate } from './draft';
 import { fieldOptions } from './fields';

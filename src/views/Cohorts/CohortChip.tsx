@@ -1,4 +1,4 @@
-import type { CohortStats } from '../../protocol/dataset';
+import type { CohortStats } from '../../protocol';
 import { formatCount, formatNumber, formatPercent } from '../../ui/format';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { Predicate } from '../../protocol/dataset';
+import type { Predicate } from '../../protocol';
 import type { Condition } from './draft';
 import { type FieldOption, optionKeyOf } from './fields';
 import { RangeEditor } from './RangeEditor';

@@ -1,4 +1,4 @@
-import type { Field } from '../../protocol/dataset';
+import type { Field } from '../../protocol';
 import { Histogram } from '../../charts/Histogram';
 import { useProfile } from './useProfile';
 

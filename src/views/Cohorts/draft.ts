@@ -1,4 +1,4 @@
-import type { Predicate } from '../../protocol/dataset';
+import type { Predicate } from '../../protocol';
 
 /** A condition in the builder: one leaf predicate, possibly negated. */
 export interface Condition {

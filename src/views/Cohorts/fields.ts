@@ -1,6 +1,6 @@
 import type { ColumnInfo } from '../../data/types';
 import type { RoleMapping } from '../../data/roles';
-import type { Field, Predicate } from '../../protocol/dataset';
+import type { Field, Predicate } from '../../protocol';
 
 /** A thing the builder can filter on, with the condition it starts with. */
 export interface FieldOption {

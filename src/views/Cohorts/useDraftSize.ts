@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CohortStats, Predicate } from '../../protocol/dataset';
+import type { CohortStats, Predicate } from '../../protocol';
 import { client } from '../../worker/client';
 
 /** Live size of the cohort being built, evaluated in the worker as the user edits. */

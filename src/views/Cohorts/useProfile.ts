@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Field, FieldProfile } from '../../protocol/dataset';
+import type { Field, FieldProfile } from '../../protocol';
 import { client } from '../../worker/client';
 import { useDataset } from '../../state/datasetStore';
 

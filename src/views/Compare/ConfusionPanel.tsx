@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { client } from '../../worker/client';
-import type { ConfusionResult } from '../../protocol/compare';
-import type { Predicate } from '../../protocol/dataset';
+import type { ConfusionResult } from '../../protocol';
+import type { Predicate } from '../../protocol';
 import { MatrixTable } from './MatrixTable';
 import { drillDown } from './drill';
 

@@ -1,4 +1,4 @@
-import type { CompareResult, FlipRow } from '../../protocol/compare';
+import type { CompareResult, FlipRow } from '../../protocol';
 import { formatCount, formatPercent } from '../../ui/format';
 import { cohortPredicate, drillDown } from './drill';
 

@@ -1,5 +1,5 @@
-import type { CompareResult, CompareRow, MetricKey } from '../../protocol/compare';
-import { HIGHER_IS_BETTER, METRIC_NAMES } from '../../protocol/compare';
+import type { CompareResult, CompareRow, MetricKey } from '../../protocol';
+import { HIGHER_IS_BETTER, METRIC_NAMES } from '../../protocol';
 import { formatCount } from '../../ui/format';
 import { fmtDelta, fmtInterval, fmtP, fmtValue } from './format';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { client } from '../../worker/client';
-import type { PerClassResult } from '../../protocol/compare';
+import type { PerClassResult } from '../../protocol';
 import { formatCount } from '../../ui/format';
 
 const LIMIT = 50;

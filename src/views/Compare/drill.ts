@@ -1,6 +1,6 @@
 import { cohortFromSelection, useCohorts } from '../../state/cohortStore';
 import { useView } from '../../state/viewStore';
-import type { Predicate } from '../../protocol/dataset';
+import type { Predicate } from '../../protocol';
 
 /** The predicate of a cohort by id ('all' = every row). */
 export function cohortPredicate(id: string): Predicate | null {

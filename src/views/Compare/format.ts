@@ -1,4 +1,4 @@
-import type { MetricKey } from '../../protocol/compare';
+import type { MetricKey } from '../../protocol';
 
 const PCT: ReadonlySet<MetricKey> = new Set(['accuracy', 'macroF1']);
 

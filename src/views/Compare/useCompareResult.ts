@@ -3,7 +3,7 @@ import { useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { baselineOf, useCompare } from '../../state/compareStore';
 import { client } from '../../worker/client';
-import type { CompareResult } from '../../protocol/compare';
+import type { CompareResult } from '../../protocol';
 
 const RESAMPLES = 200;
 

@@ -6,7 +6,7 @@ import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { useView } from '../../state/viewStore';
 import { client } from '../../worker/client';
-import { FILE_COORDS, OTHER, type SelectionResult, UMAP_SOURCE } from '../../protocol/embeddings';
+import { FILE_COORDS, OTHER, type SelectionResult, UMAP_SOURCE } from '../../protocol';
 import { colorOptions } from './colorOptions';
 import { type MapSettings, MapToolbar, sourceLabel } from './MapToolbar';
 import { MapCaption } from './MapCaption';

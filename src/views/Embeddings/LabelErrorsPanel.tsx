@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { client } from '../../worker/client';
-import type { LabelErrorsResult } from '../../protocol/embeddings';
+import type { LabelErrorsResult } from '../../protocol';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useView } from '../../state/viewStore';
 import { formatCount, formatPercent } from '../../ui/format';

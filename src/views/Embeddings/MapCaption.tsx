@@ -1,4 +1,4 @@
-import type { LayoutResult } from '../../protocol/embeddings';
+import type { LayoutResult } from '../../protocol';
 import { formatCount, formatPercent } from '../../ui/format';
 
 /** What the map shows (method, points, variance kept) or how far computing it has got. */

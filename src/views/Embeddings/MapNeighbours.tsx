@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useView } from '../../state/viewStore';
-import { embeddingOfSource } from '../../protocol/embeddings';
+import { embeddingOfSource } from '../../protocol';
 import { useNeighbourSettings } from './neighbourSettings';
 import { useNeighbours } from './useNeighbours';
 import { NeighbourControls } from './NeighbourControls';

@@ -1,4 +1,4 @@
-import { FILE_COORDS, UMAP_SOURCE } from '../../protocol/embeddings';
+import { FILE_COORDS, UMAP_SOURCE } from '../../protocol';
 import type { ScatterMode } from '../../charts/scatterController';
 import type { ColorOption } from './colorOptions';
 

@@ -1,5 +1,5 @@
 import { useDataset } from '../../state/datasetStore';
-import type { Metric } from '../../protocol/embeddings';
+import type { Metric } from '../../protocol';
 import { useNeighbourSettings } from './neighbourSettings';
 
 /** Embedding, k, metric and the cohort restriction for neighbour searches. */

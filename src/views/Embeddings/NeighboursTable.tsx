@@ -1,4 +1,4 @@
-import type { NeighboursResult } from '../../protocol/embeddings';
+import type { NeighboursResult } from '../../protocol';
 import { formatCount, formatPercent } from '../../ui/format';
 
 const dist = (d: number) => (Math.abs(d) < 1e-4 && d !== 0 ? d.toExponential(2) : d.toFixed(4));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { cohortFromSelection } from '../../state/cohortStore';
-import type { SelectionResult } from '../../protocol/embeddings';
+import type { SelectionResult } from '../../protocol';
 import { formatCount } from '../../ui/format';
 
 /** The box or lasso selection: its size, and the button that makes it a cohort. */

@@ -1,6 +1,6 @@
-import type { Analysis, DatasetSummary } from '../../protocol/dataset';
+import type { Analysis, DatasetSummary } from '../../protocol';
 import type { RoleMapping } from '../../data/roles';
-import type { ColorBy } from '../../protocol/embeddings';
+import type { ColorBy } from '../../protocol';
 
 export interface ColorOption {
   value: string;

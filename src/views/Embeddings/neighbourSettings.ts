@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Metric } from '../../protocol/embeddings';
+import type { Metric } from '../../protocol';
 
 /** Neighbour settings shared by the map and the row detail, so both list the same neighbours. */
 interface NeighbourSettings {

@@ -1,12 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { client } from '../../worker/client';
-import {
-  type ColorBy,
-  type LayoutResult,
-  type PointColors,
-  UMAP_SOURCE,
-} from '../../protocol/embeddings';
-import type { Predicate } from '../../protocol/dataset';
+import { type ColorBy, type LayoutResult, type PointColors, UMAP_SOURCE } from '../../protocol';
+import type { Predicate } from '../../protocol';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../../worker/client';
-import type { NeighboursResult } from '../../protocol/embeddings';
+import type { NeighboursResult } from '../../protocol';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { useNeighbourSettings } from './neighbourSettings';

@@ -1,4 +1,4 @@
-import type { DatasetSummary } from '../../protocol/dataset';
+import type { DatasetSummary } from '../../protocol';
 import { formatCount } from '../../ui/format';
 
 /** How the files were put together: matched, missing, extra and duplicate ids per file. */

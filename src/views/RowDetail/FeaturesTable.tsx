@@ -1,5 +1,5 @@
 import { cellTitle, formatCell } from '../../ui/formatCell';
-import type { RowFeature } from '../../protocol/rows';
+import type { RowFeature } from '../../protocol';
 
 /** Every column of the row with its role; values are text, whatever the data holds. */
 export function FeaturesTable({ features }: { features: RowFeature[] }) {

@@ -1,6 +1,6 @@
 import { formatPercent } from '../../ui/format';
 import { formatValue } from '../../ui/formatCell';
-import type { VersionDetail } from '../../protocol/rows';
+import type { VersionDetail } from '../../protocol';
 import { ProbBars } from './ProbBars';
 import type { FoundRow } from './types';
 

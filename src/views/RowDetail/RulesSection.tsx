@@ -1,7 +1,7 @@
 import { useCompare } from '../../state/compareStore';
 import { useView } from '../../state/viewStore';
 import { client } from '../../worker/client';
-import type { RowRulesResult } from '../../worker/services/rules/row';
+import type { RowRulesResult } from '../../protocol';
 import { describeRule } from '../Compare/Rules/describe';
 import { useCompareContext } from '../Compare/Distributions/useCompareContext';
 import { useWorkerResult } from '../Compare/Distributions/useWorkerResult';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { client } from '../../worker/client';
-import type { RowDetail, RowDetailRequest } from '../../protocol/rows';
+import type { RowDetail, RowDetailRequest } from '../../protocol';
 
 /**
  * The detail of one row, asked again when the roles, the active cohort or the saved cohorts

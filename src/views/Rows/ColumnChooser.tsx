@@ -1,4 +1,4 @@
-import type { RowColumn } from '../../protocol/rows';
+import type { RowColumn } from '../../protocol';
 import type { RowsTable } from './columns';
 
 /** Which columns the table shows: a disclosure with one checkbox per column, by role. */

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
 import { useView } from '../../state/viewStore';
 import { client } from '../../worker/client';
-import type { FindIdsResult } from '../../protocol/rows';
+import type { FindIdsResult } from '../../protocol';
 import './findRow.css';
 
 const SUGGESTIONS = 8;

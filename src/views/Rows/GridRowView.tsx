@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { cellTitle, formatCell, isNumeric } from '../../ui/formatCell';
-import type { RowColumn } from '../../protocol/rows';
+import type { RowColumn } from '../../protocol';
 import type { GridRow } from './useRowPages';
 
 interface Props {

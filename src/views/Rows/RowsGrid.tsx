@@ -7,7 +7,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { RowColumn } from '../../protocol/rows';
+import type { RowColumn } from '../../protocol';
 import { GridRowView } from './GridRowView';
 import type { RowsTable } from './columns';
 import { type GridRow, PAGE } from './useRowPages';

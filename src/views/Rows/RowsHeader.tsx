@@ -1,4 +1,4 @@
-import type { RowColumn } from '../../protocol/rows';
+import type { RowColumn } from '../../protocol';
 import type { RowsTable } from './columns';
 
 const SORT_WORD = { asc: 'ascending', desc: 'descending' } as const;

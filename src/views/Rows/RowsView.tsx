@@ -4,7 +4,7 @@ import { useDataset } from '../../state/datasetStore';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useView } from '../../state/viewStore';
 import { formatCount } from '../../ui/format';
-import type { RowColumn } from '../../protocol/rows';
+import type { RowColumn } from '../../protocol';
 import { ColumnChooser } from './ColumnChooser';
 import { RowsGrid } from './RowsGrid';
 import { columnDefs, defaultVisibility, features } from './columns';

@@ -8,7 +8,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import { formatCell } from '../../ui/formatCell';
-import type { RowColumn } from '../../protocol/rows';
+import type { RowColumn } from '../../protocol';
 import type { GridRow } from './useRowPages';
 
 /** Sorting is done by the worker (manual); the table keeps sort, visibility and size state. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
 import { client } from '../../worker/client';
-import type { Analysis } from '../../protocol/dataset';
-import type { RowColumn } from '../../protocol/rows';
+import type { Analysis } from '../../protocol';
+import type { RowColumn } from '../../protocol';
 
 /** The columns the rows table can show, asked again whenever the roles are (re)analysed. */
 export function useRowColumns(): RowColumn[] | null {

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { client } from '../../worker/client';
-import type { Cell, RowsPage, RowsRequest } from '../../protocol/rows';
+import type { Cell, RowsPage, RowsRequest } from '../../protocol';
 
 /** Rows per request: a screenful is ~30, so one page covers several screens of scrolling. */
 export const PAGE = 200;

@@ -1,7 +1,7 @@
 import { cohortFromSelection } from '../../state/cohortStore';
 import { useView } from '../../state/viewStore';
 import { formatCount } from '../../ui/format';
-import type { SliceRow, SlicesResult } from '../../worker/services/slices/slices';
+import type { SliceRow, SlicesResult } from '../../protocol';
 import { formatEffect, formatLift, formatP } from './format';
 
 const FDR = 0.05;

@@ -2,7 +2,7 @@ import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { formatCount, formatPercent } from '../../ui/format';
 import { client } from '../../worker/client';
-import type { SlicesResult } from '../../worker/services/slices/slices';
+import type { SlicesResult } from '../../protocol';
 import { SlicesControls } from './SlicesControls';
 import { SlicesTable } from './SlicesTable';
 import { formatEffect } from './format';

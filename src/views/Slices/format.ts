@@ -1,4 +1,4 @@
-import type { SlicesResult } from '../../worker/services/slices/slices';
+import type { SlicesResult } from '../../protocol';
 import { formatNumber, formatPercent } from '../../ui/format';
 
 /** p- and q-values: three significant digits, tiny ones in exponent form. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SlicesRequest, SlicesResult } from '../../worker/services/slices/slices';
+import type { SlicesRequest, SlicesResult } from '../../protocol';
 
 type Settings = Omit<SlicesRequest, 'cohort' | 'version' | 'baseline'> & {
   version: string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from './session';
 import { corpusBytes, corpusManifest } from '../../test/fixtures';
-import type { Analysis, OpenResult } from '../../protocol/dataset';
+import type { Analysis, OpenResult } from '../../protocol';
 
 type Expected = number | string | null;
 

@@ -32,7 +32,7 @@ import type {
   FieldProfile,
   FileError,
   OpenResult,
-} from '../../protocol/dataset';
+} from '../../protocol';
 
 function reasonOf(err: unknown): string {
   if (err instanceof DataError) return err.message;

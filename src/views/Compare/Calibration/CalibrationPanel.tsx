@@ -2,7 +2,7 @@ import { ReliabilityChart } from '../../../charts/ReliabilityChart';
 import { versionColor } from '../../../charts/chartStyle';
 import { formatCount } from '../../../ui/format';
 import { client } from '../../../worker/client';
-import type { Calibrations } from '../../../worker/services/compare/charts';
+import type { Calibrations } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
 import { useCompareContext } from '../Distributions/useCompareContext';
 import { useWorkerResult } from '../Distributions/useWorkerResult';

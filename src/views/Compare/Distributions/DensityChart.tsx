@@ -4,7 +4,7 @@ import { versionColor } from '../../../charts/chartStyle';
 import { thresholdOf } from '../../../state/compareStore';
 import { formatCount } from '../../../ui/format';
 import { client } from '../../../worker/client';
-import type { Density } from '../../../worker/services/compare/charts';
+import type { Density } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
 import { useCompareContext } from './useCompareContext';
 import { useWorkerResult } from './useWorkerResult';

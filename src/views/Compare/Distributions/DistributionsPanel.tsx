@@ -6,7 +6,7 @@ import {
 import { versionColor } from '../../../charts/chartStyle';
 import { thresholdOf } from '../../../state/compareStore';
 import { client } from '../../../worker/client';
-import type { Distributions } from '../../../worker/services/compare/charts';
+import type { Distributions } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
 import { DensityChart } from './DensityChart';
 import { useCompareContext } from './useCompareContext';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { activePredicate, useCohorts } from '../../../state/cohortStore';
 import { baselineOf, useCompare } from '../../../state/compareStore';
 import { useDataset } from '../../../state/datasetStore';
-import type { Analysis } from '../../../protocol/dataset';
+import type { Analysis } from '../../../protocol';
 
 const stamps = new WeakMap<Analysis, number>();
 let nextStamp = 1;

@@ -1,5 +1,5 @@
 import type { Task } from '../../../data/roles';
-import type { ReleaseRule } from '../../../state/compareStore';
+import type { ReleaseRule } from '../../../protocol';
 import {
   KIND_NAMES,
   type RuleKind,

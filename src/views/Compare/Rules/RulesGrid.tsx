@@ -1,6 +1,6 @@
 import type { Task } from '../../../data/roles';
 import { formatCount } from '../../../ui/format';
-import type { RuleCell, RulesResult } from '../../../worker/services/rules/rules';
+import type { RuleCell, RulesResult } from '../../../protocol';
 import { describeRule } from './describe';
 import { VERDICT_NAMES, cellDetail, cellNumbers } from './formatCell';
 

@@ -1,4 +1,4 @@
-import type { RuleCell } from '../../../worker/services/rules/rules';
+import type { RuleCell } from '../../../protocol';
 import { formatCount } from '../../../ui/format';
 
 /** Verdicts in words with a mark, so the grid does not rely on colour alone. */

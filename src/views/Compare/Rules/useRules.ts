@@ -1,7 +1,7 @@
 import { useCohorts } from '../../../state/cohortStore';
 import { useCompare } from '../../../state/compareStore';
 import { client } from '../../../worker/client';
-import type { RulesResult } from '../../../worker/services/rules/rules';
+import type { RulesResult } from '../../../protocol';
 import { useCompareContext } from '../Distributions/useCompareContext';
 import { useWorkerResult } from '../Distributions/useWorkerResult';
 

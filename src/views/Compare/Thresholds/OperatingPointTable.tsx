@@ -1,5 +1,5 @@
 import { formatCount, formatPercent } from '../../../ui/format';
-import type { VersionPoint } from '../../../worker/services/compare/operatingPoints';
+import type { VersionPoint } from '../../../protocol';
 
 interface Props {
   points: VersionPoint[];

@@ -3,10 +3,7 @@ import { versionColor } from '../../../charts/chartStyle';
 import { thresholdOf, useCompare } from '../../../state/compareStore';
 import { formatCount } from '../../../ui/format';
 import { client } from '../../../worker/client';
-import type {
-  MatchResult,
-  OperatingPoints,
-} from '../../../worker/services/compare/operatingPoints';
+import type { MatchResult, OperatingPoints } from '../../../protocol';
 import { useCompareContext } from '../Distributions/useCompareContext';
 import { useWorkerResult } from '../Distributions/useWorkerResult';
 import { OperatingPointTable } from './OperatingPointTable';

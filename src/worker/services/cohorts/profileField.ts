@@ -1,6 +1,6 @@
 import { codeCounts, numericHistogram } from '../../../engine/profile';
 import type { OpenDataset } from '../../session/dataset';
-import type { Field, FieldProfile } from '../../../protocol/dataset';
+import type { Field, FieldProfile } from '../../../protocol';
 
 const BINS = 40;
 const TOP = 200;

@@ -1,15 +1,9 @@
 import type { EvalArrays, VersionArrays } from '../../../data/prepare';
 import type { Range } from '../../../engine/compare';
 import { binaryLabels } from '../../../engine/metrics/perRow';
+import type { ScoreKind } from '../../../protocol';
 
 type Floats = Float32Array | Float64Array;
-
-/**
- * What a version's "score" is for distributions, density plots and share-above rules:
- * binary → the positive-class probability; multiclass → the predicted class's probability (the
- * model's confidence); regression → the predicted value.
- */
-export type ScoreKind = 'score' | 'confidence' | 'prediction';
 
 const confidences = new WeakMap<Float32Array, Float64Array>();
 const binaryLabelCache = new WeakMap<Int32Array, Uint8Array>();

@@ -5,40 +5,16 @@ import type { Predicate } from '../../../engine/cohort/predicate';
 import { jointHistogram2D, scoreHistogram } from '../../../engine/compare';
 import { binaryCalibration, calibration } from '../../../engine/metrics';
 import type { OpenDataset } from '../../session/dataset';
-import {
-  type ScoreKind,
-  labels01Of,
-  scoreAxis,
-  scoreKindOf,
-  scoreOf,
-  sharedRange,
-} from './chartScores';
-
-export interface DistributionsRequest {
-  cohort: Predicate | null;
-  bins: number;
-  /** Values the axis must cover (the thresholds drawn on it). */
-  include?: number[];
-}
-
-export interface VersionDistribution {
-  version: string;
-  /** Rows per bin over all rows, and over the cohort (null when no cohort is active). */
-  all: number[];
-  cohort: number[] | null;
-  nAll: number;
-  nCohort: number;
-}
-
-export interface Distributions {
-  kind: ScoreKind | null;
-  axis: string;
-  /** bins + 1 edges shared by every series. */
-  edges: number[];
-  versions: VersionDistribution[];
-  /** Why there is nothing to draw. */
-  message: string | null;
-}
+import { labels01Of, scoreAxis, scoreKindOf, scoreOf, sharedRange } from './chartScores';
+import type {
+  ScoreKind,
+  CalibrationRequest,
+  Calibrations,
+  Density,
+  DensityRequest,
+  Distributions,
+  DistributionsRequest,
+} from '../../../protocol';
 
 function evOf(d: OpenDataset): EvalArrays {
   if (!d.ev) throw new Error('the column roles have not been analysed yet');
@@ -78,25 +54,6 @@ export function scoreDistributions(d: OpenDataset, req: DistributionsRequest): D
   return { kind, axis: scoreAxis(ev), edges, versions, message: null };
 }
 
-export interface DensityRequest {
-  cohort: Predicate | null;
-  /** Version on the x axis (the baseline) and on the y axis. */
-  a: string;
-  b: string;
-  bins: number;
-  include?: number[];
-}
-
-export interface Density {
-  kind: ScoreKind | null;
-  axis: string;
-  edges: number[];
-  /** bins × bins, row-major: row = a's bin (x), column = b's bin (y). */
-  counts: number[];
-  n: number;
-  message: string | null;
-}
-
 /** The joint histogram of two versions' scores over the cohort (both scores present). */
 export function scoreDensity(d: OpenDataset, req: DensityRequest): Density {
   const ev = evOf(d);
@@ -119,28 +76,6 @@ export function scoreDensity(d: OpenDataset, req: DensityRequest): Density {
     n: h.n,
     message: null,
   };
-}
-
-export interface CalibrationRequest {
-  cohort: Predicate | null;
-  bins: number;
-}
-
-export interface VersionCalibration {
-  version: string;
-  n: number;
-  ece: number;
-  count: number[];
-  meanConfidence: number[];
-  accuracy: number[];
-  outOfRange: number;
-}
-
-export interface Calibrations {
-  /** Binary: P(positive) vs share positive; multiclass: top probability vs accuracy. */
-  kind: 'binary' | 'multiclass' | null;
-  versions: VersionCalibration[];
-  message: string | null;
 }
 
 /** Reliability bins and ECE of each version over the cohort. */

@@ -151,7 +151,7 @@ describe('comparePerClass', () => {
 
 describe('metric direction', () => {
   it('every metric is either higher-is-better or a loss, as the verdicts assume', async () => {
-    const { HIGHER_IS_BETTER } = await import('../../../protocol/compare');
+    const { HIGHER_IS_BETTER } = await import('../../../protocol');
     for (const k of ['accuracy', 'macroF1', 'auc', 'ap', 'r2'] as const)
       expect(HIGHER_IS_BETTER.has(k)).toBe(true);
     for (const k of ['logLoss', 'brier', 'mae', 'rmse'] as const)

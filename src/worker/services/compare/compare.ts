@@ -25,7 +25,7 @@ import type {
   Estimate,
   FlipRow,
   MetricKey,
-} from '../../../protocol/compare';
+} from '../../../protocol';
 
 const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
 

@@ -5,7 +5,7 @@ import {
   transitionMatrix,
 } from '../../../engine/compare';
 import type { OpenDataset } from '../../session/dataset';
-import type { ConfusionRequest, ConfusionResult } from '../../../protocol/compare';
+import type { ConfusionRequest, ConfusionResult } from '../../../protocol';
 
 /**
  * Confusion matrices of two versions over the same rows of a cohort, their difference, and the

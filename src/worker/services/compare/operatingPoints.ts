@@ -5,19 +5,12 @@ import { type ThresholdStats, matchOperatingPoint, thresholdStats } from '../../
 import type { OpenDataset } from '../../session/dataset';
 import { evOf } from './charts';
 import { labels01Of } from './chartScores';
-
-export interface OperatingPointsRequest {
-  cohort: Predicate | null;
-  /** Per version; a version without one uses 0.5 (the app's default). */
-  thresholds: Record<string, number>;
-}
-
-export type VersionPoint = ThresholdStats & { version: string };
-
-export interface OperatingPoints {
-  versions: VersionPoint[];
-  message: string | null;
-}
+import type {
+  MatchRequest,
+  MatchResult,
+  OperatingPoints,
+  OperatingPointsRequest,
+} from '../../../protocol';
 
 function binaryInputs(d: OpenDataset) {
   const ev = evOf(d);
@@ -43,30 +36,6 @@ export function operatingPoints(d: OpenDataset, req: OperatingPointsRequest): Op
       : [],
   );
   return { versions, message: versions.length ? null : 'No version has a score.' };
-}
-
-export interface MatchRequest {
-  cohort: Predicate | null;
-  baseline: string;
-  other: string;
-  by: 'fpr' | 'alerts';
-  thresholds: Record<string, number>;
-}
-
-export interface MatchResult {
-  by: 'fpr' | 'alerts';
-  baseline: string;
-  other: string;
-  /** The other version's new threshold (NaN when nothing could be matched). */
-  threshold: number;
-  /** Baseline false positives (by FPR) or alerts, and what the other version reaches. */
-  target: number;
-  achieved: number;
-  base: ThresholdStats;
-  matched: ThresholdStats;
-  /** Rows both stats are measured on (both scores present; a label too when by FPR). */
-  rows: number;
-  message: string | null;
 }
 
 /** Threshold for `other` at which its FPR (or alert count) is closest to the baseline's. */

@@ -1,6 +1,6 @@
 import { classificationSummary } from '../../../engine/metrics';
 import type { OpenDataset } from '../../session/dataset';
-import type { PerClassRequest, PerClassResult } from '../../../protocol/compare';
+import type { PerClassRequest, PerClassResult } from '../../../protocol';
 
 /** Precision, recall and F1 per class and version on a cohort; the largest classes first when many. */
 export function comparePerClass(d: OpenDataset, req: PerClassRequest): PerClassResult {

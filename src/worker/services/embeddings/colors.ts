@@ -6,7 +6,7 @@ import {
   MISSING,
   OTHER,
   type PointColors,
-} from '../../../protocol/embeddings';
+} from '../../../protocol';
 
 const TOP = 12;
 const BINS = 8;

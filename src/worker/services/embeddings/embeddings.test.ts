@@ -11,11 +11,12 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { Session } from '../../session/session';
+import { neighboursOf } from './neighbours';
 import { embeddingsOf } from './embeddings';
 import { labelErrors } from './scan';
 import { cancelUmap, umapLayout } from './umap';
 import { files, fixtureTable } from '../../../test/fixtures';
-import { HIDDEN } from '../../../protocol/embeddings';
+import { HIDDEN } from '../../../protocol';
 
 function service() {
   const s = new Session();
@@ -55,7 +56,7 @@ describe('embedding map worker service (wide.arrow)', () => {
     const s = service();
     const { ids, rows } = vectorsOf('embedding');
     const q = rows.findIndex(Boolean);
-    const res = s.neighbours({
+    const res = neighboursOf(s, {
       row: ids[q]!,
       k: 5,
       metric: 'euclidean',
@@ -99,7 +100,7 @@ describe('embedding map worker service (wide.arrow)', () => {
     const sess = new Session();
     const r = sess.openBytes([{ name: 'two.arrow', bytes: tableToIPC(t, 'file') }]);
     sess.analyse({ ...r.summary!.inferred, embeddings: ['embedding_v1', 'embedding_v2'] });
-    const res = embeddingsOf(sess.dataset).neighbours({
+    const res = neighboursOf(embeddingsOf(sess.dataset), {
       row: 'a',
       k: 2,
       metric: 'euclidean',
@@ -115,7 +116,7 @@ describe('embedding map worker service (wide.arrow)', () => {
     const s = service();
     const { rows } = vectorsOf('embedding');
     expect(
-      s.neighbours({
+      neighboursOf(s, {
         row: 'no-such-id',
         k: 3,
         metric: 'cosine',
@@ -126,8 +127,13 @@ describe('embedding map worker service (wide.arrow)', () => {
     const nullRow = rows.findIndex((r) => r === null);
     if (nullRow >= 0) {
       expect(
-        s.neighbours({ row: nullRow, k: 3, metric: 'cosine', embedding: 'embedding', cohort: null })
-          .error,
+        neighboursOf(s, {
+          row: nullRow,
+          k: 3,
+          metric: 'cosine',
+          embedding: 'embedding',
+          cohort: null,
+        }).error,
       ).toMatch(/no embedding/);
     }
   });

@@ -7,7 +7,6 @@ import type { VectorColumn } from '../../../data/types';
 import type { OpenDataset } from '../../session/dataset';
 import { colorCodes } from './colors';
 import { neighbourRow } from './rows';
-import { neighboursOf } from './neighbours';
 import {
   type ColorBy,
   FILE_COORDS,
@@ -18,7 +17,7 @@ import {
   type PointColors,
   type PointInfo,
   type SelectionResult,
-} from '../../../protocol/embeddings';
+} from '../../../protocol';
 import { ROW_INDEX, rowsOf } from '../rows/rows';
 
 /** Points drawn while a large map moves (software WebGL draws ~1M points/s). */
@@ -157,10 +156,6 @@ export class EmbeddingService {
     if (hits.length > 0) return hits[0]!;
     const m = ROW_INDEX.exec(row);
     return m && Number(m[1]) < this.d.n ? Number(m[1]) : null;
-  }
-
-  neighbours(req: NeighboursRequest): NeighboursResult {
-    return neighboursOf(this, req);
   }
 
   selectRows(source: string, polygon: number[]): SelectionResult {

@@ -1,6 +1,6 @@
 import { type Metric, nearestToRow, sharedNeighbours } from '../../../engine/neighbors';
 import type { EmbeddingService } from './embeddings';
-import type { NeighboursRequest, NeighboursResult } from '../../../protocol/embeddings';
+import type { NeighboursRequest, NeighboursResult } from '../../../protocol';
 import { labelAgreementOf, neighbourRow } from './rows';
 
 /** Exact neighbours of one row, with label agreement and the overlap with other embeddings. */

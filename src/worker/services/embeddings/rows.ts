@@ -1,6 +1,6 @@
 import { labelAgreement } from '../../../engine/neighbors';
 import type { OpenDataset } from '../../session/dataset';
-import type { NeighbourRow, NeighboursResult } from '../../../protocol/embeddings';
+import type { NeighbourRow, NeighboursResult } from '../../../protocol';
 
 const className = (classes: string[], c: number | undefined) =>
   c === undefined || c < 0 ? null : (classes[c] ?? null);

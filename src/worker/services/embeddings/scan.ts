@@ -8,7 +8,7 @@ import {
   validRows,
 } from '../../../engine/neighbors';
 import type { EmbeddingService } from './embeddings';
-import type { LabelErrorsRequest, LabelErrorsResult } from '../../../protocol/embeddings';
+import type { LabelErrorsRequest, LabelErrorsResult } from '../../../protocol';
 
 const LIMIT = 100;
 /** Time between yields to the worker's message loop, so a cancel request can land. */

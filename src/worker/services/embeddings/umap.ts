@@ -1,7 +1,7 @@
 import { UMAP } from 'umap-js';
 import { seededRandom, sampleRows, validRows } from '../../../engine/neighbors';
 import type { EmbeddingService } from './embeddings';
-import { type LayoutResult, UMAP_SOURCE } from '../../../protocol/embeddings';
+import { type LayoutResult, UMAP_SOURCE } from '../../../protocol';
 
 /** umap-js takes ~25 s for 10k × 64 here: beyond this, a seeded sample is laid out. */
 export const UMAP_MAX_POINTS = 20_000;

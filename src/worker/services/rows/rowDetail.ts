@@ -5,7 +5,7 @@ import { cellOf, topClasses } from '../../../engine/rows/cell';
 import { describeErrorChange, describeFlip } from '../../../engine/rows/flips';
 import { percentileOf } from '../../../engine/rows/percentile';
 import { ROW_INDEX, type RowsService } from './rows';
-import type { RowDetail, RowDetailRequest, RowFlip, VersionDetail } from '../../../protocol/rows';
+import type { RowDetail, RowDetailRequest, RowFlip, VersionDetail } from '../../../protocol';
 
 const TOP_K = 5;
 

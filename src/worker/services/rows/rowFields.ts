@@ -2,7 +2,7 @@ import { featureColumns } from '../../../data/roles';
 import type { Column } from '../../../data/types';
 import { derivedColumns } from '../../../engine/rows/derived';
 import type { OpenDataset } from '../../session/dataset';
-import type { RowColumn } from '../../../protocol/rows';
+import type { RowColumn } from '../../../protocol';
 
 /** A RowColumn with what the worker needs to read it. */
 export interface RowField extends RowColumn {

@@ -3,7 +3,7 @@ import type { Table } from 'apache-arrow';
 import { Session } from '../../session/session';
 import { rowsOf } from './rows';
 import { files, fixtureTable } from '../../../test/fixtures';
-import type { Cell } from '../../../protocol/rows';
+import type { Cell } from '../../../protocol';
 
 function service(...names: string[]) {
   const s = new Session();

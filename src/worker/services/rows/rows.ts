@@ -5,13 +5,7 @@ import { CohortError } from '../../../engine/cohort/truth';
 import type { Predicate } from '../../../engine/cohort/predicate';
 import type { OpenDataset } from '../../session/dataset';
 import { type RowField, buildFields } from './rowFields';
-import type {
-  FindIdsResult,
-  RowColumn,
-  RowsPage,
-  RowsRequest,
-  RowsSort,
-} from '../../../protocol/rows';
+import type { FindIdsResult, RowColumn, RowsPage, RowsRequest, RowsSort } from '../../../protocol';
 
 /** Sorted orders kept: scrolling pages of one (cohort, sort) never re-sorts. */
 const ORDER_CACHE = 6;

@@ -8,7 +8,7 @@ import {
   pairedRankStatistic,
 } from '../../../engine/stats';
 import { labels01Of } from '../compare/chartScores';
-import type { Check, CheckContext } from './checks';
+import type { Check, CheckContext } from './context';
 import {
   COUNT_RESAMPLES,
   WEIGHT_RESAMPLES,

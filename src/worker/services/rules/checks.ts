@@ -6,43 +6,17 @@ import { correctness } from '../../../engine/metrics';
 import {
   type McNemarResult,
   type Statistic,
+  binomialUpper,
   bootstrap,
   mcnemar,
   pairedProportionStatistic,
   wilson,
 } from '../../../engine/stats';
-import type { ReleaseRule } from '../../../state/compareStore';
+import type { ReleaseRule } from '../../../protocol';
 import { scoreOf } from '../compare/chartScores';
-import { COUNT_RESAMPLES, binomialUpperTail } from './stats';
+import { COUNT_RESAMPLES } from './stats';
 import { aucDrop, macroF1Drop, regressionRise } from './bootstrap';
-
-export interface Measure {
-  /** Change B − A (fraction, or the metric's unit), or B's own rate for level rules. */
-  value: number;
-  lo: number;
-  hi: number;
-  /** The baseline's and the other version's values (NaN for level rules). */
-  a: number;
-  b: number;
-  n: number;
-  p: number;
-  test: string;
-  /** The counts behind the numbers, in words. */
-  detail: string;
-}
-
-export type Check = { ok: true; m: Measure } | { ok: false; reason: string };
-
-export interface CheckContext {
-  ev: EvalArrays;
-  base: VersionArrays;
-  other: VersionArrays;
-  mask: Uint8Array | undefined;
-  rows: Uint32Array | undefined;
-  seed: number;
-  /** Per-call cache of per-row arrays (correctness, errors), keyed by version and kind. */
-  memo: <T>(key: string, make: () => T) => T;
-}
+import type { Check, CheckContext } from './context';
 
 const fail = (reason: string): Check => ({ ok: false, reason });
 
@@ -126,7 +100,7 @@ function flipRate(c: CheckContext, maxRate: number): Check {
       b: NaN,
       n: f.evaluated,
       // H0: the true rate is at most the limit; small p = evidence it is above.
-      p: binomialUpperTail(k, f.evaluated, maxRate),
+      p: binomialUpper(k, f.evaluated, maxRate),
       test: 'exact binomial, one-sided',
       detail: `${k} correct→wrong of ${f.evaluated}`,
     },

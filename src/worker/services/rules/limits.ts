@@ -1,4 +1,4 @@
-import type { ReleaseRule } from '../../../state/compareStore';
+import type { ReleaseRule } from '../../../protocol';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 

@@ -1,31 +1,10 @@
 // Which release rules one row crosses, in words, for the row detail (support staff).
 import type { EvalArrays } from '../../../data/prepare';
-import type { ReleaseRule } from '../../../state/compareStore';
+import type { ReleaseRule } from '../../../protocol';
 import type { OpenDataset } from '../../session/dataset';
 import { scoreOf } from '../compare/chartScores';
 import { validateRule } from './limits';
-
-export interface RowRulesRequest {
-  /** Row index in the dataset (the drawer knows it). */
-  row: number;
-  rules: ReleaseRule[];
-  baseline: string | null;
-}
-
-export interface RowRuleHit {
-  ruleId: string;
-  baseline: string;
-  version: string;
-  /** 'counts': the row pushes the cohort towards failing the rule; 'offsets': away from it. */
-  effect: 'counts' | 'offsets';
-  sentence: string;
-}
-
-export interface RowRulesResult {
-  hits: RowRuleHit[];
-  /** Rules no single row crosses (ranking and averaged metrics), with why. */
-  notPerRow: { ruleId: string; reason: string }[];
-}
+import type { RowRuleHit, RowRulesRequest, RowRulesResult } from '../../../protocol';
 
 /** Two decimals, more when two decimals would hide which side of the threshold a value is. */
 function fmt(v: number, t: number): string {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { Session } from '../../session/session';
-import { evaluateRules, type RuleCell } from './rules';
+import { evaluateRules } from './rules';
+import type { RuleCell } from '../../../protocol';
 import { rowRules } from './row';
-import type { ReleaseRule } from '../../../state/compareStore';
+import type { ReleaseRule } from '../../../protocol';
 import type { CohortDef } from '../../../engine/cohort/predicate';
 
 type Columns = Parameters<typeof tableFromArrays>[0];

@@ -14,53 +14,14 @@ import type { EvalArrays } from '../../../data/prepare';
 import type { CohortDef } from '../../../engine/cohort/predicate';
 import { CohortError, popcount } from '../../../engine/cohort/evaluate';
 import { benjaminiHochberg, rowsFromMask } from '../../../engine/stats';
-import type { ReleaseRule } from '../../../state/compareStore';
+import type { ReleaseRule } from '../../../protocol';
 import type { OpenDataset } from '../../session/dataset';
-import { type Measure, checkRule } from './checks';
+import { checkRule } from './checks';
 import { ruleLimit, validateRule } from './limits';
+import type { Measure, RuleCell, RulesRequest, RulesResult, Verdict } from '../../../protocol';
 
 export const RULES_FDR = 0.05;
 export const ALL_ROWS_ID = '__all__';
-
-export interface RulesRequest {
-  rules: ReleaseRule[];
-  cohorts: CohortDef[];
-  baseline: string | null;
-  /** Versions to check against the baseline; default: every other version. */
-  versions?: string[];
-}
-
-export type Verdict = 'pass' | 'fail' | 'not-significant' | 'not-applicable';
-
-export interface RuleCell extends Measure {
-  ruleId: string;
-  cohortId: string;
-  version: string;
-  verdict: Verdict;
-  /** 'change': value = other − baseline; 'level': value = the other version's own rate. */
-  measure: 'change' | 'level';
-  /** The limit in value's unit; the rule fails when value is beyond it in direction failWhen. */
-  limit: number;
-  failWhen: 'above' | 'below';
-  /** 'fraction': shown as points or percent; 'raw': in the metric's unit. */
-  scale: 'fraction' | 'raw';
-  /** Benjamini–Hochberg adjusted p over every test in the grid. */
-  q: number;
-  reason: string | null;
-}
-
-export interface RulesResult {
-  baseline: string;
-  versions: string[];
-  cohorts: { id: string; name: string; size: number; error: string | null }[];
-  rules: ReleaseRule[];
-  /** Rules that could not be read (e.g. a malformed rule in a link), with why. */
-  invalid: { ruleId: string; reason: string }[];
-  cells: RuleCell[];
-  /** Tests the false-discovery correction counted. */
-  tests: number;
-  fdr: number;
-}
 
 const EMPTY: Measure = {
   value: NaN,

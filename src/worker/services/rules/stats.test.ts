@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binomialUpperTail, lgamma, pairedMacroF1Counts, pairedMacroF1Statistic } from './stats';
+import { pairedMacroF1Counts, pairedMacroF1Statistic } from './stats';
 import { classificationSummary } from '../../../engine/metrics';
-
-describe('binomialUpperTail', () => {
-  // Exact values from Python's fractions: sum(comb(n, j) p^j (1 − p)^(n − j) for j ≥ k).
-  const cases: [number, number, number, number][] = [
-    [50, 1000, 0.02, 7.884716909458577e-9],
-    [1, 20, 0.02, 0.3323920282449055],
-    [3, 40, 0.1, 0.7771918756605971],
-    [30, 1000, 0.02, 0.020696518673239506],
-    [12, 1000, 0.02, 0.9795589254004117],
-  ];
-  it.each(cases)('P(X ≥ %i | n = %i, p = %f)', (k, n, p, want) => {
-    expect(binomialUpperTail(k, n, p) / want).toBeCloseTo(1, 10);
-  });
-
-  it('handles the ends', () => {
-    expect(binomialUpperTail(0, 10, 0.3)).toBe(1);
-    expect(binomialUpperTail(11, 10, 0.3)).toBe(0);
-    expect(binomialUpperTail(10, 10, 0.5)).toBeCloseTo(1 / 1024, 15);
-  });
-
-  it('lgamma matches log factorials', () => {
-    let logFact = 0;
-    for (let n = 1; n <= 170; n++) {
-      logFact += Math.log(n);
-      expect(lgamma(n + 1)).toBeCloseTo(logFact, 9);
-    }
-  });
-});
 
 describe('pairedMacroF1Statistic', () => {
   it('estimates the difference classificationSummary gives', () => {

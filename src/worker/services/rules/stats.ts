@@ -1,64 +1,10 @@
-// Statistics the release rules need beyond engine/stats: a one-sided exact binomial test (for
-// "negative flip rate below x%") and a paired bootstrap statistic for macro-F1.
+// Statistics the release rules need beyond engine/stats: a paired bootstrap statistic for macro-F1
+// (the flip-rate rule's exact binomial tail is engine/stats' binomialUpper).
 import type { CountStatistic, PairedStatistic, WeightedStatistic } from '../../../engine/stats';
 
 /** Count statistics resample in time independent of n; row-weighted ones cost O(n) each. */
 export const COUNT_RESAMPLES = 4000;
 export const WEIGHT_RESAMPLES = 1000;
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7): about 15 significant digits. */
-export function lgamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lgamma(1 - x);
-  const z = x - 1;
-  let a = LANCZOS[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-function logPmf(k: number, n: number, p: number): number {
-  return (
-    lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log1p(-p)
-  );
-}
-
-/**
- * P(X ≥ k) for X ~ Binomial(n, p): the one-sided exact p-value of "k or more events in n rows
- * when the true rate is p" (scipy.stats.binom.sf(k − 1, n, p)). Sums the pmf away from the mode
- * so the terms shrink and the loop ends early; above the mean the upper tail is summed, below it
- * 1 − the lower tail.
- */
-export function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  if (p <= 0) return 0;
-  if (p >= 1) return 1;
-  const odds = p / (1 - p);
-  if (k > n * p) {
-    let term = Math.exp(logPmf(k, n, p));
-    let sum = 0;
-    for (let j = k; j <= n && term > 0; j++) {
-      sum += term;
-      if (term < sum * 1e-17) break;
-      term *= ((n - j) / (j + 1)) * odds;
-    }
-    return Math.min(1, sum);
-  }
-  let term = Math.exp(logPmf(k - 1, n, p));
-  let lower = 0;
-  for (let j = k - 1; j >= 0 && term > 0; j--) {
-    lower += term;
-    if (term < lower * 1e-17) break;
-    term *= j / (n - j + 1) / odds;
-  }
-  return Math.max(0, 1 - lower);
-}
 
 /** Macro-F1 from per-class counts with classificationSummary's conventions (present classes). */
 function macroF1(support: Float64Array, predicted: Float64Array, tp: Float64Array): number {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../session/session';
-import { cancelSlices, findSlices, type SlicesRequest } from './slices';
+import { cancelSlices, findSlices } from './slices';
+import type { SlicesRequest } from '../../../protocol';
 import { files } from '../../../test/fixtures';
 
 function open(name: string, bytes?: Uint8Array) {

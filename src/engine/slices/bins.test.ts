@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binomialUpper, studentSf } from './distributions';
 import { binColumn } from './bins';
 import { SKIP } from './types';
-
-describe('tail probabilities (values from scipy.stats)', () => {
-  it('binomialUpper = binom.sf(k − 1, n, p)', () => {
-    expect(binomialUpper(8, 20, 0.2)).toBeCloseTo(0.03214266308087516, 12);
-    expect(binomialUpper(50, 1000, 0.03) / 0.000420766545248192).toBeCloseTo(1, 9);
-    expect(binomialUpper(3, 1000, 0.03)).toBeCloseTo(0.9999999999698657, 12);
-    expect(binomialUpper(0, 10, 0.5)).toBe(1);
-    expect(binomialUpper(11, 10, 0.5)).toBe(0);
-  });
-  it('studentSf = t.sf(t, df)', () => {
-    expect(studentSf(2, 10)).toBeCloseTo(0.03669401738537018, 12);
-    expect(studentSf(-1.5, 3.7)).toBeCloseTo(0.8932009153989933, 12);
-    expect(studentSf(5, 200) / 6.250990638857704e-7).toBeCloseTo(1, 8);
-  });
-});
 
 describe('bins', () => {
   it('quantile bins cover every non-null value once, with exact ranges and a null bin', () => {

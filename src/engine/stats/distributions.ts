@@ -1,4 +1,4 @@
-// Tail probabilities the slice tests need beyond engine/stats: an exact binomial tail (small
+// Tail probabilities for the exact tests (slices, release rules): an exact binomial tail (small
 // counts) and Student's t (Welch and paired t on absolute errors).
 
 const LANCZOS = [

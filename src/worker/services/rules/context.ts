@@ -1,0 +1,16 @@
+import type { EvalArrays, VersionArrays } from '../../../data/prepare';
+import type { Measure } from '../../../protocol';
+
+/** One rule measured in one cohort for one version against the baseline. */
+export type Check = { ok: true; m: Measure } | { ok: false; reason: string };
+
+export interface CheckContext {
+  ev: EvalArrays;
+  base: VersionArrays;
+  other: VersionArrays;
+  mask: Uint8Array | undefined;
+  rows: Uint32Array | undefined;
+  seed: number;
+  /** Per-call cache of per-row arrays (correctness, errors), keyed by version and kind. */
+  memo: <T>(key: string, make: () => T) => T;
+}
