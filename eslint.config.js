@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layerRules } from './scripts/lint/layers.js';
 
 export default tseslint.config(
   {
@@ -39,27 +40,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The engine is pure computation over typed arrays: no UI, state or worker plumbing.
-    files: ['src/engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            'react',
-            'react-dom',
-            'zustand',
-            '**/state/**',
-            '**/views/**',
-            '**/worker/**',
-            '**/ui/**',
-            'comlink',
-          ],
-        },
-      ],
-    },
-  },
+  ...layerRules,
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useDataset } from '../state/datasetStore';
-import { startupSources } from './startup';
+import { startupSources } from '../state/startup';
 import { Header } from '../views/Load/Header';
 import { Alerts } from '../views/Load/Alerts';
 import { DropZone } from '../views/Load/DropZone';

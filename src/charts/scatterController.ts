@@ -1,5 +1,5 @@
 import { type ZoomBehavior, type ZoomTransform, select, zoom, zoomIdentity } from 'd3';
-import { nearestInGrid } from '../engine/projection';
+import { nearestInGrid } from '../shared/pointGrid';
 import type { LayoutResult } from '../protocol';
 import { ScatterGl } from './scatterGl';
 import { zoomKeys } from './scatterKeys';

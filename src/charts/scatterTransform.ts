@@ -1,5 +1,5 @@
 import type { ZoomTransform } from 'd3';
-import type { Bounds } from '../engine/projection';
+import type { Bounds } from '../shared/pointGrid';
 
 /** Data → CSS pixels before zoom: one scale for both axes (shapes keep their aspect), y up. */
 export interface Fit {

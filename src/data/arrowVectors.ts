@@ -1,7 +1,7 @@
 import { type Data, type DataType, Type } from 'apache-arrow';
 import { nativeNumbers, numberReader } from './arrowNumbers';
 import { validityOf } from './validity';
-import { allocateScannable } from '../engine/neighbors/simdScan';
+import { allocateVectors } from './vectorMemory';
 
 /** 2^29 float32 values: 2 GiB. */
 const MAX_VECTOR_VALUES = 2 ** 29;
@@ -70,7 +70,7 @@ export function gatherVectors(chunks: readonly Data[], n: number): VectorResult 
     }
   }
   // Straight into WebAssembly memory where the SIMD neighbour scan can use it in place.
-  const values = allocateScannable(n, dim) ?? new Float32Array(n * dim);
+  const values = allocateVectors(n, dim);
   // Only rows a chunk leaves empty need NaN; a null-free fixed-size column skips that pass.
   if (!chunks.every(isBulkCopyable)) values.fill(NaN);
   let row = 0;

@@ -1,5 +1,5 @@
 import type { ColumnInfo } from './types';
-import { type RoleMapping, type Task, type VersionRoles, emptyVersion } from './roles';
+import { type RoleMapping, type Task, type VersionRoles, emptyVersion } from '../shared/roles';
 import {
   ID_NAME,
   LABEL_NAME,

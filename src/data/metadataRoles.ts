@@ -1,5 +1,5 @@
 import type { ColumnInfo } from './types';
-import { type RoleMapping, type Task, emptyVersion } from './roles';
+import { type RoleMapping, type Task, emptyVersion } from '../shared/roles';
 
 const TASKS: Task[] = ['binary', 'multiclass', 'regression'];
 

@@ -1,5 +1,5 @@
 import type { Column, VectorColumn } from './types';
-import type { RoleMapping, Task, VersionRoles } from './roles';
+import type { RoleMapping, Task, VersionRoles } from '../shared/roles';
 import { classValuesOf, encodeClasses, positiveIndex, sortClasses } from './classes';
 import {
   nonFiniteWarning,

@@ -1,6 +1,6 @@
 // Score distributions, density, calibration and operating points of the Compare view.
-import type { Predicate } from '../engine/cohort/predicate';
-import type { ThresholdStats, MatchedOperatingPoint } from '../engine/compare';
+import type { Predicate } from '../shared/predicate';
+import type { ThresholdStats } from '../engine/compare';
 
 export interface DistributionsRequest {
   cohort: Predicate | null;

@@ -1,4 +1,4 @@
-import type { CohortDef, Predicate } from '../engine/cohort/predicate';
+import type { CohortDef, Predicate } from '../shared/predicate';
 
 export type MetricKey =
   'accuracy' | 'macroF1' | 'auc' | 'ap' | 'logLoss' | 'brier' | 'mae' | 'rmse' | 'r2';

@@ -1,10 +1,13 @@
 // Messages between the UI and the worker: small, serializable, no big buffers.
 import type { ColumnInfo, SkippedColumn } from '../data/types';
 import type { JoinReport } from '../data/shapes';
-import type { RoleMapping, Task } from '../data/roles';
+import type { RoleMapping, Task } from '../shared/roles';
 import type { VersionMetrics } from '../engine/overview';
 
 export type { Progress, Source } from '../data/readSource';
+export type { ColumnInfo, SkippedColumn } from '../data/types';
+export type { VersionMetrics } from '../engine/overview';
+export type { RoleMapping, Task, VersionRoles } from '../shared/roles';
 
 export interface FileError {
   fileName: string;
@@ -38,7 +41,7 @@ export interface Analysis {
   warnings: string[];
 }
 
-export type { CohortDef, Predicate } from '../engine/cohort/predicate';
+export type { CohortDef, Predicate } from '../shared/predicate';
 
 export interface CohortStats {
   id: string;

@@ -1,7 +1,7 @@
 // Messages of the embedding map: layouts and colours travel as transferred typed arrays.
 import type { Bounds, PointGrid } from '../engine/projection';
 import type { Metric } from '../engine/neighbors';
-import type { Predicate } from '../engine/cohort/predicate';
+import type { Predicate } from '../shared/predicate';
 
 export type { Bounds, PointGrid, Metric };
 

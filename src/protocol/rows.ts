@@ -1,8 +1,8 @@
 // Messages for the rows table, "Find row by id" and the row detail: pages and one row at a time,
 // never the whole dataset.
 import type { ColumnKind } from '../data/types';
-import type { Task } from '../data/roles';
-import type { CohortDef, Predicate } from '../engine/cohort/predicate';
+import type { Task } from '../shared/roles';
+import type { CohortDef, Predicate } from '../shared/predicate';
 import type { Cell } from '../engine/rows/cell';
 import type { FlipKind } from '../engine/rows/flips';
 import type { IdHit } from '../engine/rows/idIndex';

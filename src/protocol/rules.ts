@@ -1,5 +1,5 @@
 // Release rules and their results: the rule definitions travel in the URL and in exports.
-import type { CohortDef } from '../engine/cohort/predicate';
+import type { CohortDef } from '../shared/predicate';
 
 export interface RulesRequest {
   rules: ReleaseRule[];

@@ -1,5 +1,5 @@
 // The slice finder: what to search and what streams back.
-import type { Predicate } from '../engine/cohort/predicate';
+import type { Predicate } from '../shared/predicate';
 import type { SliceResult } from '../engine/slices';
 
 export interface SlicesRequest {

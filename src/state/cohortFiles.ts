@@ -1,5 +1,5 @@
 import type { CohortDef } from '../protocol';
-import { parseCohort, pruneMissing } from '../engine/cohort/validate';
+import { parseCohort, pruneMissing } from '../shared/cohortValidate';
 import { newCohortId } from './cohortStore';
 
 export const COHORT_FILE_FORMAT = 'workbench-cohorts';

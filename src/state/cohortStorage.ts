@@ -1,5 +1,5 @@
 import type { CohortDef } from '../protocol';
-import { parseCohort } from '../engine/cohort/validate';
+import { parseCohort } from '../shared/cohortValidate';
 
 const KEY = (fp: string) => `workbench:cohorts:${fp}`;
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RoleMapping } from '../data/roles';
+import type { RoleMapping } from '../shared/roles';
 import { client } from '../worker/client';
 import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../protocol';
 import { consumeUrlRoles } from './urlState';

@@ -1,4 +1,4 @@
-import { type RoleMapping, emptyVersion, featureColumns } from '../data/roles';
+import { type RoleMapping, emptyVersion, featureColumns } from '../shared/roles';
 
 /** One column's role as the mapping table shows it; version roles carry the version name. */
 export type ColumnRole =

@@ -1,4 +1,4 @@
-import type { RoleMapping } from '../data/roles';
+import type { RoleMapping } from '../shared/roles';
 
 const KEY = (fp: string) => `workbench:roles:${fp}`;
 

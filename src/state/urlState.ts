@@ -1,6 +1,6 @@
-import type { RoleMapping } from '../data/roles';
+import type { RoleMapping } from '../shared/roles';
 import type { CohortDef } from '../protocol';
-import { parseCohort } from '../engine/cohort/validate';
+import { parseCohort } from '../shared/cohortValidate';
 import type { ViewName } from './viewStore';
 import type { ReleaseRule } from '../protocol';
 

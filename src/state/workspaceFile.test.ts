@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportWorkspace, importWorkspace } from './workspaceFile';
-import type { RoleMapping } from '../data/roles';
+import type { RoleMapping } from '../shared/roles';
 
 const roles: RoleMapping = {
   id: 'id',

@@ -1,4 +1,4 @@
-import type { RoleMapping } from '../data/roles';
+import type { RoleMapping } from '../shared/roles';
 import type { CohortDef } from '../protocol';
 import { importCohorts } from './cohortFiles';
 import { type CompareSettings, parseCompare } from './urlState';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../worker/session/session';
 import { type FuzzBase, describeFailure, formatReport, fuzz, reasonKind } from './fuzz';
 import { mulberry32, mutate } from './fuzzMutate';
-import type { RoleMapping } from '../data/roles';
+import type { RoleMapping } from '../shared/roles';
 import { corpusBytes, files } from './fixtures';
 
 // `npm test` runs a bounded count; `npm run fuzz` sets FUZZ_CASES (and may set FUZZ_SEED).

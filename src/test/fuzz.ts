@@ -1,6 +1,6 @@
 // A seeded mutation fuzzer over valid files: every case must open (and analyse) or be refused
 // with a reason, in bounded time, with nothing thrown out of the session.
-import type { RoleMapping } from '../data/roles';
+import type { RoleMapping } from '../shared/roles';
 import { Session } from '../worker/session/session';
 import { type Rng, mulberry32, mutate } from './fuzzMutate';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../data/types';
 import { type CohortData, CohortError, cohortMask, popcount } from './evaluate';
-import type { Predicate } from './predicate';
+import type { Predicate } from '../../shared/predicate';
 
 // Six rows, hand-made: nulls in every kind of column.
 const cols: Column[] = [

@@ -1,5 +1,5 @@
 import type { Column } from '../../data/types';
-import type { Predicate } from './predicate';
+import type { Predicate } from '../../shared/predicate';
 
 import { type CohortData, CohortError, FALSE, TRUE, UNKNOWN } from './truth';
 import { evaluateRoles } from './evaluateRoles';

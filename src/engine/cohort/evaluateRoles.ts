@@ -1,4 +1,4 @@
-import type { Predicate } from './predicate';
+import type { Predicate } from '../../shared/predicate';
 import { type CohortData, CohortError, FALSE, TRUE, UNKNOWN } from './truth';
 
 interface Kernels {

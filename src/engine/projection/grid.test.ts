@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGrid, layoutBounds, nearestInGrid } from './grid';
+import { buildGrid, layoutBounds, nearestInGrid } from '../../shared/pointGrid';
 import { pointsInPolygon } from './polygon';
 import { seededRandom } from '../neighbors/sample';
 

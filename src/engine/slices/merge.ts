@@ -1,4 +1,4 @@
-import type { Predicate } from '../cohort/predicate';
+import type { Predicate } from '../../shared/predicate';
 import { rowsOf } from './count';
 import type { Score } from './types';
 import type { BinnedFeature, Cell, SliceResult, Target } from './types';

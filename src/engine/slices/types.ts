@@ -1,4 +1,4 @@
-import type { Predicate } from '../cohort/predicate';
+import type { Predicate } from '../../shared/predicate';
 
 /** Marks a row whose feature value is not a slice candidate (a category past the top ones). */
 export const SKIP = 255;

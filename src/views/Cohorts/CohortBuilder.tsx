@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
-import { parsePredicate } from '../../engine/cohort/validate';
+import { parsePredicate } from '../../shared/cohortValidate';
 import type { CohortDef, Predicate } from '../../protocol';
 import { formatCount } from '../../ui/format';
 import { type Draft, conditionKey, fromPredicate, toPredicate } from './draft';

@@ -1,5 +1,5 @@
-import type { ColumnInfo } from '../../data/types';
-import type { RoleMapping } from '../../data/roles';
+import type { ColumnInfo } from '../../protocol';
+import type { RoleMapping } from '../../shared/roles';
 import type { Field, Predicate } from '../../protocol';
 
 /** A thing the builder can filter on, with the condition it starts with. */

@@ -1,5 +1,5 @@
 import type { Analysis, DatasetSummary } from '../../protocol';
-import type { RoleMapping } from '../../data/roles';
+import type { RoleMapping } from '../../shared/roles';
 import type { ColorBy } from '../../protocol';
 
 export interface ColorOption {

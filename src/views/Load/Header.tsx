@@ -1,6 +1,6 @@
 import { OpenFiles } from './OpenFiles';
 import { StatusLine } from './StatusLine';
-import { DEMOS } from '../../app/startup';
+import { DEMOS } from '../../state/startup';
 import { ViewSwitch } from './ViewSwitch';
 import { FindRow } from '../Rows/FindRow';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Task } from '../../data/roles';
+import type { Task } from '../../shared/roles';
 import { useDataset } from '../../state/datasetStore';
 import { type Assignment, fromAssignments, toAssignments } from '../../state/roleAssignments';
 import { RoleRow } from './RoleRow';

@@ -1,4 +1,4 @@
-import type { ColumnInfo } from '../../data/types';
+import type { ColumnInfo } from '../../protocol';
 import {
   type Assignment,
   COLUMN_ROLES,

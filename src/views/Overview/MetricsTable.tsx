@@ -1,5 +1,5 @@
-import type { Task } from '../../data/roles';
-import type { VersionMetrics } from '../../engine/overview';
+import type { Task } from '../../shared/roles';
+import type { VersionMetrics } from '../../protocol';
 import { formatCount, formatNumber, formatPercent } from '../../ui/format';
 
 type Metric = { key: 'accuracy' | 'macroF1' | 'auc' | 'mae' | 'rmse'; name: string; pct: boolean };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from './session';
 import { files } from '../../test/fixtures';
-import type { RoleMapping, Task } from '../../data/roles';
+import type { RoleMapping, Task } from '../../shared/roles';
 
 // A mapping can name any column for any role (?roles= in the URL, storage, the mapping panel):
 // analysing must never throw, and a column of the wrong kind is left out with a warning.

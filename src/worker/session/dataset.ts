@@ -1,11 +1,11 @@
 import type { CombinedTable } from '../../data/shapes';
 import type { EvalArrays } from '../../data/prepare';
-import type { RoleMapping } from '../../data/roles';
+import type { RoleMapping } from '../../shared/roles';
 import type { Column } from '../../data/types';
 import { keyReader } from '../../data/take';
 import type { CohortData } from '../../engine/cohort/truth';
 import { cohortMask } from '../../engine/cohort/evaluate';
-import type { Predicate } from '../../engine/cohort/predicate';
+import type { Predicate } from '../../shared/predicate';
 
 const MASK_CACHE = 16;
 const RESULT_CACHE = 64;

@@ -1,4 +1,6 @@
 import { combineTables } from '../../data/combine';
+import { setVectorAllocator } from '../../data/vectorMemory';
+import { allocateScannable } from '../../engine/neighbors/simdScan';
 import type { CombinedTable } from '../../data/shapes';
 import { OpenDataset } from './dataset';
 import { timed } from './timing';
@@ -6,7 +8,7 @@ import { applyThresholds } from './thresholds';
 import { profileField } from '../services/cohorts/profileField';
 import { CohortError } from '../../engine/cohort/truth';
 import { popcount } from '../../engine/cohort/evaluate';
-import type { CohortDef } from '../../engine/cohort/predicate';
+import type { CohortDef } from '../../shared/predicate';
 import { describeColumn } from '../../data/columnInfo';
 import { fingerprint } from '../../data/fingerprint';
 import { inferRoles } from '../../data/inferRoles';
@@ -21,7 +23,7 @@ import {
   setRefusal,
   sourceName,
 } from '../../data/readSource';
-import type { RoleMapping } from '../../data/roles';
+import type { RoleMapping } from '../../shared/roles';
 import type { LoadedTable } from '../../data/types';
 import { computeOverview } from '../../engine/overview';
 import type {
@@ -33,6 +35,9 @@ import type {
   FileError,
   OpenResult,
 } from '../../protocol';
+
+// Vector columns are read straight into WebAssembly memory, where the SIMD kNN scan reads them.
+setVectorAllocator(allocateScannable);
 
 function reasonOf(err: unknown): string {
   if (err instanceof DataError) return err.message;

@@ -1,4 +1,4 @@
-import type { Task } from '../../../data/roles';
+import type { Task } from '../../../shared/roles';
 import type { ReleaseRule } from '../../../protocol';
 import {
   KIND_NAMES,

@@ -1,4 +1,4 @@
-import type { Task } from '../../../data/roles';
+import type { Task } from '../../../shared/roles';
 import { formatCount } from '../../../ui/format';
 import type { RuleCell, RulesResult } from '../../../protocol';
 import { describeRule } from './describe';

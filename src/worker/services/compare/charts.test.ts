@@ -4,7 +4,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { Session } from '../../session/session';
 import { calibrationCurves, scoreDensity, scoreDistributions } from './charts';
 import { matchPoint, operatingPoints } from './operatingPoints';
-import type { Predicate } from '../../../engine/cohort/predicate';
+import type { Predicate } from '../../../shared/predicate';
 
 // The flights demo: 30,000 real rows, binary, two scores. Expected values are counted here from
 // arrow-js row reads, independently of the engine's binning.

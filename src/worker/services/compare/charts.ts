@@ -1,13 +1,11 @@
 // Aggregates behind the Compare view's charts: score distributions, the v1-vs-v2 density and the
 // reliability curves. Only bin counts cross to the UI, never rows.
 import type { EvalArrays } from '../../../data/prepare';
-import type { Predicate } from '../../../engine/cohort/predicate';
 import { jointHistogram2D, scoreHistogram } from '../../../engine/compare';
 import { binaryCalibration, calibration } from '../../../engine/metrics';
 import type { OpenDataset } from '../../session/dataset';
 import { labels01Of, scoreAxis, scoreKindOf, scoreOf, sharedRange } from './chartScores';
 import type {
-  ScoreKind,
   CalibrationRequest,
   Calibrations,
   Density,

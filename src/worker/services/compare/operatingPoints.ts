@@ -1,7 +1,6 @@
 // Binary operating points: each version's TPR / FPR / precision / alert rate at its threshold, and
 // "match operating point" (the other version's threshold at the baseline's FPR or alert volume).
-import type { Predicate } from '../../../engine/cohort/predicate';
-import { type ThresholdStats, matchOperatingPoint, thresholdStats } from '../../../engine/compare';
+import { matchOperatingPoint, thresholdStats } from '../../../engine/compare';
 import type { OpenDataset } from '../../session/dataset';
 import { evOf } from './charts';
 import { labels01Of } from './chartScores';

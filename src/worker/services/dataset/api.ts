@@ -1,4 +1,4 @@
-import type { RoleMapping } from '../../../data/roles';
+import type { RoleMapping } from '../../../shared/roles';
 import type { Progress, Source } from '../../../protocol';
 import type { Session } from '../../session/session';
 

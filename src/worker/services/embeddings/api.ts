@@ -1,4 +1,4 @@
-import type { Predicate } from '../../../engine/cohort/predicate';
+import type { Predicate } from '../../../shared/predicate';
 import type { Session } from '../../session/session';
 import { embeddingsOf } from './embeddings';
 import { neighboursOf } from './neighbours';

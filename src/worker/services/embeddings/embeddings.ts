@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { rowNorms, sampleRows } from '../../../engine/neighbors';
 import { buildGrid, layoutBounds, pca2, pointsInPolygon } from '../../../engine/projection';
 import type { PointGrid } from '../../../engine/projection';
-import type { Predicate } from '../../../engine/cohort/predicate';
+import type { Predicate } from '../../../shared/predicate';
 import type { VectorColumn } from '../../../data/types';
 import type { OpenDataset } from '../../session/dataset';
 import { colorCodes } from './colors';
@@ -12,8 +12,6 @@ import {
   FILE_COORDS,
   HIDDEN,
   type LayoutResult,
-  type NeighboursRequest,
-  type NeighboursResult,
   type PointColors,
   type PointInfo,
   type SelectionResult,

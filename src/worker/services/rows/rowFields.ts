@@ -1,4 +1,4 @@
-import { featureColumns } from '../../../data/roles';
+import { featureColumns } from '../../../shared/roles';
 import type { Column } from '../../../data/types';
 import { derivedColumns } from '../../../engine/rows/derived';
 import type { OpenDataset } from '../../session/dataset';

@@ -2,7 +2,7 @@ import { cellOf } from '../../../engine/rows/cell';
 import { IdIndex } from '../../../engine/rows/idIndex';
 import { dictionaryRank, maskedRows, sortedOrder } from '../../../engine/rows/sortOrder';
 import { CohortError } from '../../../engine/cohort/truth';
-import type { Predicate } from '../../../engine/cohort/predicate';
+import type { Predicate } from '../../../shared/predicate';
 import type { OpenDataset } from '../../session/dataset';
 import { type RowField, buildFields } from './rowFields';
 import type { FindIdsResult, RowColumn, RowsPage, RowsRequest, RowsSort } from '../../../protocol';

@@ -1,6 +1,5 @@
 // One measurement per (rule, cohort, version vs baseline): the estimate, its 95% interval and the
 // p-value of the rule's test. Verdicts and the false-discovery correction are in rules.ts.
-import type { EvalArrays, VersionArrays } from '../../../data/prepare';
 import { aboveOutcome, flips, shareAboveChange } from '../../../engine/compare';
 import { correctness } from '../../../engine/metrics';
 import {

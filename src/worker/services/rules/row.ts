@@ -1,6 +1,5 @@
 // Which release rules one row crosses, in words, for the row detail (support staff).
 import type { EvalArrays } from '../../../data/prepare';
-import type { ReleaseRule } from '../../../protocol';
 import type { OpenDataset } from '../../session/dataset';
 import { scoreOf } from '../compare/chartScores';
 import { validateRule } from './limits';

@@ -5,7 +5,7 @@ import { evaluateRules } from './rules';
 import type { RuleCell } from '../../../protocol';
 import { rowRules } from './row';
 import type { ReleaseRule } from '../../../protocol';
-import type { CohortDef } from '../../../engine/cohort/predicate';
+import type { CohortDef } from '../../../shared/predicate';
 
 type Columns = Parameters<typeof tableFromArrays>[0];
 

@@ -11,10 +11,9 @@
 // - "pass": the estimate is within the limit.
 // - "not applicable": the rule cannot be measured here (task, missing scores, empty cohort).
 import type { EvalArrays } from '../../../data/prepare';
-import type { CohortDef } from '../../../engine/cohort/predicate';
+import type { CohortDef } from '../../../shared/predicate';
 import { CohortError, popcount } from '../../../engine/cohort/evaluate';
 import { benjaminiHochberg, rowsFromMask } from '../../../engine/stats';
-import type { ReleaseRule } from '../../../protocol';
 import type { OpenDataset } from '../../session/dataset';
 import { checkRule } from './checks';
 import { ruleLimit, validateRule } from './limits';

@@ -1,6 +1,5 @@
 import type { EvalArrays } from '../../../data/prepare';
-import { featureColumns } from '../../../data/roles';
-import type { Predicate } from '../../../engine/cohort/predicate';
+import { featureColumns } from '../../../shared/roles';
 import {
   binColumn,
   buildTarget,
@@ -8,7 +7,6 @@ import {
   slicePredicate,
   type BinnedFeature,
   type SearchOutcome,
-  type SliceResult,
   type TargetInput,
 } from '../../../engine/slices';
 import type { OpenDataset } from '../../session/dataset';

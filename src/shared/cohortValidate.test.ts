@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCohort, parsePredicate, pruneMissing } from './validate';
+import { parseCohort, parsePredicate, pruneMissing } from './cohortValidate';
 
 describe('parsePredicate', () => {
   it('accepts well-formed trees and rejects malformed or hostile input', () => {

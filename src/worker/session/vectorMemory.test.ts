@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Field, FixedSizeList, Float32, Table, vectorFromArray } from 'apache-arrow';
-import { fromArrowTable } from './fromArrow';
-import { simdScanner } from '../engine/neighbors/simdScan';
+import { fromArrowTable } from '../../data/fromArrow';
+import './session';
+import { simdScanner } from '../../engine/neighbors/simdScan';
 
 function embeddings(rows: number[][], dim: number): Table {
   const type = new FixedSizeList(dim, new Field('item', new Float32(), false));
   return new Table({ e: vectorFromArray(rows, type) });
 }
 
+// Importing the session points data/ at WebAssembly memory, as the worker does.
 describe('vector columns read into WebAssembly memory', () => {
   it('land where the SIMD neighbour scan reads them in place, values intact', () => {
     const a = [Array.from({ length: 8 }, (_, j) => j), Array.from({ length: 8 }, (_, j) => -j)];
