@@ -3,6 +3,7 @@ import { useDataset } from '../state/datasetStore';
 import { startupSources } from '../state/startup';
 import { Header } from '../views/Load/Header';
 import { Alerts } from '../views/Load/Alerts';
+import { EngineStatus } from '../views/Load/EngineStatus';
 import { DropZone } from '../views/Load/DropZone';
 import { LoadProgress } from '../views/Load/LoadProgress';
 import { CohortBar } from '../views/Cohorts/CohortBar';
@@ -25,6 +26,7 @@ export function App() {
     <DropZone>
       <Header />
       <main className="main">
+        <EngineStatus />
         <Alerts />
         <LoadProgress />
         <ErrorBoundary name="Cohorts">

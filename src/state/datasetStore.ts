@@ -9,6 +9,8 @@ interface DatasetState {
   progress: Progress | null;
   loading: boolean;
   summary: DatasetSummary | null;
+  /** What the open dataset was read from: reopened if the engine has to restart. */
+  sources: Source[];
   roles: RoleMapping | null;
   rolesFromStorage: boolean;
   analysis: Analysis | null;
@@ -29,6 +31,7 @@ export const useDataset = create<DatasetState>((set, get) => ({
   progress: null,
   loading: false,
   summary: null,
+  sources: [],
   roles: null,
   rolesFromStorage: false,
   analysis: null,
@@ -43,7 +46,7 @@ export const useDataset = create<DatasetState>((set, get) => ({
       if (result.summary) {
         const saved = consumeUrlRoles() ?? loadSavedRoles(result.summary.fingerprint);
         const roles = saved ?? result.summary.inferred;
-        set({ summary: result.summary, roles, rolesFromStorage: !!saved, analysis: null });
+        set({ summary: result.summary, sources, roles, rolesFromStorage: !!saved, analysis: null });
         const analysis = await client.analyse(roles);
         set({ analysis });
       }

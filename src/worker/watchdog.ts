@@ -3,7 +3,7 @@
 // offers to stop it. A long task is not killed on its own: the user decides.
 
 export const HEARTBEAT_MS = 1000;
-export const BUSY_AFTER_MS = 3000;
+export const BUSY_AFTER_MS = 5000;
 
 export type EngineStatus =
   | { state: 'ready' }
@@ -68,6 +68,7 @@ export class Watchdog {
 
 export function reasonOf(err: unknown): string {
   if (err instanceof Error) return err.message;
-  if (err instanceof ErrorEvent) return err.message || 'the worker failed to start';
+  if (typeof ErrorEvent !== 'undefined' && err instanceof ErrorEvent)
+    return err.message || 'the worker failed to start';
   return String(err);
 }
