@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { client } from '../../worker/client';
+import { useWorkerQuery } from '../../state/query/useWorkerQuery';
 import type { ConfusionResult } from '../../protocol';
 import type { Predicate } from '../../protocol';
 import { MatrixTable } from './MatrixTable';
@@ -20,25 +21,12 @@ export function ConfusionPanel({ baseline, versions }: { baseline: string; versi
   const [pick, setPick] = useState<string | null>(null);
   const b = pick && others.includes(pick) ? pick : (others[0] ?? null);
   const [normalize, setNormalize] = useState(false);
-  const [data, setData] = useState<{
-    key: string;
-    r: ConfusionResult | null;
-    error: string | null;
-  } | null>(null);
-  const key = JSON.stringify({ cohort, baseline, b, m: analysis?.metrics });
-  useEffect(() => {
-    if (!b) return;
-    let live = true;
-    client
-      .confusion({ cohort, a: baseline, b, top: TOP })
-      .then((r) => live && setData({ key, r, error: null }))
-      .catch((err: unknown) => live && setData({ key, r: null, error: String(err) }));
-    return () => {
-      live = false;
-    };
-  }, [key, cohort, baseline, b]);
+  const req = { cohort, a: baseline, b: b ?? '', top: TOP };
+  const q = useWorkerQuery<ConfusionResult>(b ? req : null, () => client.confusion(req), {
+    keepPrevious: false,
+  });
   if (!b || analysis?.task === 'regression') return null;
-  const r = data?.key === key ? data.r : null;
+  const r = q.data;
   const cls = (i: number) => (r ? r.classIndex[i]! : -1);
   const label = (i: number) => (r ? r.labels[i]! : '');
   const classOf = (i: number) => (analysis ? analysis.classes[cls(i)]! : '');
@@ -101,7 +89,7 @@ export function ConfusionPanel({ baseline, versions }: { baseline: string; versi
           </span>
         )}
       </div>
-      {data?.error && <p className="error-text">{data.error}</p>}
+      {q.error && <p className="error-text">{q.error}</p>}
       {r && (
         <div className="matrices">
           <MatrixTable

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { client } from '../../worker/client';
+import { useWorkerQuery } from '../../state/query/useWorkerQuery';
 import type { PerClassResult } from '../../protocol';
 import { formatCount } from '../../ui/format';
 
@@ -15,29 +15,15 @@ export function PerClassTable() {
   const cohortName = useCohorts(
     (s) => s.cohorts.find((c) => c.id === s.activeId)?.name ?? 'All rows',
   );
-  const key = JSON.stringify({ cohort, m: analysis?.metrics });
-  const [data, setData] = useState<{
-    key: string;
-    r: PerClassResult | null;
-    error: string | null;
-  } | null>(null);
-  useEffect(() => {
-    if (!analysis || analysis.task === 'regression') return;
-    let live = true;
-    client
-      .perClass({ cohort, limit: LIMIT })
-      .then((r) => live && setData({ key, r, error: null }))
-      .catch((err: unknown) => live && setData({ key, r: null, error: String(err) }));
-    return () => {
-      live = false;
-    };
-  }, [key, cohort, analysis]);
-  if (!analysis || analysis.task === 'regression') return null;
-  const r = data?.key === key ? data.r : null;
+  const req = { cohort, limit: LIMIT };
+  const classification = !!analysis && analysis.task !== 'regression';
+  const q = useWorkerQuery<PerClassResult>(classification ? req : null, () => client.perClass(req));
+  if (!classification) return null;
+  const r = q.data;
   return (
     <section className="panel" aria-labelledby="per-class-heading">
       <h2 id="per-class-heading">Per-class metrics in {cohortName}</h2>
-      {data?.error && <p className="error-text">{data.error}</p>}
+      {q.error && <p className="error-text">{q.error}</p>}
       {r && (
         <div className="table-scroll">
           <table className="compare per-class">

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { client } from '../../worker/client';
 import type { NeighboursResult } from '../../protocol';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { useNeighbourSettings } from './neighbourSettings';
+import { useWorkerQuery } from '../../state/query/useWorkerQuery';
 
 export interface NeighboursState {
   result: NeighboursResult | null;
@@ -19,41 +19,16 @@ export function useNeighbours(rowId: string | null): NeighboursState {
     useShallow((x) => ({ embedding: x.embedding, k: x.k, metric: x.metric, restrict: x.restrict })),
   );
   const embeddings = useDataset((d) => d.roles?.embeddings);
-  const analysis = useDataset((d) => d.analysis);
   const cohort = useCohorts(activePredicate);
   const embedding =
     s.embedding && embeddings?.includes(s.embedding) ? s.embedding : (embeddings?.[0] ?? null);
-  const [state, setState] = useState<{
-    key: string;
-    result: NeighboursResult | null;
-    error: string | null;
-  }>({
-    key: '',
-    result: null,
-    error: null,
-  });
-  const req = {
-    row: rowId,
-    k: s.k,
-    metric: s.metric,
-    embedding,
-    cohort: s.restrict ? cohort : null,
-  };
-  const key = JSON.stringify(req);
-  useEffect(() => {
-    const r = JSON.parse(key) as typeof req;
-    if (!r.row || !r.embedding || !analysis) return;
-    let live = true;
-    client.neighbours({ ...r, row: r.row, embedding: r.embedding }).then(
-      (result) => live && setState({ key, result, error: result.error }),
-      (err: unknown) =>
-        live && setState({ key, result: null, error: String((err as Error).message ?? err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, analysis]);
+  const req = { row: rowId ?? '', k: s.k, metric: s.metric, embedding: embedding ?? '', cohort };
+  if (!s.restrict) req.cohort = null;
+  const q = useWorkerQuery<NeighboursResult>(
+    rowId && embedding ? req : null,
+    () => client.neighbours(req),
+    { keepPrevious: false },
+  );
   if (!rowId || !embedding) return { result: null, loading: false, error: null, embedding };
-  if (state.key !== key) return { result: null, loading: true, error: null, embedding };
-  return { result: state.result, error: state.error, loading: false, embedding };
+  return { result: q.data, error: q.error ?? q.data?.error ?? null, loading: q.loading, embedding };
 }

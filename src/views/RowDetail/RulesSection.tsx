@@ -3,18 +3,20 @@ import { useView } from '../../state/viewStore';
 import { client } from '../../worker/client';
 import type { RowRulesResult } from '../../protocol';
 import { describeRule } from '../Compare/Rules/describe';
-import { useCompareContext } from '../Compare/Distributions/useCompareContext';
-import { useWorkerResult } from '../Compare/Distributions/useWorkerResult';
+import { useSession } from '../../state/query/useSession';
+import { useWorkerQuery } from '../../state/query/useWorkerQuery';
 import type { FoundRow } from './types';
 
 /** The release rules this row crosses between the baseline and each other version, in words. */
 export function RulesSection({ d }: { d: FoundRow }) {
-  const { baseline, task, stamp, versions } = useCompareContext();
+  const { baseline, task, versions } = useSession();
   const rules = useCompare((s) => s.rules);
   const setView = useView((s) => s.setView);
   const req = { row: d.index, rules, baseline };
-  const key = rules.length > 0 && baseline ? JSON.stringify({ ...req, stamp }) : null;
-  const { data, error } = useWorkerResult<RowRulesResult>(key, () => client.rowRules(req));
+  const { data, error } = useWorkerQuery<RowRulesResult>(
+    rules.length > 0 && baseline ? req : null,
+    () => client.rowRules(req),
+  );
   const ruleOf = (id: string) => rules.find((r) => r.id === id);
   return (
     <section aria-labelledby="detail-rules">

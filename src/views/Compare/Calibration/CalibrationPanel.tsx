@@ -4,17 +4,16 @@ import { formatCount } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { Calibrations } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
-import { useCompareContext } from '../Distributions/useCompareContext';
-import { useWorkerResult } from '../Distributions/useWorkerResult';
+import { useSession } from '../../../state/query/useSession';
+import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
 
 const BINS = 10;
 
 /** Reliability diagram per version with its expected calibration error, for the active cohort. */
 export function CalibrationPanel() {
-  const { versions, cohort, cohortName, stamp, analysis, positiveClass } = useCompareContext();
+  const { versions, cohort, cohortName, positiveClass } = useSession();
   const req = { cohort, bins: BINS };
-  const key = analysis ? JSON.stringify({ ...req, stamp }) : null;
-  const { data, error } = useWorkerResult<Calibrations>(key, () => client.calibrationCurves(req));
+  const { data, error } = useWorkerQuery<Calibrations>(req, () => client.calibrationCurves(req));
   const binary = data?.kind === 'binary';
   const where = cohortName ?? 'All rows';
   const title = `Reliability (${where})`;

@@ -6,14 +6,14 @@ import { formatCount } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { Density } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
-import { useCompareContext } from './useCompareContext';
-import { useWorkerResult } from './useWorkerResult';
+import { useSession } from '../../../state/query/useSession';
+import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
 
 const BINS = 40;
 
 /** The baseline's score against another version's, row by row, over the active cohort. */
 export function DensityChart() {
-  const { task, versions, baseline, thresholds, cohort, cohortName, stamp } = useCompareContext();
+  const { task, versions, baseline, thresholds, cohort, cohortName } = useSession();
   const others = versions.filter((v) => v !== baseline);
   const [picked, setPicked] = useState<string | null>(null);
   const b = picked && others.includes(picked) ? picked : (others[0] ?? null);
@@ -27,8 +27,9 @@ export function DensityChart() {
     bins: BINS,
     include: binary ? [ta, tb] : [],
   };
-  const key = baseline && b ? JSON.stringify({ ...req, stamp }) : null;
-  const { data, error } = useWorkerResult<Density>(key, () => client.scoreDensity(req));
+  const { data, error } = useWorkerQuery<Density>(baseline && b ? req : null, () =>
+    client.scoreDensity(req),
+  );
   if (!baseline || !b) return null;
   const word =
     task === 'multiclass' ? 'confidence' : task === 'regression' ? 'prediction' : 'score';

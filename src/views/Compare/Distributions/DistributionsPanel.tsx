@@ -9,8 +9,8 @@ import { client } from '../../../worker/client';
 import type { Distributions } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
 import { DensityChart } from './DensityChart';
-import { useCompareContext } from './useCompareContext';
-import { useWorkerResult } from './useWorkerResult';
+import { useSession } from '../../../state/query/useSession';
+import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
 
 const BINS = 40;
 const share = (counts: number[], n: number) => counts.map((c) => (n > 0 ? c / n : 0));
@@ -18,13 +18,12 @@ const pctTick = (v: number) => `${Number((v * 100).toFixed(1))}%`;
 
 /** Score (or confidence) distributions of every version, the active cohort against all rows. */
 export function DistributionsPanel() {
-  const ctx = useCompareContext();
-  const { task, versions, thresholds, cohort, cohortName, stamp, analysis } = ctx;
+  const ctx = useSession();
+  const { task, versions, thresholds, cohort, cohortName } = ctx;
   const binary = task === 'binary';
   const include = binary ? versions.map((v) => thresholdOf({ thresholds }, v)) : [];
   const req = { cohort, bins: BINS, include };
-  const key = analysis ? JSON.stringify({ ...req, stamp }) : null;
-  const { data, error } = useWorkerResult<Distributions>(key, () => client.scoreDistributions(req));
+  const { data, error } = useWorkerQuery<Distributions>(req, () => client.scoreDistributions(req));
   const markers: Marker[] = binary
     ? versions.map((v, i) => ({
         value: thresholdOf({ thresholds }, v),

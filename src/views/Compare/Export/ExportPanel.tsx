@@ -3,7 +3,7 @@ import { useCohorts } from '../../../state/cohortStore';
 import { thresholdOf, useCompare } from '../../../state/compareStore';
 import { formatCount } from '../../../ui/format';
 import { describeRule } from '../Rules/describe';
-import { useCompareContext } from '../Distributions/useCompareContext';
+import { useSession } from '../../../state/query/useSession';
 import { buildReport, type ReportData } from './buildReport';
 import { collectReport } from './collectReport';
 import { downloadBlob } from './download';
@@ -20,7 +20,7 @@ function reportRoot(from: HTMLElement | null): Element | null {
 
 /** "Download report": the Compare view's tables, charts and notes as one self-contained HTML. */
 export function ExportPanel() {
-  const ctx = useCompareContext();
+  const ctx = useSession();
   const rules = useCompare((s) => s.rules);
   const cohorts = useCohorts((s) => s.cohorts);
   const ref = useRef<HTMLElement>(null);

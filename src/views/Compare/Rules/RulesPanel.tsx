@@ -1,12 +1,12 @@
 import { useCompare } from '../../../state/compareStore';
-import { useCompareContext } from '../Distributions/useCompareContext';
+import { useSession } from '../../../state/query/useSession';
 import { RuleEditor } from './RuleEditor';
 import { RulesGrid } from './RulesGrid';
 import { useRules } from './useRules';
 
 /** Release rules: the editor, the cohort × rule grid, and what pass / fail mean. */
 export function RulesPanel() {
-  const { task, versions } = useCompareContext();
+  const { task, versions } = useSession();
   const rules = useCompare((s) => s.rules);
   const setRules = useCompare((s) => s.setRules);
   const { data, error, loading } = useRules();

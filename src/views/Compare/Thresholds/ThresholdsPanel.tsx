@@ -4,8 +4,8 @@ import { thresholdOf, useCompare } from '../../../state/compareStore';
 import { formatCount } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { MatchResult, OperatingPoints } from '../../../protocol';
-import { useCompareContext } from '../Distributions/useCompareContext';
-import { useWorkerResult } from '../Distributions/useWorkerResult';
+import { useSession } from '../../../state/query/useSession';
+import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
 import { OperatingPointTable } from './OperatingPointTable';
 import { ThresholdControl } from './ThresholdControl';
 
@@ -21,8 +21,8 @@ function matchSentence(m: MatchResult, cohort: string): string {
 
 /** Per-version thresholds, "match operating point", and the operating points side by side. */
 export function ThresholdsPanel() {
-  const ctx = useCompareContext();
-  const { task, versions, baseline, thresholds, cohort, cohortName, stamp } = ctx;
+  const ctx = useSession();
+  const { task, versions, baseline, thresholds, cohort, cohortName } = ctx;
   const setThreshold = useCompare((s) => s.setThreshold);
   const others = versions.filter((v) => v !== baseline);
   const [other, setOther] = useState<string | null>(null);
@@ -33,8 +33,9 @@ export function ThresholdsPanel() {
   const binary = task === 'binary';
   const all = Object.fromEntries(versions.map((v) => [v, thresholdOf({ thresholds }, v)]));
   const req = { cohort, thresholds: all };
-  const key = binary ? JSON.stringify({ ...req, stamp }) : null;
-  const points = useWorkerResult<OperatingPoints>(key, () => client.operatingPoints(req));
+  const points = useWorkerQuery<OperatingPoints>(binary ? req : null, () =>
+    client.operatingPoints(req),
+  );
   const cohortLabel = cohortName ?? 'All rows';
 
   const runMatch = async () => {

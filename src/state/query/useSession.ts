@@ -1,28 +1,11 @@
 import { useMemo } from 'react';
-import { activePredicate, useCohorts } from '../../../state/cohortStore';
-import { baselineOf, useCompare } from '../../../state/compareStore';
-import { useDataset } from '../../../state/datasetStore';
-import type { Analysis } from '../../../protocol';
+import { activePredicate, useCohorts } from '../cohortStore';
+import { baselineOf, useCompare } from '../compareStore';
+import { useDataset } from '../datasetStore';
+import { stampOf } from './useWorkerQuery';
 
-const stamps = new WeakMap<Analysis, number>();
-let nextStamp = 1;
-
-/**
- * A number that changes whenever the worker re-analyses (roles or thresholds changed), so a
- * request key that includes it is asked again even when its own fields did not change.
- */
-function stampOf(a: Analysis | null): number {
-  if (!a) return 0;
-  let s = stamps.get(a);
-  if (s === undefined) {
-    s = nextStamp++;
-    stamps.set(a, s);
-  }
-  return s;
-}
-
-/** What every Compare panel of this folder (and Calibration, Thresholds, Rules, Export) reads. */
-export function useCompareContext() {
+/** What the panels read of the session: analysis, versions, baseline, thresholds, active cohort. */
+export function useSession() {
   const analysis = useDataset((s) => s.analysis);
   const summary = useDataset((s) => s.summary);
   const baselineSetting = useCompare((s) => s.baseline);
