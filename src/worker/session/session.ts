@@ -172,6 +172,15 @@ export class Session {
     });
   }
 
+  /**
+   * A service's answer to `req`, computed once under the current roles and thresholds: coming
+   * back to a view, or to a setting seen before, costs a lookup (the cache dies with the roles).
+   */
+  memo<Req, T>(name: string, req: Req, compute: (d: OpenDataset, req: Req) => T): T {
+    const d = this.dataset;
+    return d.cached(`${name}:${JSON.stringify(req)}`, () => compute(d, req));
+  }
+
   profile(field: Field, search?: string): FieldProfile {
     const d = this.dataset;
     return d.cached(`profile:${JSON.stringify([field, search])}`, () =>

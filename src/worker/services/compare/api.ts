@@ -15,16 +15,22 @@ import { compareConfusion } from './confusion';
 import { matchPoint, operatingPoints } from './operatingPoints';
 import { comparePerClass } from './perClass';
 
-/** The Compare view: metrics and paired tests, confusion, per class, charts, operating points. */
+/**
+ * The Compare view: metrics and paired tests, confusion, per class, charts, operating points.
+ * Each answer is kept for its request under the current roles and thresholds (Session.memo).
+ */
 export function compareApi(session: Session) {
   return {
-    compare: (req: CompareRequest) => compareVersions(session.dataset, req),
-    confusion: (req: ConfusionRequest) => compareConfusion(session.dataset, req),
-    perClass: (req: PerClassRequest) => comparePerClass(session.dataset, req),
-    scoreDistributions: (req: DistributionsRequest) => scoreDistributions(session.dataset, req),
-    scoreDensity: (req: DensityRequest) => scoreDensity(session.dataset, req),
-    calibrationCurves: (req: CalibrationRequest) => calibrationCurves(session.dataset, req),
-    operatingPoints: (req: OperatingPointsRequest) => operatingPoints(session.dataset, req),
+    compare: (req: CompareRequest) => session.memo('compare', req, compareVersions),
+    confusion: (req: ConfusionRequest) => session.memo('confusion', req, compareConfusion),
+    perClass: (req: PerClassRequest) => session.memo('perClass', req, comparePerClass),
+    scoreDistributions: (req: DistributionsRequest) =>
+      session.memo('distributions', req, scoreDistributions),
+    scoreDensity: (req: DensityRequest) => session.memo('density', req, scoreDensity),
+    calibrationCurves: (req: CalibrationRequest) =>
+      session.memo('calibration', req, calibrationCurves),
+    operatingPoints: (req: OperatingPointsRequest) =>
+      session.memo('operatingPoints', req, operatingPoints),
     matchOperatingPoint: (req: MatchRequest) => matchPoint(session.dataset, req),
   };
 }

@@ -6,7 +6,7 @@ import { evaluateRules } from './rules';
 /** Release rules: the cohort × rule grid, and the rules one row takes part in. */
 export function rulesApi(session: Session) {
   return {
-    evaluateRules: (req: RulesRequest) => evaluateRules(session.dataset, req),
+    evaluateRules: (req: RulesRequest) => session.memo('rules', req, evaluateRules),
     rowRules: (req: RowRulesRequest) => rowRules(session.dataset, req),
   };
 }
