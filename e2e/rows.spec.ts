@@ -145,6 +145,34 @@ test('an unknown id gets a message, not a blank screen', async ({ page }) => {
   await expect(page.getByRole('grid')).toBeVisible();
 });
 
+test('an id in another case opens its row; a typo gets the nearest ids and what ids look like', async ({
+  page,
+}) => {
+  await openRows(page);
+  const ids = Array.from({ length: N }, (_, j) => String(col('id').get(j))).sort();
+  const id = ids[84]!;
+  const box = page.getByLabel('Find row by id');
+  await box.fill(id.toUpperCase());
+  await box.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Row ${id}` });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // One character replaced by a look-alike: not a prefix of anything, one edit away.
+  const typo = id.slice(0, 2) + 'o' + id.slice(3);
+  await box.fill(typo);
+  await box.press('Enter');
+  const message = page.locator('.find-message');
+  await expect(message).toContainText(`No row with id “${typo}”. Did you mean`);
+  await expect(message).toContainText(
+    `${N.toLocaleString('en-US')} ids, like ${ids[0]}, ${ids[Math.round((N - 1) / 2)]}, ${ids[N - 1]}.`,
+  );
+  await page.screenshot({ path: 'test-results/find-row-typo.png' });
+  await message.getByRole('button', { name: id, exact: true }).click();
+  await expect(dialog).toBeVisible();
+});
+
 test('choosing columns redraws the rows already on screen', async ({ page }) => {
   const grid = await openRows(page);
   // Row 3's ink before, then hide "ink": its header and every row's cell for it must go.

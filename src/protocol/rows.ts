@@ -60,9 +60,17 @@ export interface RowsPage {
 export interface FindIdsResult {
   /** False when the dataset has no id column (rows are then found as '#<index>'). */
   hasIds: boolean;
+  /** The id typed, or the one id equal to it ignoring case when that is unambiguous. */
   exact: IdHit | null;
-  /** Ids starting with the query, sorted; the exact match (if any) first. */
+  /** True when `exact` matched only ignoring case. */
+  caseFolded: boolean;
+  /** Ids starting with the query, sorted (ignoring case when none starts with it as typed). */
   suggestions: IdHit[];
+  /** Asked for and nothing above found: ids within two edits (ignoring case), closest first. */
+  nearest: IdHit[];
+  /** How many distinct ids the dataset has, and a few of them to show what they look like. */
+  distinct: number;
+  examples: string[];
 }
 
 export interface RowDetailRequest {

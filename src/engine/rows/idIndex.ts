@@ -71,4 +71,32 @@ export class IdIndex {
     }
     return out;
   }
+
+  private distinctIds = -1;
+
+  /** How many distinct ids there are. */
+  get distinctCount(): number {
+    if (this.distinctIds < 0) {
+      let d = 0;
+      for (let p = 0; p < this.sorted.length; p++)
+        if (p === 0 || this.sorted[p] !== this.sorted[p - 1]) d++;
+      this.distinctIds = d;
+    }
+    return this.distinctIds;
+  }
+
+  /** Every distinct id with its count, in sorted order. */
+  distinct(): IdHit[] {
+    return this.withPrefix('', this.sorted.length);
+  }
+
+  /** Up to `k` ids spread over the sorted order (first, …, last), to show what ids look like. */
+  examples(k: number): string[] {
+    const n = this.sorted.length;
+    if (n === 0) return [];
+    const picks = new Set<string>();
+    for (let j = 0; j < k; j++)
+      picks.add(this.sorted[Math.round((j * (n - 1)) / Math.max(1, k - 1))]!);
+    return [...picks];
+  }
 }

@@ -3,6 +3,7 @@ import { useDataset } from '../../state/datasetStore';
 import { useView } from '../../state/viewStore';
 import { client } from '../../worker/client';
 import type { FindIdsResult } from '../../protocol';
+import { FindMessage } from './FindMessage';
 import './findRow.css';
 
 const SUGGESTIONS = 8;
@@ -18,7 +19,7 @@ export function FindRow() {
   const [found, setFound] = useState<{ for: string; r: FindIdsResult } | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<string | { query: string; r: FindIdsResult }>('');
   const list = useId();
 
   useEffect(() => {
@@ -52,13 +53,9 @@ export function FindRow() {
     const q = text.trim();
     if (!q) return;
     try {
-      const r = await client.findIds(q, 1);
+      const r = await client.findIds(q, 1, true);
       if (r.exact) return choose(r.exact.id);
-      setMessage(
-        r.hasIds
-          ? `No row with id “${q}”.`
-          : `This dataset has no id column: type a row number like #0 (up to #${summary.numRows - 1}).`,
-      );
+      setMessage({ query: q, r });
     } catch (err) {
       setMessage(err instanceof Error ? err.message : String(err));
     }
@@ -123,7 +120,11 @@ export function FindRow() {
         ))}
       </ul>
       <p className="find-message" aria-live="polite">
-        {message}
+        {typeof message === 'string' ? (
+          message
+        ) : (
+          <FindMessage {...message} numRows={summary.numRows} choose={choose} />
+        )}
       </p>
     </search>
   );

@@ -9,7 +9,8 @@ export function rowsApi(session: Session) {
   return {
     rowColumns: () => rows().columns(),
     rows: (req: RowsRequest) => rows().rows(req),
-    findIds: (prefix: string, limit: number) => rows().findIds(prefix, limit),
+    findIds: (prefix: string, limit: number, nearest?: boolean) =>
+      rows().findIds(prefix, limit, nearest),
     rowDetail: (req: RowDetailRequest) => rowDetail(rows(), req),
   };
 }

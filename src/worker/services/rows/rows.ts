@@ -1,5 +1,6 @@
 import { cellOf } from '../../../engine/rows/cell';
 import { IdIndex } from '../../../engine/rows/idIndex';
+import { FoldedIds } from '../../../engine/rows/idSearch';
 import { dictionaryRank, maskedRows, sortedOrder } from '../../../engine/rows/sortOrder';
 import { CohortError } from '../../../engine/cohort/truth';
 import type { Predicate } from '../../../shared/predicate';
@@ -113,18 +114,35 @@ export class RowsService {
     return this.ids;
   }
 
-  findIds(query: string, limit: number): FindIdsResult {
+  private folded: FoldedIds | null = null;
+
+  /** Ids in another case and typos are searched only when the id as typed finds nothing. */
+  private foldedIds(index: IdIndex): FoldedIds {
+    return (this.folded ??= new FoldedIds(index.distinct()));
+  }
+
+  findIds(query: string, limit: number, nearest = false): FindIdsResult {
     const q = query.trim();
     const index = this.idIndex();
+    const none = { caseFolded: false, nearest: [], distinct: 0, examples: [] };
     if (!index) {
       const m = ROW_INDEX.exec(q);
       const exact = m && Number(m[1]) < this.d.n ? { id: q, count: 1 } : null;
-      return { hasIds: false, exact, suggestions: exact ? [exact] : [] };
+      return { ...none, hasIds: false, exact, suggestions: exact ? [exact] : [] };
     }
-    if (!q) return { hasIds: true, exact: null, suggestions: [] };
-    const suggestions = index.withPrefix(q, Math.max(1, Math.min(50, limit)));
+    const about = { distinct: index.distinctCount, examples: index.examples(3) };
+    const result = { ...none, ...about, hasIds: true, exact: null, suggestions: [] };
+    if (!q) return result;
+    const max = Math.max(1, Math.min(50, limit));
+    const suggestions = index.withPrefix(q, max);
     const first = suggestions[0];
-    return { hasIds: true, exact: first && first.id === q ? first : null, suggestions };
+    if (first) return { ...result, exact: first.id === q ? first : null, suggestions };
+    const folded = this.foldedIds(index);
+    const exact = folded.sameIgnoringCase(q);
+    const similar = folded.withPrefix(q, max);
+    if (exact || similar.length > 0)
+      return { ...result, exact, caseFolded: !!exact, suggestions: similar };
+    return nearest ? { ...result, nearest: folded.nearest(q, 2, 5) } : result;
   }
 }
 
