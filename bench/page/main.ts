@@ -1,6 +1,6 @@
 // The bench page: orchestrates the compute worker (our kernels) and DuckDB-WASM (the baseline)
-// in one page, so both are timed side by side on the same machine state. run.mjs calls
-// window.bench.* through Playwright.
+// in one page, so both are timed side by side on the same machine state. bench/lib/page.mjs and
+// bench/lib/open/once.mjs call window.bench.* through Playwright.
 import * as Comlink from 'comlink';
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
