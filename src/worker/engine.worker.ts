@@ -11,7 +11,7 @@ import { slicesApi } from './services/slices/api';
 
 const session = new Session();
 
-// For the memory benchmark (bench/run.mjs reads it through the DevTools protocol): vector columns
+// For the memory benchmark (bench/lib/cdp.mjs reads it through the DevTools protocol): vector columns
 // live in WebAssembly memories, which the heap and array-buffer counts leave out.
 (self as unknown as { __wbWasmBytes: () => number }).__wbWasmBytes = wasmMemoryBytes;
 

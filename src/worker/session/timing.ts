@@ -1,6 +1,6 @@
 /**
  * Named phases for the benchmark harness: `wb:*` measures are collected from the page and each
- * worker by bench/run.mjs. Cheap, and harmless where the Performance API is missing.
+ * worker by the bench (bench/lib/session/measure.mjs). Cheap, and harmless where the Performance API is missing.
  */
 export function timed<T>(name: string, run: () => T): T {
   const start = typeof performance !== 'undefined' ? performance.now() : 0;
