@@ -18,7 +18,18 @@ export async function pickFiles(page: Page, ...names: string[]) {
 
 /** Drops files on the page: a real drop event carrying real File objects. */
 export async function dropFiles(page: Page, ...names: string[]) {
-  const payload = names.map((name) => ({ name, bytes: Array.from(readFileSync(dataPath(name))) }));
+  await dropFilesNamed(
+    page,
+    names.map((name) => [name, name]),
+  );
+}
+
+/** Drops fixture files under other names ([fixture, name as the user's file is called]). */
+export async function dropFilesNamed(page: Page, files: [string, string][]) {
+  const payload = files.map(([fixture, name]) => ({
+    name,
+    bytes: Array.from(readFileSync(dataPath(fixture))),
+  }));
   const dt = await page.evaluateHandle((files) => {
     const transfer = new DataTransfer();
     for (const f of files) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name));

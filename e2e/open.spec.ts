@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import {
   accuracyOf,
   dropFiles,
+  dropFilesNamed,
   expectRows,
   metricCell,
   openEmpty,
@@ -50,6 +51,24 @@ test.describe('opening real files', () => {
     });
     await expect(v1.locator('td')).toHaveText(['v1', '303', '300', '0', '3', '0']);
     await expect(await metricCell(page, 'v1', 'ROC-AUC')).toHaveText(/^0\.\d{3}$/);
+  });
+
+  test('per-version files named by their writer get the model name as version', async ({
+    page,
+  }) => {
+    await openEmpty(page);
+    await dropFilesNamed(page, [
+      ['features.arrow', 'eval_features.arrow'],
+      ['preds_v1.arrow', 'preds_logreg_polars_lz4.arrow'],
+      ['preds_v2.arrow', 'preds_gbm_polars_lz4.arrow'],
+    ]);
+    await expectRows(page, 300);
+    const report = page.getByRole('table', { name: 'Join report' });
+    const row = (file: string) =>
+      report.locator('tr', { has: page.getByRole('rowheader', { name: file }) }).locator('td');
+    await expect(row('preds_logreg_polars_lz4.arrow').first()).toHaveText('logreg');
+    await expect(row('preds_gbm_polars_lz4.arrow').first()).toHaveText('gbm');
+    await expect(await metricCell(page, 'logreg', 'ROC-AUC')).toHaveText(/^0\.\d{3}$/);
   });
 
   test('a long log with a version column is pivoted by id', async ({ page }) => {

@@ -14,4 +14,18 @@ describe('versionNamesFromFiles', () => {
     expect(versionNamesFromFiles(['predictions_2024_06.arrow'])).toEqual(['2024_06']);
     expect(versionNamesFromFiles(['scores.arrow'])).toEqual(['scores']);
   });
+  it('drops producer and codec words and shared suffixes', () => {
+    expect(versionNamesFromFiles(['logreg_polars_lz4.arrow', 'mlp_polars_lz4.arrow'])).toEqual([
+      'logreg',
+      'mlp',
+    ]);
+    expect(versionNamesFromFiles(['preds_logreg_polars_lz4.arrow'])).toEqual(['logreg']);
+    expect(versionNamesFromFiles(['v1_eval_zstd.feather', 'v2_eval_zstd.feather'])).toEqual([
+      'v1',
+      'v2',
+    ]);
+    expect(versionNamesFromFiles(['preds_v2.parquet', 'preds_v3.csv.gz'])).toEqual(['v2', 'v3']);
+    // A name made only of such words is kept whole rather than emptied.
+    expect(versionNamesFromFiles(['polars.arrow'])).toEqual(['polars']);
+  });
 });

@@ -75,18 +75,37 @@ const PREDICTION_FILE_WORDS = new Set([
   'results',
 ]);
 
-/** Version names from file names: drop the extension and the tokens all files share. */
+/** Producers, codecs and formats that name how a file was written, not which model made it. */
+const WRITER_WORDS = new Set(
+  'polars pandas pyarrow arrow duckdb spark feather ipc parquet csv lz4 zstd snappy gzip gz brotli uncompressed'.split(
+    ' ',
+  ),
+);
+
+const EXTENSION = /\.(arrow|arrows|feather|ipc|parquet|pq|csv|tsv)(\.gz)?$/i;
+
+/** How many leading (or, reversed, trailing) tokens every file shares, keeping one each. */
+function sharedRun(toks: string[][]): number {
+  let n = 0;
+  if (toks.length > 1) while (toks.every((t) => t.length > n + 1 && t[n] === toks[0]![n])) n++;
+  return n;
+}
+
+/**
+ * Version names from file names: drop the extension, the tokens all files share at either end,
+ * a leading "preds"/"scores"-like word, and trailing producer or codec words
+ * ("preds_logreg_polars_lz4.arrow" → "logreg"). Names stay editable in Column roles.
+ */
 export function versionNamesFromFiles(fileNames: string[]): string[] {
-  const stems = fileNames.map((f) => f.replace(/\.(arrow|arrows|feather|ipc)$/i, ''));
+  const stems = fileNames.map((f) => f.replace(EXTENSION, ''));
   const toks = stems.map(tokens);
-  let prefix = 0;
-  if (toks.length > 1) {
-    while (toks.every((t) => t.length > prefix + 1 && t[prefix] === toks[0]![prefix])) prefix++;
-  }
+  const prefix = sharedRun(toks);
+  const suffix = sharedRun(toks.map((t) => t.slice(prefix).reverse()));
   return toks.map((t, i) => {
     const rest = t
-      .slice(prefix)
+      .slice(prefix, t.length - suffix)
       .filter((w, j) => !(j === 0 && PREDICTION_FILE_WORDS.has(w.toLowerCase())));
+    while (rest.length > 1 && WRITER_WORDS.has(rest.at(-1)!.toLowerCase())) rest.pop();
     return rest.length ? rest.join('_') : stems[i]!;
   });
 }
