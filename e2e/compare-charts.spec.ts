@@ -109,7 +109,7 @@ test('flights: distributions, density, calibration for a cohort; chart and repor
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download report' }).click(),
   ]);
-  expect(report.suggestedFilename()).toBe('model-comparison-report.html');
+  expect(report.suggestedFilename()).toMatch(/^flights-report-\d{4}-\d{2}-\d{2}\.html$/);
   const html = readFileSync((await report.path())!, 'utf8');
   expect(html).toContain('<h2>Calibration</h2>');
   expect(html).toContain('<caption>Expected calibration error in Evening departures</caption>');

@@ -45,7 +45,9 @@ test('the whole workspace exports as one JSON file and imports into a fresh brow
     .click();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export workspace' }).click();
-  const path = await (await download).path();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^digits-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = await file.path();
   const saved = JSON.parse(readFileSync(path!, 'utf8'));
   expect(saved.format).toBe('workbench-workspace');
   expect(saved.view).toBe('compare');

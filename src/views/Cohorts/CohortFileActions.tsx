@@ -1,15 +1,7 @@
 import { useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { exportCohorts, importCohorts } from '../../state/cohortFiles';
-
-export function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadText, exportFileName } from '../../ui/download';
 
 /** Export the cohorts as JSON, and import them into any dataset with those columns. */
 export function CohortFileActions() {
@@ -23,7 +15,12 @@ export function CohortFileActions() {
         type="button"
         className="button small"
         disabled={!cohorts.length}
-        onClick={() => download('cohorts.json', exportCohorts(cohorts))}
+        onClick={() =>
+          downloadText(
+            exportCohorts(cohorts),
+            exportFileName(summary?.files ?? [], 'cohorts', 'json'),
+          )
+        }
       >
         Export cohorts
       </button>

@@ -3,7 +3,7 @@ import { useCompare } from '../../state/compareStore';
 import { useDataset } from '../../state/datasetStore';
 import { useView } from '../../state/viewStore';
 import { exportWorkspace, importWorkspace } from '../../state/workspaceFile';
-import { download } from './CohortFileActions';
+import { downloadText, exportFileName } from '../../ui/download';
 
 /** Everything made on this dataset (roles, cohorts, rules, thresholds, view) as one JSON file. */
 export function WorkspaceActions() {
@@ -22,7 +22,7 @@ export function WorkspaceActions() {
       view,
       row: focusedRow,
     });
-    download('workspace.json', text);
+    downloadText(text, exportFileName(summary.files, 'workspace', 'json'));
   };
   const load = async (file: File) => {
     const names = new Set(summary.columns.map((c) => c.name));

@@ -6,7 +6,7 @@ import { describeRule } from '../Rules/describe';
 import { useSession } from '../../../state/query/useSession';
 import { buildReport, type ReportData } from './buildReport';
 import { collectReport } from './collectReport';
-import { downloadBlob } from './download';
+import { downloadBlob, exportFileName } from '../../../ui/download';
 
 /** The element whose content the report copies: the Compare view, else the page's main area. */
 function reportRoot(from: HTMLElement | null): Element | null {
@@ -54,7 +54,10 @@ export function ExportPanel() {
       blocks: collectReport(root),
       settingsJson: JSON.stringify(settings, null, 2),
     });
-    downloadBlob(new Blob([html], { type: 'text/html' }), 'model-comparison-report.html');
+    downloadBlob(
+      new Blob([html], { type: 'text/html' }),
+      exportFileName(summary.files, 'report', 'html'),
+    );
     setDone(`Report saved (${formatCount(Math.round(html.length / 1024))} KB).`);
   };
 

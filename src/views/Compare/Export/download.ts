@@ -1,26 +1,5 @@
+import { downloadBlob, fileSlug } from '../../../ui/download';
 import { serializeSvg } from './serializeSvg';
-
-/** Saves a Blob under a file name through a temporary link (no server, nothing uploaded). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started reading the blob; free it after the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A file name from a chart title: lower case, letters and digits, dashes between. */
-export function fileSlug(title: string): string {
-  const s = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s.slice(0, 80) || 'chart';
-}
 
 export function downloadSvg(svg: SVGSVGElement, title: string): void {
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${serializeSvg(svg)}`;
