@@ -73,6 +73,12 @@ export class ProgressiveBootstrap {
   }
 
   step(more: number): BootstrapInterval {
+    this.advance(more);
+    return this.current();
+  }
+
+  /** Draws `more` resamples without summarizing them (callers that step in small pieces). */
+  advance(more: number): void {
     if (!Number.isInteger(more) || more < 0) throw new RangeError(`bad resample count: ${more}`);
     if (this.count + more > this.reps.length) {
       const grown = new Float64Array(Math.max(this.count + more, this.reps.length * 2));
@@ -84,7 +90,6 @@ export class ProgressiveBootstrap {
       if (v !== v) this.failed++;
       this.reps[this.count++] = v;
     }
-    return this.current();
   }
 
   private resampleOnce(): number {

@@ -12,9 +12,14 @@ function openWide() {
 }
 
 describe('compareVersions on wide.arrow (polars fixture)', () => {
-  it('accuracy, flips and McNemar agree with an independent count and scipy', () => {
+  it('accuracy, flips and McNemar agree with an independent count and scipy', async () => {
     const s = openWide();
-    const res = compareVersions(s.dataset, { baseline: 'v1', cohorts: [], resamples: 0, seed: 1 });
+    const res = await compareVersions(s.dataset, {
+      baseline: 'v1',
+      cohorts: [],
+      resamples: 0,
+      seed: 1,
+    });
     const t = fixtureTable('wide.arrow');
     let c2w = 0;
     let w2c = 0;
@@ -41,14 +46,14 @@ describe('compareVersions on wide.arrow (polars fixture)', () => {
     expect(res.rows.find((r) => r.version === 'v1')!.deltas).toEqual({});
   });
 
-  it('bootstrap intervals contain the estimate and cohorts restrict the rows', () => {
+  it('bootstrap intervals contain the estimate and cohorts restrict the rows', async () => {
     const s = openWide();
     const cohort = {
       id: 'c',
       name: 'members',
       predicate: { op: 'in' as const, column: 'is_member', values: ['true'] },
     };
-    const res = compareVersions(s.dataset, {
+    const res = await compareVersions(s.dataset, {
       baseline: 'v1',
       cohorts: [cohort],
       resamples: 200,
@@ -67,10 +72,10 @@ describe('compareVersions on wide.arrow (polars fixture)', () => {
     expect(row.deltas.accuracy!.q).toBeGreaterThanOrEqual(row.deltas.accuracy!.p);
   });
 
-  it('a cohort naming a missing column is reported, not thrown', () => {
+  it('a cohort naming a missing column is reported, not thrown', async () => {
     const s = openWide();
     const bad = { id: 'b', name: 'bad', predicate: { op: 'isNull' as const, column: 'nope' } };
-    const res = compareVersions(s.dataset, {
+    const res = await compareVersions(s.dataset, {
       baseline: 'v1',
       cohorts: [bad],
       resamples: 0,
@@ -83,7 +88,7 @@ describe('compareVersions on wide.arrow (polars fixture)', () => {
 });
 
 describe('compareConfusion', () => {
-  it('matrices and transitions match a count through arrow-js rows', () => {
+  it('matrices and transitions match a count through arrow-js rows', async () => {
     const s = openWide();
     const r = compareConfusion(s.dataset, { cohort: null, a: 'v1', b: 'v2', top: 20 });
     const t = fixtureTable('wide.arrow');
@@ -102,7 +107,7 @@ describe('compareConfusion', () => {
     expect(r.delta.reduce((x, y) => x + y, 0)).toBe(0);
   });
 
-  it('groups classes beyond the top k as "other"', () => {
+  it('groups classes beyond the top k as "other"', async () => {
     const s = openWide();
     const r = compareConfusion(s.dataset, { cohort: null, a: 'v1', b: 'v2', top: 2 });
     expect(r.labels).toHaveLength(3);
@@ -136,11 +141,16 @@ describe('comparePerClass', () => {
     });
   });
 
-  it('binary scores get ROC-AUC and PR-AUC with a paired difference', () => {
+  it('binary scores get ROC-AUC and PR-AUC with a paired difference', async () => {
     const s = new Session();
     const r = s.openBytes(files('features.arrow', 'preds_v1.arrow', 'preds_v2.arrow'));
     s.analyse(r.summary!.inferred);
-    const res = compareVersions(s.dataset, { baseline: 'v1', cohorts: [], resamples: 50, seed: 3 });
+    const res = await compareVersions(s.dataset, {
+      baseline: 'v1',
+      cohorts: [],
+      resamples: 50,
+      seed: 3,
+    });
     expect(res.metricKeys).toContain('ap');
     const v2 = res.rows.find((x) => x.version === 'v2')!;
     expect(v2.metrics.ap!.value).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import {
   type Statistic,
 } from '../../../engine/stats';
 import type { OpenDataset } from '../../session/dataset';
+import { breathe } from '../../session/yieldEvery';
 import { perRowOf } from './perRow';
 import { labels01Of } from './chartScores';
 import type {
@@ -29,9 +30,14 @@ import type {
 
 const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
 
-function interval(stat: Statistic, resamples: number, seed: number, paired: boolean) {
+/** A bootstrap interval drawn one resample at a time, giving way to other requests meanwhile. */
+async function interval(stat: Statistic, resamples: number, seed: number, paired: boolean) {
   const b = new ProgressiveBootstrap(stat, { seed, ...(paired ? { nullValue: 0 } : {}) });
-  return b.step(resamples);
+  for (let r = 0; r < resamples; r++) {
+    b.advance(1);
+    await breathe();
+  }
+  return b.current();
 }
 
 function metricKeys(ev: EvalArrays): MetricKey[] {
@@ -43,7 +49,7 @@ function metricKeys(ev: EvalArrays): MetricKey[] {
 }
 
 /** One cohort × version: point estimates, intervals, and the paired difference to the baseline. */
-function estimate(
+async function estimate(
   ev: EvalArrays,
   version: string,
   base: string,
@@ -62,11 +68,11 @@ function estimate(
   const metrics: Partial<Record<MetricKey, Estimate>> = {};
   const deltas: Partial<Record<MetricKey, DeltaEstimate>> = {};
   let evaluated = 0;
-  const boot = (key: MetricKey, stat: Statistic, pairedStat: Statistic | null) => {
-    const one = B > 0 ? interval(stat, B, req.seed, false) : null;
+  const boot = async (key: MetricKey, stat: Statistic, pairedStat: Statistic | null) => {
+    const one = B > 0 ? await interval(stat, B, req.seed, false) : null;
     metrics[key] = { value: stat.estimate, lo: one?.lo ?? NaN, hi: one?.hi ?? NaN };
     if (pairedStat && !isBase) {
-      const d = B > 0 ? interval(pairedStat, B, req.seed, true) : null;
+      const d = B > 0 ? await interval(pairedStat, B, req.seed, true) : null;
       deltas[key] = {
         value: pairedStat.estimate,
         lo: d?.lo ?? NaN,
@@ -81,8 +87,12 @@ function estimate(
     if (ev.y && v.yhat && pr.absErr && pr.sqErr && pb.absErr && pb.sqErr) {
       const r = regressionSummary(ev.y, v.yhat, m);
       evaluated = r.n;
-      boot('mae', meanStatistic(pr.absErr, rows), pairedMeanStatistic(pb.absErr, pr.absErr, rows));
-      boot(
+      await boot(
+        'mae',
+        meanStatistic(pr.absErr, rows),
+        pairedMeanStatistic(pb.absErr, pr.absErr, rows),
+      );
+      await boot(
         'rmse',
         meanStatistic(pr.sqErr, rows, { sqrt: true }),
         pairedMeanStatistic(pb.sqErr, pr.sqErr, rows, { sqrt: true }),
@@ -101,7 +111,7 @@ function estimate(
       const paired = pairedProportionStatistic(pb.correct, pr.correct, rows);
       const [, c2w, w2c] = paired.categories as unknown as [number, number, number, number];
       const test = mcnemar(c2w, w2c);
-      const d = interval(paired, Math.max(B, 1000), req.seed, true);
+      const d = await interval(paired, Math.max(B, 1000), req.seed, true);
       deltas.accuracy = {
         value: paired.estimate,
         lo: d.lo,
@@ -114,25 +124,29 @@ function estimate(
   }
   const bin = labels01Of(ev);
   if (keys.includes('auc') && bin && v.score && b.score) {
-    boot(
+    await boot(
       'auc',
       rankStatistic('auc', bin, v.score, rows),
       pairedRankStatistic('auc', bin, b.score, v.score, rows),
     );
-    boot(
+    await boot(
       'ap',
       rankStatistic('ap', bin, v.score, rows),
       pairedRankStatistic('ap', bin, b.score, v.score, rows),
     );
   }
   if (pr.logLoss && pb.logLoss)
-    boot(
+    await boot(
       'logLoss',
       meanStatistic(pr.logLoss, rows),
       pairedMeanStatistic(pb.logLoss, pr.logLoss, rows),
     );
   if (pr.brier && pb.brier)
-    boot('brier', meanStatistic(pr.brier, rows), pairedMeanStatistic(pb.brier, pr.brier, rows));
+    await boot(
+      'brier',
+      meanStatistic(pr.brier, rows),
+      pairedMeanStatistic(pb.brier, pr.brier, rows),
+    );
   return { evaluated, metrics, deltas };
 }
 
@@ -152,7 +166,7 @@ function flipRow(ev: EvalArrays, base: string, version: string, mask: Uint8Array
 }
 
 /** Every cohort × version: metrics with intervals, Δ vs the baseline with paired tests, flips. */
-export function compareVersions(d: OpenDataset, req: CompareRequest): CompareResult {
+export async function compareVersions(d: OpenDataset, req: CompareRequest): Promise<CompareResult> {
   const ev = d.ev;
   if (!ev) throw new Error('no roles yet');
   const names = ev.versions.map((v) => v.name);
@@ -173,7 +187,7 @@ export function compareVersions(d: OpenDataset, req: CompareRequest): CompareRes
     let size = d.n;
     if (mask) size = mask.reduce((s, x) => s + x, 0);
     for (const version of names) {
-      const e = estimate(ev, version, base, mask, req, keys);
+      const e = await estimate(ev, version, base, mask, req, keys);
       rows.push({
         cohortId: c.id,
         cohortName: c.name,
