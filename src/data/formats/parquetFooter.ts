@@ -56,9 +56,11 @@ function checkPages(bytes: Uint8Array, meta: ColumnMetaData, name: string, end: 
     } catch {
       return fail(`the Parquet file is corrupt: a page header of column "${name}" does not parse`);
     }
-    const size = h.compressed_page_size;
-    decoded += h.uncompressed_page_size;
-    if (!(size >= 0 && reader.offset + size <= stop && h.uncompressed_page_size >= 0)) {
+    // Numbers, whatever the (possibly damaged) thrift types say: an i64 comes back as a BigInt.
+    const size = Number(h.compressed_page_size);
+    const pageDecoded = Number(h.uncompressed_page_size);
+    decoded += pageDecoded;
+    if (!(size >= 0 && reader.offset + size <= stop && pageDecoded >= 0)) {
       fail(
         `the Parquet file is truncated or corrupt: a page of column "${name}" runs past its column`,
       );
@@ -75,6 +77,17 @@ function checkPages(bytes: Uint8Array, meta: ColumnMetaData, name: string, end: 
 
 /** Throws a DataError naming the problem, or returns the footer of a sound file. */
 export function checkParquetFooter(bytes: Uint8Array): FileMetaData {
+  try {
+    return checkAll(bytes);
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    // A field of the wrong thrift type or shape (hyparquet trusts them): the footer is damaged.
+    const msg = err instanceof Error ? err.message : String(err);
+    return fail(`the Parquet file is corrupt: its footer is damaged (${msg})`);
+  }
+}
+
+function checkAll(bytes: Uint8Array): FileMetaData {
   const meta = footer(bytes);
   const end = bytes.length - 8 - meta.metadata_length;
   let decoded = 0;
