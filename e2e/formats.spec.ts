@@ -52,6 +52,38 @@ test.describe('Parquet and CSV', () => {
     await expect(v2.locator('td')).toHaveText(['v2', '297', '295', '5', '0', '2']);
   });
 
+  test('?data=URL opens Parquet and gzipped CSV from URLs', async ({ page }) => {
+    await page.route('**/remote/*', (route) =>
+      route.fulfill({ body: readFileSync(dataPath(route.request().url().split('/').pop()!)) }),
+    );
+    await page.goto('/?data=remote/features.parquet&data=remote/preds_v1.arrow');
+    await expectRows(page, 300);
+    await expect(page.getByRole('status')).toContainText('binary');
+    await page.goto('/?data=remote/wide.csv.gz');
+    await expectRows(page, 500);
+    await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(
+      pct(accuracyOf('wide.arrow', 'label', 'pred_v2')),
+    );
+  });
+
+  test('a damaged Parquet file is named with the reason, and the open dataset stays', async ({
+    page,
+  }) => {
+    await openEmpty(page);
+    await pickFiles(page, 'wide.csv');
+    await expectRows(page, 500);
+    await page.getByLabel('Open data files').setInputFiles({
+      name: 'cut.parquet',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(dataPath('wide.parquet')).subarray(0, 20_000),
+    });
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('cut.parquet');
+    await expect(alert).toContainText('truncated');
+    await expectRows(page, 500);
+    await page.screenshot({ path: '/tmp/wb-parquet-bad.png' });
+  });
+
   test('the format comes from the bytes: a CSV named .arrow opens as CSV', async ({ page }) => {
     await openEmpty(page);
     await pickFiles(page, 'csv-renamed.arrow');
