@@ -99,10 +99,7 @@ export function formats({ save }) {
   save(
     'csv-10k-columns.csv',
     Buffer.from(
-      csvOf(wide.join(','), [
-        '1'.concat(',1'.repeat(9999)),
-        '0'.concat(',0'.repeat(9999)),
-      ]),
+      csvOf(wide.join(','), ['1'.concat(',1'.repeat(9999)), '0'.concat(',0'.repeat(9999))]),
     ),
     {
       expect: 'open',
