@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { lz4Frame, zstdFrame } from './corpus/codecs.mjs';
 import { baseFiles, damaged } from './corpus/damaged.mjs';
 import { edges } from './corpus/edges.mjs';
+import { formats } from './corpus/formats.mjs';
 import { messages } from './corpus/ipc.mjs';
 import { mulberry32 } from './corpus/tables.mjs';
 
@@ -85,6 +86,7 @@ ctx.save('base-zstd.arrows', base.zstdStream, {
 });
 damaged(ctx);
 edges(ctx);
+formats(ctx);
 
 for (const f of readdirSync(OUT)) {
   if (!written.has(f) && !KEEP.has(f)) throw new Error(`stray file ${f}`);

@@ -76,19 +76,22 @@ function metadataOf(table: Table): Record<string, string> {
 }
 
 /**
- * Column names as the app uses them: one per column, never empty, never repeated (Arrow allows
- * both; a name is how roles, cohorts and views find a column).
+ * Column names as the app uses them: one per column, never empty, never repeated (Arrow and CSV
+ * headers allow both; a name is how roles, cohorts and views find a column).
  */
-export function columnNames(fields: readonly Field[]): string[] {
+export function uniqueNames(raw: readonly unknown[]): string[] {
   const seen = new Set<string>();
-  return fields.map((f, i) => {
-    const base = typeof f.name === 'string' && f.name !== '' ? f.name : `(column ${i + 1})`;
+  return raw.map((n, i) => {
+    const base = typeof n === 'string' && n !== '' ? n : `(column ${i + 1})`;
     let name = base;
     for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
     seen.add(name);
     return name;
   });
 }
+
+export const columnNames = (fields: readonly Field[]): string[] =>
+  uniqueNames(fields.map((f) => f.name));
 
 /** Normalizes an Arrow table into typed-array columns; unsupported columns are listed, not fatal. */
 export function fromArrowTable(table: Table, fileName: string, byteLength: number): LoadedTable {

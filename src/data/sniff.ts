@@ -42,6 +42,17 @@ const MAGICS: [number[], string][] = [
   [[0x50, 0x4b, 0x03, 0x04], 'this is a zip archive, not Arrow IPC'],
 ];
 
+/** What a text file looks like from its first line; null when the bytes are not text. */
+export function textKind(bytes: Uint8Array): 'html' | 'json' | 'csv' | 'text' | null {
+  const text = asText(bytes);
+  if (text === null) return null;
+  const firstLine = text.split(/\r?\n/)[0] ?? '';
+  if (/^\s*<(!doctype|html|\?xml|svg)/i.test(firstLine)) return 'html';
+  if (/^\s*[[{]/.test(firstLine)) return 'json';
+  if (/[,\t;]/.test(firstLine)) return 'csv';
+  return 'text';
+}
+
 /** Says what the bytes are when they are plainly not Arrow IPC; null lets the reader try. */
 export function sniff(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return 'the file is empty';
@@ -53,18 +64,15 @@ export function sniff(bytes: Uint8Array): string | null {
   }
   if (startsWith(bytes, ARROW_MAGIC) || startsWith(bytes, CONTINUATION)) return null;
   for (const [magic, why] of MAGICS) if (startsWith(bytes, magic)) return why;
-  const text = asText(bytes);
-  if (text !== null) {
-    const firstLine = text.split(/\r?\n/)[0] ?? '';
-    if (/^\s*<(!doctype|html|\?xml|svg)/i.test(firstLine)) {
-      return 'this is an HTML/XML page, not Arrow IPC (if it came from a URL, check the address)';
-    }
-    if (/^\s*[[{]/.test(firstLine)) return 'this looks like JSON text, not Arrow IPC';
-    if (/[,\t;]/.test(firstLine)) {
-      return 'this looks like CSV text, not Arrow IPC: convert it (e.g. pandas.read_csv(...).to_feather(...))';
-    }
-    return 'this is a text file, not Arrow IPC';
+  const kind = textKind(bytes);
+  if (kind === 'html') {
+    return 'this is an HTML/XML page, not Arrow IPC (if it came from a URL, check the address)';
   }
+  if (kind === 'json') return 'this looks like JSON text, not Arrow IPC';
+  if (kind === 'csv') {
+    return 'this looks like CSV text, not Arrow IPC: convert it (e.g. pandas.read_csv(...).to_feather(...))';
+  }
+  if (kind === 'text') return 'this is a text file, not Arrow IPC';
   // Legacy streams (before Arrow 0.15) start with a bare int32 length: let the checks decide.
   return null;
 }

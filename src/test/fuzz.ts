@@ -29,12 +29,13 @@ function message(err: unknown): string {
  * (a mapping saved for the unmutated file: `?roles=` or storage can hand any mapping to any
  * dataset). Anything thrown is an outcome of its own: the fuzzer's failure.
  */
-export function runCase(files: FuzzFile[], stale?: RoleMapping): Outcome {
+export async function runCase(files: FuzzFile[], stale?: RoleMapping): Promise<Outcome> {
   const t0 = performance.now();
   const ms = () => performance.now() - t0;
   try {
     const s = new Session();
-    const r = s.openBytes(files);
+    // openFiles: Parquet/CSV bases are decoded first, as the worker does; Arrow passes through.
+    const r = await s.openFiles(files);
     if (!r.summary) {
       const reasons = r.errors.map((e) => e.reason);
       if (reasons.length === 0 || reasons.some((x) => !x.trim())) {
@@ -89,7 +90,7 @@ export interface FuzzOptions {
   staleRoles?: Map<string, RoleMapping>;
 }
 
-function oneCase(opts: FuzzOptions, seed: number): FuzzCaseResult {
+async function oneCase(opts: FuzzOptions, seed: number): Promise<FuzzCaseResult> {
   const rng: Rng = mulberry32(seed);
   const base = opts.bases[Math.floor(rng() * opts.bases.length)]!;
   const target = Math.floor(rng() * base.files.length);
@@ -97,18 +98,18 @@ function oneCase(opts: FuzzOptions, seed: number): FuzzCaseResult {
   const donor = donorBase.files[Math.floor(rng() * donorBase.files.length)]!.bytes;
   const m = mutate(base.files[target]!.bytes, rng, donor);
   const files = base.files.map((f, i) => (i === target ? { name: f.name, bytes: m.bytes } : f));
-  const outcome = runCase(files, opts.staleRoles?.get(base.label));
+  const outcome = await runCase(files, opts.staleRoles?.get(base.label));
   return { seed, base: `${base.label}[${target}]`, what: m.what, outcome };
 }
 
 /** Runs `cases` seeded cases; case i uses seed `seed + i`, so any case replays on its own. */
-export function fuzz(opts: FuzzOptions): FuzzReport {
+export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const outcomes = new Map<string, number>();
   const failures: FuzzCaseResult[] = [];
   let slowest: FuzzCaseResult | null = null;
   const t0 = performance.now();
   for (let i = 0; i < opts.cases; i++) {
-    const c = oneCase(opts, opts.seed + i);
+    const c = await oneCase(opts, opts.seed + i);
     const o = c.outcome;
     const kind =
       o.kind === 'open' ? 'opened' : o.kind === 'throw' ? 'THREW' : reasonKind(o.reasons[0]!);

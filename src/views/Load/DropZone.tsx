@@ -46,7 +46,7 @@ export function DropZone({ children }: { children: ReactNode }) {
       {children}
       {over && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop Arrow files to open them
+          Drop Arrow, Parquet or CSV files to open them
         </div>
       )}
     </div>

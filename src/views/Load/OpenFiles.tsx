@@ -14,7 +14,7 @@ export function OpenFiles() {
         type="file"
         multiple
         aria-label="Open data files"
-        accept=".arrow,.arrows,.feather,.ipc,application/vnd.apache.arrow.file,application/vnd.apache.arrow.stream"
+        accept=".arrow,.arrows,.feather,.ipc,.parquet,.csv,.tsv,.gz,application/vnd.apache.arrow.file,application/vnd.apache.arrow.stream,text/csv"
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? []);
           void open(files.map((file) => ({ kind: 'file', file })));

@@ -15,6 +15,7 @@ import { inferRoles } from '../../data/inferRoles';
 import { loadTable } from '../../data/load';
 import { prepareEval } from '../../data/prepare';
 import { DataError } from '../../data/readIpc';
+import { type OpenFile, decodeFile } from '../../data/formats/decode';
 import {
   type Progress,
   type Source,
@@ -71,9 +72,12 @@ export class Session {
     return this.current;
   }
 
-  /** Opens byte buffers already in memory (the worker reads sources first; tests call this). */
+  /**
+   * Opens files already in memory: Arrow IPC bytes, or tables decoded from Parquet/CSV by
+   * `openFiles` (the worker reads sources first; tests call this with Arrow bytes).
+   */
   openBytes(
-    files: { name: string; bytes: Uint8Array }[],
+    files: OpenFile[],
     errors: FileError[] = [],
     onProgress?: (p: Progress) => void,
   ): OpenResult {
@@ -86,7 +90,7 @@ export class Session {
         totalBytes: f.bytes.byteLength,
       });
       try {
-        tables.push(timed('open:parse', () => loadTable(f.bytes, f.name)));
+        tables.push(f.table ?? timed('open:parse', () => loadTable(f.bytes, f.name)));
       } catch (err) {
         errors.push({ fileName: f.name, reason: reasonOf(err) });
       }
@@ -109,9 +113,28 @@ export class Session {
     }
   }
 
+  /** Decodes Parquet, CSV and gzip files (Arrow passes through), then opens them. */
+  async openFiles(
+    files: OpenFile[],
+    errors: FileError[] = [],
+    onProgress?: (p: Progress) => void,
+  ): Promise<OpenResult> {
+    const decoded: OpenFile[] = [];
+    for (const f of files) {
+      const report = (done: number, total: number) =>
+        onProgress?.({ fileName: f.name, phase: 'decoding', bytesRead: done, totalBytes: total });
+      try {
+        decoded.push(await decodeFile(f.name, f.bytes, report));
+      } catch (err) {
+        errors.push({ fileName: f.name, reason: reasonOf(err) });
+      }
+    }
+    return this.openBytes(decoded, errors, onProgress);
+  }
+
   async open(sources: Source[], onProgress: (p: Progress) => void): Promise<OpenResult> {
     const errors: FileError[] = [];
-    const files: { name: string; bytes: Uint8Array }[] = [];
+    const files: OpenFile[] = [];
     // Too large for the tab: refused before reading a byte (see readSource.ts for the limits).
     const budget = new ReadBudget();
     const refused = setRefusal(sources, budget);
@@ -129,7 +152,7 @@ export class Session {
         errors.push({ fileName: name, reason: reasonOf(err) });
       }
     }
-    return this.openBytes(files, errors, onProgress);
+    return this.openFiles(files, errors, onProgress);
   }
 
   private thresholds: Record<string, number> = {};
