@@ -1,22 +1,14 @@
+import { pairedDifference } from '../stats/margin';
 import { MCNEMAR_EXACT_BELOW } from '../stats/mcnemar';
 import { normalSf } from '../stats/normal';
 import { binomialUpper, studentSf } from '../stats/distributions';
 import { meanScore, meanVar } from './score';
 import type { Cell, Score } from './types';
 
-const Z95 = 1.959963984540054;
-
-/**
- * Net change in error rate, d = (w − b) / n (w = correct→wrong, b = wrong→correct), with the
- * Agresti–Min interval for a difference of matched proportions (0.5 added to each cell of the
- * 2×2 table, so n + 2; Agresti & Min 2005, Biometrics 61:515): a Wald interval with that
- * adjustment keeps its coverage at small counts, where the plain one collapses to a point.
- */
+/** Net change in error rate (w − b) / n with its Agresti–Min interval (engine/stats/margin). */
 export function netChange(w: number, b: number, n: number) {
-  const [w1, b1, n1] = [w + 0.5, b + 0.5, n + 2];
-  const d1 = (w1 - b1) / n1;
-  const half = (Z95 * Math.sqrt(Math.max(0, w1 + b1 - (w1 - b1) ** 2 / n1))) / n1;
-  return { d: n > 0 ? (w - b) / n : NaN, lo: Math.max(-1, d1 - half), hi: Math.min(1, d1 + half) };
+  const { d, lo, hi } = pairedDifference(w, b, n);
+  return { d, lo, hi };
 }
 
 /**
