@@ -71,3 +71,30 @@ test('a confusion cell clicks through to its rows', async ({ page }) => {
     'true',
   );
 });
+
+test('the difference matrix colours more correct rows under v2 as better, not as more errors', async ({
+  page,
+}) => {
+  await openCompare(page);
+  const diff = page.getByRole('table', { name: /^Difference v2 − v1/ });
+  await expect(diff).toBeVisible();
+  // v2 is right more often: the diagonal's sum of differences is positive (155 rows, see the
+  // digits demo README: 90.5% → 94.4%).
+  const cells = diff.locator('tbody tr');
+  const diagonal: { text: string; bg: string }[] = [];
+  for (let i = 0; i < 10; i++) {
+    const td = cells.nth(i).locator('td').nth(i);
+    diagonal.push({
+      text: await td.innerText(),
+      bg: await td.evaluate((el) => getComputedStyle(el).backgroundColor),
+    });
+  }
+  const sum = diagonal.reduce((s, d) => s + Number(d.text.replace(/[+,]/g, '')), 0);
+  expect(sum).toBeGreaterThan(0);
+  // Every diagonal cell with more correct rows under v2 is blue (blue channel above red).
+  for (const d of diagonal.filter((x) => x.text.startsWith('+'))) {
+    const [r, , b] = d.bg.match(/\d+/g)!.map(Number);
+    expect(b!, `${d.text}: ${d.bg}`).toBeGreaterThan(r!);
+  }
+  await diff.screenshot({ path: '/tmp/difference-matrix.png' });
+});

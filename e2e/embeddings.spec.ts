@@ -240,6 +240,21 @@ test('lasso, colourings, density and the label-error scan', async ({ page }) => 
   await expect(
     page.getByText(new RegExp(`Checked ${count} of ${count} labelled rows`)),
   ).toBeVisible();
+  // Each listed row's neighbours name another label by a strict majority: never its own (d00066,
+  // label 2 with its neighbours split 3–3 between 2 and 3, was listed as "neighbours say 2").
+  const listed = await suspects
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.children, (c) => (c as HTMLElement).innerText.trim())),
+    );
+  expect(listed.length).toBeGreaterThan(0);
+  for (const [id, label, says] of listed) {
+    const m = /^(\S+) \((\d+) of (\d+)\)$/.exec(says!)!;
+    expect(m, `${id}: ${says}`).not.toBeNull();
+    expect(m[1], id).not.toBe(label);
+    expect(2 * Number(m[2]), id).toBeGreaterThan(Number(m[3]));
+  }
+  expect(listed.map((r) => r[0])).not.toContain('d00066');
   await page.screenshot({ path: 'test-results/map-density.png', fullPage: true });
 });
 

@@ -122,7 +122,9 @@ export interface Suspect {
   index: number;
   id: string;
   label: string;
-  majority: string | null;
+  /** The one other label a strict majority of the labelled neighbours holds, and how many. */
+  majority: string;
+  majorityCount: number;
   share: number;
   different: number;
   labelled: number;

@@ -9,7 +9,11 @@ export interface RulesRequest {
   versions?: string[];
 }
 
-export type Verdict = 'pass' | 'fail' | 'not-significant' | 'not-applicable';
+/**
+ * pass: the whole 95% interval is on the safe side of the limit; fail: wholly beyond it (each
+ * also needs q ≤ the false discovery rate); inconclusive: otherwise.
+ */
+export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'not-applicable';
 
 export interface RuleCell extends Measure {
   ruleId: string;
@@ -25,6 +29,8 @@ export interface RuleCell extends Measure {
   scale: 'fraction' | 'raw';
   /** Benjamini–Hochberg adjusted p over every test in the grid. */
   q: number;
+  /** Inconclusive cells: rows that would decide at the observed effect (null = never). */
+  rowsNeeded: number | null;
   reason: string | null;
 }
 
@@ -89,7 +95,13 @@ export interface Measure {
   a: number;
   b: number;
   n: number;
+  /**
+   * One-sided p against the rule's limit, in the direction the estimate lies: past the limit,
+   * of H0 "within it"; within it, of H0 "past it" (a non-inferiority test).
+   */
   p: number;
+  /** Per-row standard deviation of the estimate (its standard error × √n): sizes rowsNeeded. */
+  sd: number;
   test: string;
   /** The counts behind the numbers, in words. */
   detail: string;

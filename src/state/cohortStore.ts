@@ -72,12 +72,36 @@ export function activePredicate(s: CohortState): Predicate | null {
   return s.cohorts.find((c) => c.id === s.activeId)?.predicate ?? null;
 }
 
+/** JSON with object keys sorted, so two predicates built in different orders compare equal. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** A saved cohort with exactly this predicate, if any. */
+export function sameCohort(predicate: Predicate): CohortDef | undefined {
+  const key = canonical(predicate);
+  return useCohorts.getState().cohorts.find((c) => canonical(c.predicate) === key);
+}
+
 /**
  * The one action every chart and table uses to turn a selection (brushed range, clicked cell,
- * lasso, picked rows) into a saved cohort; it becomes the active one.
+ * lasso, picked rows) into a saved cohort; it becomes the active one. A selection equal to a
+ * saved cohort makes that one active instead of a duplicate (`existed` says so).
  */
-export function cohortFromSelection(name: string, predicate: Predicate): CohortDef {
-  const c = useCohorts.getState().add(name, predicate);
+export function cohortFromSelection(
+  name: string,
+  predicate: Predicate,
+): CohortDef & { existed: boolean } {
+  const same = sameCohort(predicate);
+  const c = same ?? useCohorts.getState().add(name, predicate);
   useCohorts.getState().setActive(c.id);
-  return c;
+  return { ...c, existed: same !== undefined };
 }

@@ -7,6 +7,9 @@ export interface LabelAgreement {
   /** The most common neighbour label (-1 when none has one); ties → lower class code. */
   majority: number;
   majorityCount: number;
+  /** The most common neighbour label other than the row's own (-1 when none); ties → lower. */
+  other: number;
+  otherCount: number;
 }
 
 /** Label agreement of a row (label code `own`, -1 = none) with its neighbours `rows`. */
@@ -28,13 +31,13 @@ export function labelAgreement(
   }
   let majority = -1;
   let majorityCount = 0;
+  let other = -1;
+  let otherCount = 0;
   for (let c = 0; c < counts.length; c++) {
-    if (counts[c]! > majorityCount) {
-      majority = c;
-      majorityCount = counts[c]!;
-    }
+    if (counts[c]! > majorityCount) [majority, majorityCount] = [c, counts[c]!];
+    if (c !== own && counts[c]! > otherCount) [other, otherCount] = [c, counts[c]!];
   }
-  return { labelled, different, majority, majorityCount };
+  return { labelled, different, majority, majorityCount, other, otherCount };
 }
 
 /** Rows two neighbour lists share (what stayed when the embedding changed between versions). */
@@ -54,17 +57,17 @@ export interface SuspectRow extends LabelAgreement {
 }
 
 /**
- * Likely label errors: rows at least half of whose labelled neighbours carry another label; most
- * disagreement first, then the most unanimous neighbours, then row.
+ * Likely label errors: rows where a strict majority of the labelled neighbours holds one other
+ * label (that label is the suggestion). Half disagreeing is not enough: a 3–3 tie between the
+ * row's label and another, or disagreement split over several labels, names no better label.
+ * Strongest majority first, then the most disagreement, then row.
  */
 export function rankSuspects(rows: SuspectRow[], limit: number): SuspectRow[] {
   return rows
-    .filter((r) => r.labelled > 0 && r.share >= 0.5)
+    .filter((r) => r.other >= 0 && 2 * r.otherCount > r.labelled)
     .sort(
       (a, b) =>
-        b.share - a.share ||
-        b.majorityCount / (b.labelled || 1) - a.majorityCount / (a.labelled || 1) ||
-        a.row - b.row,
+        b.otherCount / b.labelled - a.otherCount / a.labelled || b.share - a.share || a.row - b.row,
     )
     .slice(0, limit);
 }

@@ -32,9 +32,14 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Rows in scope the slice's conditions select. */
+export function sliceRows(conds: number[], features: BinnedFeature[], t: Target): Uint32Array {
+  return rowsOf(pairsOf(conds, features), t);
+}
+
 function bitsOf(conds: number[], features: BinnedFeature[], t: Target): Uint32Array {
   const bits = new Uint32Array((t.code.length + 31) >>> 5);
-  for (const i of rowsOf(pairsOf(conds, features), t)) bits[i >>> 5]! |= 1 << (i & 31);
+  for (const i of sliceRows(conds, features, t)) bits[i >>> 5]! |= 1 << (i & 31);
   return bits;
 }
 
@@ -55,6 +60,7 @@ export function toResult(t: Tested, q: number, features: BinnedFeature[]): Slice
   const s = t.score;
   return {
     key: keyOf(t.conds),
+    conds: t.conds,
     text: conditions.map((c) => c.text).join(' and '),
     conditions,
     rows: t.cell.n + t.cell.none,
@@ -62,6 +68,7 @@ export function toResult(t: Tested, q: number, features: BinnedFeature[]): Slice
     effect: s.effect,
     lo: s.lo,
     hi: s.hi,
+    rest: s.rest,
     lift: s.lift,
     z: s.z,
     p: s.p,

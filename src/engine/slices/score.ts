@@ -6,12 +6,13 @@ import type { Cell, Score, Target } from './types';
 const Z95 = 1.959963984540054;
 
 /** Error rate in the slice vs the rest: pooled two-proportion z to rank, exact binomial p. */
-function rateScore(c: Cell, all: Cell): Score {
+export function rateScore(c: Cell, all: Cell): Score {
   const rate = c.a / c.n;
   const overall = all.a / all.n;
   const { lo, hi } = wilson(c.a, c.n);
-  const base = { effect: rate, lo, hi, lift: overall > 0 ? rate / overall : NaN };
   const restN = all.n - c.n;
+  const rest = restN > 0 ? (all.a - c.a) / restN : NaN;
+  const base = { effect: rate, lo, hi, rest, lift: overall > 0 ? rate / overall : NaN };
   if (restN <= 0 || overall <= 0 || overall >= 1) return { ...base, z: 0, p: 1 };
   // Pooled z = one-sample z against the overall rate × √(N / (N − n)).
   const z =
@@ -26,19 +27,20 @@ function rateScore(c: Cell, all: Cell): Score {
   return { ...base, z, p: binomialUpper(c.a, c.n, Math.min(restRate, 1)) };
 }
 
-function meanVar(n: number, sum: number, sq: number): [number, number] {
+export function meanVar(n: number, sum: number, sq: number): [number, number] {
   const mean = sum / n;
   return [mean, n > 1 ? Math.max(0, (sq - n * mean * mean) / (n - 1)) : NaN];
 }
 
 /** Absolute errors in the slice vs the rest: Welch's t, one-sided. */
-function meanScore(c: Cell, all: Cell): Score {
+export function meanScore(c: Cell, all: Cell): Score {
   const [m, v] = meanVar(c.n, c.a, c.b);
   const restN = all.n - c.n;
   const [mr, vr] = meanVar(restN, all.a - c.a, all.b - c.b);
   const half = Z95 * Math.sqrt(v / c.n);
   const overall = all.a / all.n;
-  const base = { effect: m, lo: m - half, hi: m + half, lift: overall > 0 ? m / overall : NaN };
+  const lift = overall > 0 ? m / overall : NaN;
+  const base = { effect: m, lo: m - half, hi: m + half, rest: restN > 0 ? mr : NaN, lift };
   if (restN < 2 || !(v + vr > 0)) return { ...base, z: 0, p: 1 };
   const sa = v / c.n;
   const sb = vr / restN;
@@ -47,33 +49,18 @@ function meanScore(c: Cell, all: Cell): Score {
   return { ...base, z: t, p: studentSf(t, df) };
 }
 
-export function scoreCell(kind: Target['kind'], c: Cell, all: Cell): Score {
-  switch (kind) {
-    // Paired (regression mode): "error" = the version broke a row the baseline had right, so
-    // the test is where negative flips concentrate, vs the rest — it finds what a release broke
-    // even when it is better overall (a within-slice McNemar would not).
-    case 'rate':
-    case 'paired':
-      return rateScore(c, all);
-    // Mean of |e_version| − |e_baseline| in the slice vs the rest, likewise; its ratio to the
-    // overall mean is no lift (that mean may be ≤ 0).
-    case 'mean':
-      return meanScore(c, all);
-    case 'pairedMean':
-      return { ...meanScore(c, all), lift: NaN };
-  }
-}
-
 /**
  * SliceLine-style upper bound on the ranking statistic of any refinement of a slice (a subset of
  * its rows with at least minSize outcomes). Rate: a refinement has at most the slice's errors e
  * and n ≥ max(minSize, e) rows; z grows with e and falls with n, so z(e, max(minSize, e)) bounds
- * the one-sample part and √(N / (N − n_slice)) the pooling factor (paired: the same, with
- * negative flips as errors). Mean kinds have no cheap bound (Infinity: never pruned).
+ * the one-sample part and √(N / (N − n_slice)) the pooling factor. Paired: the statistic is at
+ * most the McNemar z (w − b) / √(w + b) of the refinement, largest when it keeps only its w ≤ W
+ * negative flips: √W. Mean kinds have no cheap bound (Infinity: never pruned).
  */
 export function refinementBound(kind: Target['kind'], c: Cell, all: Cell, minSize: number) {
   if (c.n < minSize) return -Infinity;
-  if (kind !== 'rate' && kind !== 'paired') return Infinity;
+  if (kind === 'paired') return Math.sqrt(c.a);
+  if (kind !== 'rate') return Infinity;
   const overall = all.a / all.n;
   if (overall <= 0 || overall >= 1 || all.n <= c.n) return 0;
   const nLo = Math.max(minSize, c.a);

@@ -10,7 +10,8 @@ import {
 } from './count';
 import { bhQ, latticeLevel3, pairKey } from './fdr';
 import { keyOf, mergeSlices, type Tested } from './merge';
-import { refinementBound, scoreCell } from './score';
+import { refinementBound } from './score';
+import { scoreCell } from './scoreCell';
 import type {
   BinnedFeature,
   Cell,
@@ -158,7 +159,8 @@ export function* searchSlices(
     tried: tested.length + untested,
     tested: tested.length,
     pruned,
-    overall: all.a / all.n,
+    // Paired: the net change (negative minus positive flips) over every row in scope.
+    overall: (target.kind === 'paired' ? all.a - all.b : all.a) / all.n,
     n: all.n,
   };
 }

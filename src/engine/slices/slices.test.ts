@@ -128,6 +128,37 @@ describe('regression slices (a version worse than the baseline)', () => {
     expect(top.q).toBeLessThan(1e-6);
   });
 
+  it('ranks by net change: a slice that churns both ways is no regression', () => {
+    const { columns, rng, n } = synthetic(20_000, 11);
+    const g = codes(columns, 'g');
+    const a = codes(columns, 'a');
+    const baseline = outcomes(rng, () => 0.15, n);
+    // g = g5: +10 points net (breaks 15% of right answers, fixes 3%·0.85/0.15 of wrong ones).
+    // a = a2 (20% of rows): five times the churn both ways, no net change. Ranked by negative
+    // flips alone, a = a2 (12.75% of rows broken) would lead; it has no net regression.
+    const correct = baseline.map((v, i) => {
+      const u = rng.nextFloat();
+      if (a[i] === 2 && g[i] !== 5) return v === 1 ? (u < 0.15 ? 0 : 1) : u < 0.85 ? 1 : 0;
+      if (v === 1) return u < (g[i] === 5 ? 0.03 + 0.1 / 0.85 : 0.03) ? 0 : 1;
+      return u < 0.03 * (0.85 / 0.15) ? 1 : 0;
+    });
+    const out = run(
+      binAll(columns),
+      buildTarget({ mode: 'regression', correct, baseline, mask: null }),
+    );
+    expect(out.results[0]!.text).toBe('g = g5');
+    expect(out.results[0]!.effect).toBeGreaterThan(0.06);
+    for (const r of out.results) {
+      if (r.text.includes('a = a2')) expect(r.q, r.text).toBeGreaterThanOrEqual(0.05);
+    }
+    // The same data searched for improvements: nothing where v got better on balance but noise.
+    const up = run(
+      binAll(columns),
+      buildTarget({ mode: 'improvement', correct, baseline, mask: null }),
+    );
+    expect(up.results.filter((r) => r.q < 0.05)).toEqual([]);
+  });
+
   it('paired noise has no significant slice', () => {
     const { columns, rng, n } = synthetic(10_000, 8);
     const baseline = outcomes(rng, () => 0.2, n);

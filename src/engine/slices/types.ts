@@ -22,9 +22,11 @@ export interface BinnedFeature {
 /**
  * What is being explained, per row.
  * - `rate`: code 1 = error, 0 = correct (failure mode, classification).
- * - `paired`: code 1 = correct→wrong (got worse), 2 = wrong→correct, 0 = same (regression mode).
+ * - `paired`: code 1 = correct→wrong (got worse), 2 = wrong→correct, 0 = same (regression mode;
+ *   searching where a version got better swaps 1 and 2).
  * - `mean`: x = absolute error (failure mode, regression task); code 0 = has a value.
- * - `pairedMean`: x = |error of version| − |error of baseline| (regression mode, regression task).
+ * - `pairedMean`: x = |error of version| − |error of baseline| (regression mode, regression task;
+ *   negated when searching where a version got better).
  * In every kind code 3 = in scope but without an outcome, OUT = outside the cohort.
  */
 export interface Target {
@@ -67,11 +69,16 @@ export interface Variant {
 
 /** A slice's test against the rest of the scope. */
 export interface Score {
-  /** Error rate, MAE, negative-flip rate or mean Δ|error|, by target kind. */
+  /**
+   * rate: error rate; mean: MAE; paired: net change in error rate (c→w − w→c) / n; pairedMean:
+   * mean Δ|error| (version − baseline).
+   */
   effect: number;
   lo: number;
   hi: number;
-  /** Slice value / overall value (rate, mean, negative-flip rate); NaN for mean Δ|error|. */
+  /** The same measure over the rest of the scope (outside the slice). */
+  rest: number;
+  /** Slice value / overall value (rate, mean); NaN for the paired kinds (a change may be ≤ 0). */
   lift: number;
   /** Ranking statistic (z or t), larger = more surely worse in the slice. */
   z: number;
@@ -83,6 +90,8 @@ export interface Score {
 export interface SliceResult extends Score {
   /** Canonical key: "feature:bin|feature:bin" in feature order. */
   key: string;
+  /** [feature, bin, feature, bin, …] in feature order (indices into the binned features). */
+  conds: number[];
   text: string;
   conditions: BinDef[];
   /** Rows the slice's predicate selects (in scope), with or without an outcome. */

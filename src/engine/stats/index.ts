@@ -21,3 +21,4 @@ export { rankStatistic, pairedRankStatistic } from './rankStatistics';
 export { rowsFromMask } from './rows';
 export { argsortFloats } from './argsort';
 export { binomialUpper, incompleteBeta, logGamma, studentSf } from './distributions';
+export { Z95, binomialMarginP, clopperPearson, normalMarginP, pairedDifference } from './margin';

@@ -113,7 +113,7 @@ export function ConfusionPanel({ baseline, versions }: { baseline: string; versi
             cellLabel={describe(`${b} confusion`)}
           />
           <MatrixTable
-            caption={`Difference ${b} − ${baseline} (red: more rows under ${b})`}
+            caption={`Difference ${b} − ${baseline} (red: worse under ${b}, more errors off the diagonal or fewer correct on it; blue: better)`}
             rowTitle="true"
             colTitle="predicted"
             labels={r.labels}

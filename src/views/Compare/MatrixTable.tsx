@@ -7,7 +7,11 @@ interface Props {
   colTitle: string;
   labels: string[];
   values: ArrayLike<number>;
-  /** Diverging colours around 0 (B − A differences); otherwise sequential. */
+  /**
+   * Diverging colours for B − A differences of a confusion matrix (true × predicted): red = worse
+   * under B, blue = better. Off the diagonal more rows are more errors (bad); on the diagonal
+   * more rows are more correct answers (good), so the diagonal's colour is the sign flipped.
+   */
   diverging?: boolean;
   /** Show each row as shares of its total. */
   normalize?: boolean;
@@ -21,6 +25,12 @@ function rowTotals(values: ArrayLike<number>, k: number): number[] {
     for (let j = 0; j < k; j++) s += values[i * k + j]!;
     return s;
   });
+}
+
+/** Red for a change for the worse (more errors, fewer correct on the diagonal), blue for better. */
+export function differenceColour(v: number, maxAbs: number, diagonal: boolean): string {
+  const worse = diagonal ? -v : v;
+  return interpolateRdBu(0.5 - (0.5 * worse) / maxAbs);
 }
 
 /** A k×k matrix as a real table with heat-coloured cells; every cell clicks through to its rows. */
@@ -44,11 +54,11 @@ export function MatrixTable({
   let maxAbs = 0;
   for (let i = 0; i < k; i++)
     for (let j = 0; j < k; j++) maxAbs = Math.max(maxAbs, Math.abs(shown(i, j)));
-  const colour = (v: number) => {
+  const colour = (v: number, diagonal: boolean) => {
     if (maxAbs === 0) return 'transparent';
-    // Differences: red = more rows under B, blue = fewer; the signed number is always printed too.
+    // The signed number is always printed too; the colour says good or bad.
     return diverging
-      ? interpolateRdBu(0.5 - (0.5 * v) / maxAbs)
+      ? differenceColour(v, maxAbs, diagonal)
       : interpolateBlues((0.85 * v) / maxAbs);
   };
   const text = (v: number) =>
@@ -83,7 +93,7 @@ export function MatrixTable({
               return (
                 <td
                   key={colLabel}
-                  style={{ background: colour(v), color: dark(v) ? '#fff' : undefined }}
+                  style={{ background: colour(v, i === j), color: dark(v) ? '#fff' : undefined }}
                   className={i === j ? 'diag' : undefined}
                 >
                   {onCell && values[i * k + j] !== 0 ? (

@@ -63,7 +63,7 @@ export function LabelErrorsPanel({ embedding }: { embedding: string }) {
             .
           </p>
           {result.suspects.length === 0 && (
-            <p>No checked row has at least half of its neighbours carrying another label.</p>
+            <p>No checked row has a strict majority of its neighbours holding one other label.</p>
           )}
           <div className="suspects-scroll" hidden={result.suspects.length === 0}>
             <table className="suspects">
@@ -85,7 +85,12 @@ export function LabelErrorsPanel({ embedding }: { embedding: string }) {
                       </button>
                     </th>
                     <td>{r.label}</td>
-                    <td>{r.majority ?? '—'}</td>
+                    <td>
+                      {r.majority}{' '}
+                      <span className="muted">
+                        ({r.majorityCount} of {r.labelled})
+                      </span>
+                    </td>
                     <td className="num">
                       {r.different}/{r.labelled} ({formatPercent(r.share)})
                     </td>

@@ -11,18 +11,20 @@ function ordinal(n: number): string {
   return `${r}${teen ? 'th' : (['th', 'st', 'nd', 'rd'][r % 10] ?? 'th')}`;
 }
 
-/** Where this row's score falls among the rows of the active cohort, per version, in words. */
+/**
+ * Where this row's score falls among the rows of the active cohort, per version, in words; a
+ * row outside the active cohort is ranked among all rows (the worker does so), and says so.
+ */
 export function PercentileSection({ d, cohortName }: { d: FoundRow; cohortName: string | null }) {
-  const where = cohortName ? `“${cohortName}”` : 'all rows';
+  const outside = d.inActiveCohort === false;
+  const where = cohortName && !outside ? `“${cohortName}”` : 'all rows';
   const ranked = d.versions.filter((v) => v.percentile);
-  // The row's own value is among the ties when the row is in the cohort.
-  const self = d.inActiveCohort === false ? 0 : 1;
   return (
     <section aria-labelledby="detail-percentile">
-      <h3 id="detail-percentile">Score percentile in {where}</h3>
+      <h3 id="detail-percentile">Score percentile of {where}</h3>
       {d.cohortError && <p className="note">The active cohort cannot be used: {d.cohortError}</p>}
-      {d.inActiveCohort === false && (
-        <p className="note">This row is not in {where}; it is ranked against that cohort anyway.</p>
+      {outside && cohortName && (
+        <p className="note">This row is not in “{cohortName}”, so it is ranked among all rows.</p>
       )}
       {ranked.length === 0 ? (
         <p className="note">No version has a score or probabilities to rank.</p>
@@ -36,9 +38,12 @@ export function PercentileSection({ d, cohortName }: { d: FoundRow; cohortName: 
                 <strong>
                   {v.name}: {p.percentile === null ? '–' : `${ordinal(p.percentile)} percentile`}
                 </strong>{' '}
-                — {p.basis} {value}, higher than {formatCount(p.below)} of {formatCount(p.total)}{' '}
-                rows in {where}
-                {p.equal > self ? ` (${formatCount(p.equal - self)} more tie with it)` : ''}
+                — {p.basis} {value}, higher than {formatCount(p.below)} of{' '}
+                {where === 'all rows'
+                  ? `all ${formatCount(p.total)} rows`
+                  : `${formatCount(p.total)} rows in ${where}`}
+                {/* The row itself is one of the ties: it is among the rows it is ranked in. */}
+                {p.equal > 1 ? ` (${formatCount(p.equal - 1)} more tie with it)` : ''}
               </li>
             );
           })}

@@ -12,7 +12,7 @@ interface Props {
 export function SlicesControls({ versions, version, baseline, busy, onRun }: Props) {
   const settings = useSlices((s) => s.settings);
   const set = useSlices((s) => s.set);
-  const regression = settings.mode === 'regression';
+  const regression = settings.mode !== 'failure';
   const canRun = !busy && (!regression || (baseline !== null && baseline !== version));
   return (
     <form
@@ -26,13 +26,17 @@ export function SlicesControls({ versions, version, baseline, busy, onRun }: Pro
         Find{' '}
         <select
           value={settings.mode}
-          onChange={(e) =>
-            set({ mode: e.target.value === 'regression' ? 'regression' : 'failure' })
-          }
+          onChange={(e) => {
+            const v = e.target.value;
+            set({ mode: v === 'regression' || v === 'improvement' ? v : 'failure' });
+          }}
         >
           <option value="failure">where a version fails</option>
           <option value="regression" disabled={versions.length < 2}>
             where a version got worse than a baseline
+          </option>
+          <option value="improvement" disabled={versions.length < 2}>
+            where a version got better than a baseline
           </option>
         </select>
       </label>

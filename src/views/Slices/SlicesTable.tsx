@@ -2,37 +2,48 @@ import { cohortFromSelection } from '../../state/cohortStore';
 import { useView } from '../../state/viewStore';
 import { formatCount } from '../../ui/format';
 import type { SliceRow, SlicesResult } from '../../protocol';
-import { formatEffect, formatLift, formatP } from './format';
+import { formatEffect, formatLift, formatP, withInterval } from './format';
+import { PairedCells, Variants } from './SliceCells';
+import { useSlices } from './sliceStore';
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 const FDR = 0.05;
 
+/** Makes (or, when an equal one is saved, activates) the slice's cohort, and says which. */
 function makeCohort(r: SliceRow) {
-  return cohortFromSelection(r.text, r.predicate);
+  const c = cohortFromSelection(r.text, r.predicate);
+  useSlices.getState().update({
+    notice: c.existed
+      ? `“${r.text}” is the saved cohort “${c.name}”: made it active instead of a duplicate.`
+      : `Made the cohort “${c.name}”; it is now active.`,
+  });
 }
 
-function Variants({ row, measure }: { row: SliceRow; measure: SlicesResult['measure'] }) {
-  if (row.variants.length === 0) return null;
-  return (
-    <details className="slice-variants">
-      <summary>
-        {row.variants.length} overlapping variant{row.variants.length > 1 ? 's' : ''}
-      </summary>
-      <ul>
-        {row.variants.map((v) => (
-          <li key={v.text}>
-            {v.text} — {formatCount(v.rows)} rows, {formatEffect(v.effect, measure)}, q{' '}
-            {formatP(v.q)}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
+/** Column headings between the slice and its actions, by mode. */
+function headers(result: SlicesResult): string[] {
+  if (result.mode === 'failure') {
+    const m = result.measure;
+    return ['Rows', `${cap(m)} (95% CI)`, 'Outside the slice', 'Lift', 'p', 'q'];
+  }
+  const level = result.measure === 'change in error rate' ? 'Error rate' : 'MAE';
+  return [
+    'Rows',
+    'Flips',
+    `${level} ${result.baseline} (95% CI)`,
+    `${level} ${result.version} (95% CI)`,
+    'Net change (95% CI)',
+    'Outside the slice',
+    'p',
+    'q',
+  ];
 }
 
 /** The slices found, best first; each one click from a cohort and from its rows. */
 export function SlicesTable({ result }: { result: SlicesResult }) {
   const setView = useView((s) => s.setView);
   const { measure } = result;
+  const paired = result.mode !== 'failure';
   return (
     <div className="slices-scroll">
       <table className="slices">
@@ -43,19 +54,11 @@ export function SlicesTable({ result }: { result: SlicesResult }) {
         <thead>
           <tr>
             <th scope="col">Slice</th>
-            <th scope="col" className="num">
-              Rows
-            </th>
-            <th scope="col">{measure[0]!.toUpperCase() + measure.slice(1)} (95% CI)</th>
-            <th scope="col" className="num">
-              Lift
-            </th>
-            <th scope="col" className="num">
-              p
-            </th>
-            <th scope="col" className="num">
-              q
-            </th>
+            {headers(result).map((h) => (
+              <th key={h} scope="col" className="num">
+                {h}
+              </th>
+            ))}
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -67,18 +70,17 @@ export function SlicesTable({ result }: { result: SlicesResult }) {
                 <Variants row={r} measure={measure} />
               </th>
               <td className="num">{formatCount(r.rows)}</td>
-              <td className="num">
-                {formatEffect(r.effect, measure)}{' '}
-                <span className="muted">
-                  ({formatEffect(r.lo, measure)} to {formatEffect(r.hi, measure)})
-                </span>
-                {measure === 'negative-flip rate' && (
-                  <div className="muted">
-                    {formatCount(r.worse)} right → wrong, {formatCount(r.better)} wrong → right
-                  </div>
-                )}
-              </td>
-              <td className="num">{formatLift(r.lift)}</td>
+              {paired ? (
+                <PairedCells r={r} result={result} />
+              ) : (
+                <>
+                  <td className="num">
+                    {withInterval({ value: r.effect, lo: r.lo, hi: r.hi }, measure)}
+                  </td>
+                  <td className="num">{formatEffect(r.rest, measure)}</td>
+                  <td className="num">{formatLift(r.lift)}</td>
+                </>
+              )}
               <td className="num">{formatP(r.p)}</td>
               <td className="num">
                 {formatP(r.q)}

@@ -2,39 +2,18 @@ import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { formatCount, formatPercent } from '../../ui/format';
 import { client } from '../../worker/client';
-import type { SlicesResult } from '../../protocol';
 import { SlicesControls } from './SlicesControls';
+import { SlicesNote, whatWasSearched } from './SlicesNote';
 import { SlicesTable } from './SlicesTable';
-import { formatEffect } from './format';
 import { useSlices } from './sliceStore';
 
-function Note({ result }: { result: SlicesResult }) {
-  const skipped = result.skipped.map((s) => `${s.column} (${formatCount(s.categories)})`);
-  return (
-    <p className="muted slices-note">
-      {result.cancelled ? 'Cancelled; the best slices found so far. ' : ''}
-      Overall {result.measure}: {formatEffect(result.overall, result.measure)} over{' '}
-      {formatCount(result.n)} rows. Each slice is tested one-sided against{' '}
-      {result.measure === 'MAE' || result.measure === 'Δ absolute error'
-        ? 'the rest (Welch t)'
-        : 'the rest (exact binomial at the rest’s rate)'}
-      ; q is the Benjamini–Hochberg adjusted p-value (false discovery rate 5%) over{' '}
-      {formatCount(result.tried)} slices tried ({formatCount(result.tested)} tested, the rest of the
-      lattice counted as p = 1). Minimum {formatCount(result.minSize)} rows;{' '}
-      {formatCount(result.features)} features; numeric ones in quantile bins.
-      {skipped.length > 0 &&
-        ` Only the 30 most frequent categories are candidates; skipped: ${skipped.join(', ')}.`}{' '}
-      {result.done && `${(result.elapsedMs / 1000).toFixed(1)} s.`}
-    </p>
-  );
-}
-
-/** Where a version fails, or got worse than a baseline, found automatically. */
+/** Where a version fails, got worse or got better than a baseline, found automatically. */
 export function SlicesView() {
   const roles = useDataset((s) => s.roles);
   const cohort = useCohorts(activePredicate);
-  const cohortName = useCohorts((c) => c.cohorts.find((x) => x.id === c.activeId)?.name);
-  const { settings, result, progress, error, update } = useSlices();
+  const activeId = useCohorts((c) => c.activeId);
+  const cohortName = useCohorts((c) => c.cohorts.find((x) => x.id === c.activeId)?.name ?? null);
+  const { settings, result, scope, progress, error, notice, update } = useSlices();
   const versions = roles?.versions.map((v) => v.name) ?? [];
   const version =
     settings.version && versions.includes(settings.version)
@@ -47,7 +26,8 @@ export function SlicesView() {
 
   const run = async () => {
     if (!version) return;
-    update({ progress: 0, error: null, result: null });
+    const runScope = { id: activeId, name: cohortName };
+    update({ progress: 0, error: null, result: null, notice: null, scope: runScope });
     // Progress can arrive after the answer; once it is in, it is stale.
     let running = true;
     try {
@@ -75,15 +55,20 @@ export function SlicesView() {
       </section>
     );
   }
+  // The text above the table describes the table: the search that produced it, in the cohort
+  // it ran in, even after the active cohort changed (e.g. by "Make cohort").
+  const shown = result && scope ? { ...result, scope } : null;
+  const moved = shown !== null && shown.scope.id !== activeId;
   return (
     <section className="panel slices-view" aria-labelledby="slices-heading">
       <h2 id="slices-heading">Slices</h2>
-      <p className="muted">
-        Groups of rows, described by up to {settings.maxConditions} feature conditions, where{' '}
-        {settings.mode === 'failure'
-          ? `${version} fails more than on the rest`
-          : `${version} broke rows that ${baseline ?? 'the baseline'} had right (negative flips) more than elsewhere`}
-        {cohortName ? `, within “${cohortName}”` : ''}.
+      <p className="muted" data-testid="slices-what">
+        {shown
+          ? whatWasSearched(shown, shown.scope.name)
+          : whatWasSearched(
+              { mode: settings.mode, version, baseline, maxConditions: settings.maxConditions },
+              cohortName,
+            )}
       </p>
       <SlicesControls
         versions={versions}
@@ -101,9 +86,17 @@ export function SlicesView() {
         </p>
       )}
       {error && <p role="alert">{error}</p>}
-      {result && <Note result={result} />}
+      {notice && <p role="status">{notice}</p>}
+      {moved && (
+        <p className="slices-scope-note">
+          The active cohort is now {cohortName ? `“${cohortName}”` : 'all rows'}; these results are
+          for {shown.scope.name ? `“${shown.scope.name}”` : 'all rows'}. Find slices again to search
+          within it.
+        </p>
+      )}
+      {result && <SlicesNote result={result} />}
       {result && result.results.length === 0 && result.done && (
-        <p>No slice with at least {formatCount(result.minSize)} rows is worse than the rest.</p>
+        <p>No slice with at least {formatCount(result.minSize)} rows stands out from the rest.</p>
       )}
       {result && result.results.length > 0 && <SlicesTable result={result} />}
     </section>

@@ -1,4 +1,4 @@
-import type { SlicesResult } from '../../protocol';
+import type { SliceMeasure } from '../../protocol';
 import { formatNumber, formatPercent } from '../../ui/format';
 
 /** p- and q-values: three significant digits, tiny ones in exponent form. */
@@ -8,13 +8,26 @@ export function formatP(p: number): string {
   return p.toPrecision(2);
 }
 
-/** The measure of a mode, as a percentage (rates) or a number (absolute errors). */
-export function formatEffect(v: number, measure: SlicesResult['measure']): string {
-  const rate = measure === 'error rate' || measure === 'negative-flip rate';
-  const sign = measure.startsWith('Δ') && v > 0 ? '+' : '';
-  return sign + (rate ? formatPercent(v) : formatNumber(v));
+/**
+ * A slice's measure: error rates as percentages, changes in error rate as signed percentage
+ * points (a change of a rate is not a rate), absolute errors as numbers.
+ */
+export function formatEffect(v: number, measure: SliceMeasure): string {
+  if (!(v === v)) return '–';
+  const sign = measure.startsWith('change') && v > 0 ? '+' : v < 0 ? '−' : '';
+  if (measure === 'error rate') return formatPercent(v);
+  if (measure === 'change in error rate') return `${sign}${Math.abs(v * 100).toFixed(1)} pts`;
+  return sign + formatNumber(Math.abs(v));
 }
 
 export function formatLift(v: number): string {
   return v === v ? `×${v.toFixed(2)}` : '–';
+}
+
+/** "12.3% (10.1% to 14.8%)": a value with its interval. */
+export function withInterval(
+  e: { value: number; lo: number; hi: number },
+  measure: SliceMeasure,
+): string {
+  return `${formatEffect(e.value, measure)} (${formatEffect(e.lo, measure)} to ${formatEffect(e.hi, measure)})`;
 }

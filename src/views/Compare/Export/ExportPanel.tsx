@@ -47,10 +47,14 @@ export function ExportPanel() {
     }
     rules.forEach((r, i) => context.push({ label: `Rule ${i + 1}`, value: describeRule(r, task) }));
     const settings = { baseline, thresholds, rules, cohorts };
+    // The release verdict leads the report; the grid below it keeps its place.
+    const verdict = root.querySelector('[data-ship-verdict]');
+    const lead = verdict ? collectReport(verdict) : [];
     const html = buildReport({
       title: `Model comparison: ${summary.files.join(', ')}`,
       generatedAt: new Date().toISOString(),
       context,
+      lead,
       blocks: collectReport(root),
       settingsJson: JSON.stringify(settings, null, 2),
     });

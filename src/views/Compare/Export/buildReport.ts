@@ -23,6 +23,8 @@ export interface ReportData {
   generatedAt: string;
   /** Dataset, versions, baseline, thresholds, active cohort… as label/value lines. */
   context: { label: string; value: string }[];
+  /** What the report opens with, before the context: the release verdict and failing rules. */
+  lead?: ReportBlock[];
   blocks: ReportBlock[];
   /** The comparison settings and cohorts as JSON, so rules travel with the report. */
   settingsJson: string;
@@ -96,6 +98,7 @@ export function buildReport(data: ReportData): string {
 <body>
 <h1>${escapeHtml(data.title)}</h1>
 <p class="meta">Generated ${escapeHtml(data.generatedAt)} by Model Workbench. Aggregates only: no row of the data is in this file.</p>
+${(data.lead ?? []).map(block).join('\n')}
 <dl>
 ${context}
 </dl>

@@ -77,7 +77,7 @@ function cellsOf(row: HTMLTableRowElement): ReportCell[] {
         ? 'bad'
         : c.classList.contains('pass')
           ? 'good'
-          : c.classList.contains('not-significant')
+          : c.classList.contains('inconclusive')
             ? 'warn'
             : undefined;
     return {

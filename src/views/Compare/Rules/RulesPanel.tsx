@@ -2,6 +2,7 @@ import { useCompare } from '../../../state/compareStore';
 import { useSession } from '../../../state/query/useSession';
 import { RuleEditor } from './RuleEditor';
 import { RulesGrid } from './RulesGrid';
+import { ShipVerdicts } from './ShipVerdicts';
 import { useRules } from './useRules';
 
 /** Release rules: the editor, the cohort × rule grid, and what pass / fail mean. */
@@ -23,20 +24,21 @@ export function RulesPanel() {
               A rule ({x.ruleId}) was skipped: it {x.reason}.
             </p>
           ))}
+          <ShipVerdicts result={data} task={task} />
           <RulesGrid result={data} task={task} />
           <p className="note rules-note">
-            Each non-baseline version is checked against the baseline on the same rows. A cell{' '}
-            <strong>fails</strong> when the estimate is beyond the rule&apos;s limit and the test
-            rejects; it is <strong>not significant</strong> when the estimate is beyond the limit
-            but the test does not reject (too few rows to tell); it <strong>passes</strong> when the
-            estimate is within the limit. Tests: McNemar on the rows that changed (accuracy, share
-            above a threshold; exact below 25 changed rows), a seeded paired bootstrap (macro-F1,
-            AUC, MAE, RMSE; each cell names its resamples), and an exact one-sided binomial test of
-            &quot;rate ≤ limit&quot; for the negative flip rate. Intervals are 95% (paired
-            bootstrap; Wilson for the flip rate). p-values are corrected with Benjamini–Hochberg
-            across the {data.tests} {data.tests === 1 ? 'test' : 'tests'} in this grid (false
-            discovery rate {data.fdr * 100}%): q is the adjusted p, and a cell fails only when q ≤{' '}
-            {data.fdr}.
+            Each non-baseline version is checked against the baseline on the same rows, and each
+            rule is a test against its limit. A cell <strong>passes</strong> when the whole 95%
+            interval is on the safe side of the limit (non-inferiority shown),{' '}
+            <strong>fails</strong> when the whole interval is beyond it, and is{' '}
+            <strong>inconclusive</strong> otherwise, with the rows that would decide at the observed
+            effect. p is one-sided against the limit, in the direction of the estimate: the paired
+            difference of the rows that changed (accuracy, share above a threshold; Agresti–Min), a
+            seeded paired bootstrap (macro-F1, AUC, MAE, RMSE), an exact binomial test for the
+            negative flip rate (Clopper–Pearson interval). q is p adjusted with Benjamini–Hochberg
+            across the {data.tests} {data.tests === 1 ? 'test' : 'tests'} in this grid; a pass or a
+            fail also needs q ≤ {data.fdr}. A version ships when every check passes, does not when
+            any fails, and otherwise there is not enough evidence.
           </p>
         </>
       )}

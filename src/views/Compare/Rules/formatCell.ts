@@ -5,7 +5,7 @@ import { formatCount } from '../../../ui/format';
 export const VERDICT_NAMES: Record<RuleCell['verdict'], string> = {
   pass: '✓ Pass',
   fail: '✗ Fail',
-  'not-significant': '? Not significant',
+  inconclusive: '? Inconclusive',
   'not-applicable': '– Not applicable',
 };
 
@@ -28,7 +28,7 @@ export function formatP(p: number): string {
 /** The headline numbers of a cell, e.g. "Δ +2.4 pts (95% CI +1.1 to +3.8), p = 0.001". */
 export function cellNumbers(c: RuleCell): string {
   if (c.reason !== null) return c.reason;
-  const tests = `p ${formatP(c.p)}, q ${formatP(c.q)}`;
+  const tests = `p vs limit ${formatP(c.p)}, q ${formatP(c.q)}`;
   if (c.measure === 'level') {
     return `Rate ${pct(c.value)} (95% CI ${pct(c.lo)} to ${pct(c.hi)}), ${tests}`;
   }
@@ -36,16 +36,23 @@ export function cellNumbers(c: RuleCell): string {
   return `Δ ${change(c.value, c.scale)} (${ci}), ${tests}`;
 }
 
+/** Inconclusive: how many rows would decide at the observed effect. */
+function needed(c: RuleCell): string {
+  if (c.verdict !== 'inconclusive') return '';
+  if (c.rowsNeeded === null) return 'the estimate sits on the limit: more rows cannot decide';
+  return `about ${formatCount(c.rowsNeeded)} rows would decide at this effect`;
+}
+
 /** The second line: both sides, the limit, the rows and counts behind the test. */
 export function cellDetail(c: RuleCell, baseline: string): string {
   if (c.reason !== null) return '';
   const rows = `${formatCount(c.n)} rows`;
   const join = (...parts: string[]) => parts.filter((x) => x !== '').join(' · ');
-  if (c.measure === 'level') return join(`limit ${pct(c.limit)}`, c.detail, c.test);
+  if (c.measure === 'level') return join(`limit ${pct(c.limit)}`, needed(c), c.detail, c.test);
   const sides =
     c.scale === 'raw'
       ? `${baseline} ${c.a.toPrecision(3)} → ${c.version} ${c.b.toPrecision(3)}`
       : `${baseline} ${pct(c.a)} → ${c.version} ${pct(c.b)}`;
   const limit = `limit ${change(c.limit, c.scale)}`;
-  return join(sides, limit, rows, c.detail, c.test);
+  return join(sides, limit, rows, needed(c), c.detail, c.test);
 }

@@ -168,8 +168,14 @@ describe('embedding map worker service (wide.arrow)', () => {
     });
     expect(res.checked).toBe(res.total);
     expect(res.cancelled).toBe(false);
+    const strength = (r: (typeof res.suspects)[number]) => r.majorityCount / r.labelled;
+    for (const r of res.suspects) {
+      // A strict majority of the neighbours holds one label, and it is not the row's.
+      expect(2 * r.majorityCount).toBeGreaterThan(r.labelled);
+      expect(r.majority).not.toBe(r.label);
+    }
     for (let j = 1; j < res.suspects.length; j++) {
-      expect(res.suspects[j]!.share).toBeLessThanOrEqual(res.suspects[j - 1]!.share);
+      expect(strength(res.suspects[j]!)).toBeLessThanOrEqual(strength(res.suspects[j - 1]!));
     }
   });
 

@@ -127,6 +127,19 @@ describe('rowDetail', () => {
     expect(d.cohorts[2]!.error).toMatch(/missing/);
   });
 
+  it('ranks a row outside the active cohort among all rows', () => {
+    const i = firstRow((l, a) => a !== l);
+    const cohort = { op: 'outcome' as const, version: 'v1', correct: true };
+    const d = detail(idOf(i), { cohort });
+    if (!d.found) throw new Error(d.message);
+    expect(d.inActiveCohort).toBe(false);
+    const without = detail(idOf(i));
+    if (!without.found) throw new Error(without.message);
+    // The same rank as with no cohort active: all 500 rows, the row among them.
+    expect(d.versions[0]!.percentile).toEqual(without.versions[0]!.percentile);
+    expect(d.versions[0]!.percentile!.total).toBe(500);
+  });
+
   it('answers an unknown id with a message', () => {
     expect(detail('no-such-id')).toEqual({
       found: false,

@@ -125,6 +125,7 @@ export function rowDetail(s: RowsService, req: RowDetailRequest): RowDetail {
     cohortError = err.message;
   }
   const cohortSize = mask ? popcount(mask) : d.n;
+  const rankIn = mask && mask[i] === 1 ? mask : null;
   const ev = d.ev;
   const key = d.idKey();
   const fieldOf = new Map(s.fields().map((f) => [f.key, f]));
@@ -158,7 +159,9 @@ export function rowDetail(s: RowsService, req: RowDetailRequest): RowDetail {
     task: ev?.task ?? null,
     positiveClass: ev?.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null,
     label,
-    versions: ev ? ev.versions.map((v) => versionDetail(s, ev, v, i, mask)) : [],
+    // A row outside the active cohort is ranked among all rows: its rank within a cohort it is
+    // not part of would describe no population it belongs to.
+    versions: ev ? ev.versions.map((v) => versionDetail(s, ev, v, i, rankIn)) : [],
     flips: ev ? flips(ev, i) : [],
     features,
     cohortSize,

@@ -1,9 +1,10 @@
 // Rules measured with a paired bootstrap (macro-F1, AUC, MAE, RMSE): interval and p-value both
-// come from the resamples, seeded per cell so the grid is reproducible.
+// come from the resamples, seeded per cell so the grid is reproducible. The p is one-sided
+// against the rule's limit: the share of resamples on the far side of it (+1 corrected).
 import { absoluteErrors, squaredErrors } from '../../../engine/metrics';
 import {
   type Statistic,
-  pairedBootstrap,
+  bootstrap,
   pairedMeanStatistic,
   pairedRankStatistic,
 } from '../../../engine/stats';
@@ -18,10 +19,15 @@ import {
 
 const fail = (reason: string): Check => ({ ok: false, reason });
 
-function bootstrapped(stat: Statistic & { a: number; b: number }, n: number, seed: number): Check {
+function bootstrapped(
+  stat: Statistic & { a: number; b: number },
+  n: number,
+  c: CheckContext,
+): Check {
   if (n === 0 || Number.isNaN(stat.estimate)) return fail('not defined on these rows');
   const resamples = stat.kind === 'counts' ? COUNT_RESAMPLES : WEIGHT_RESAMPLES;
-  const r = pairedBootstrap(stat, { seed }).step(resamples);
+  // Two-sided p at the limit = twice the smaller tail; the one-sided p is that tail.
+  const r = bootstrap(stat, resamples, { seed: c.seed, nullValue: c.limit });
   return {
     ok: true,
     m: {
@@ -31,8 +37,9 @@ function bootstrapped(stat: Statistic & { a: number; b: number }, n: number, see
       a: stat.a,
       b: stat.b,
       n,
-      p: r.p,
-      test: `paired bootstrap (${resamples} resamples)`,
+      p: Math.min(1, r.p / 2),
+      sd: r.se * Math.sqrt(n),
+      test: `paired bootstrap (${resamples} resamples), one-sided against the limit`,
       detail: '',
     },
   };
@@ -50,18 +57,18 @@ export function macroF1Drop(c: CheckContext): Check {
     return bootstrapped(
       s,
       s.categories.reduce((x, y) => x + y, 0),
-      c.seed,
+      c,
     );
   }
   const s = pairedMacroF1Statistic(label, c.base.pred, c.other.pred, k, c.rows);
-  return bootstrapped(s, s.size, c.seed);
+  return bootstrapped(s, s.size, c);
 }
 
 export function aucDrop(c: CheckContext): Check {
   const l01 = labels01Of(c.ev);
   if (!l01 || !c.base.score || !c.other.score) return fail('needs a binary label and scores');
   const s = pairedRankStatistic('auc', l01, c.base.score, c.other.score, c.rows);
-  return bootstrapped(s, s.size, c.seed);
+  return bootstrapped(s, s.size, c);
 }
 
 export function regressionRise(c: CheckContext, metric: 'mae' | 'rmse'): Check {
@@ -73,5 +80,5 @@ export function regressionRise(c: CheckContext, metric: 'mae' | 'rmse'): Check {
   const ea = c.memo(`${metric}:${c.base.name}`, () => errs(y, ya));
   const eb = c.memo(`${metric}:${c.other.name}`, () => errs(y, yb));
   const s = pairedMeanStatistic(ea, eb, c.rows, { sqrt: metric === 'rmse' });
-  return bootstrapped(s, s.size, c.seed);
+  return bootstrapped(s, s.size, c);
 }

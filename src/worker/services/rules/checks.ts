@@ -1,30 +1,33 @@
 // One measurement per (rule, cohort, version vs baseline): the estimate, its 95% interval and the
-// p-value of the rule's test. Verdicts and the false-discovery correction are in rules.ts.
-import { aboveOutcome, flips, shareAboveChange } from '../../../engine/compare';
-import { correctness } from '../../../engine/metrics';
+// one-sided p-value against the rule's limit. Verdicts and the false-discovery correction are in
+// rules.ts. Interval and p come from one distribution per rule, so "the interval lies wholly
+// beyond the limit" and "p < 0.025" agree.
+import { flips, shareAboveChange } from '../../../engine/compare';
 import {
-  type McNemarResult,
-  type Statistic,
-  binomialUpper,
-  bootstrap,
-  mcnemar,
-  pairedProportionStatistic,
-  wilson,
+  binomialMarginP,
+  clopperPearson,
+  normalMarginP,
+  pairedDifference,
 } from '../../../engine/stats';
 import type { ReleaseRule } from '../../../protocol';
 import { scoreOf } from '../compare/chartScores';
-import { COUNT_RESAMPLES } from './stats';
 import { aucDrop, macroF1Drop, regressionRise } from './bootstrap';
 import type { Check, CheckContext } from './context';
 
 const fail = (reason: string): Check => ({ ok: false, reason });
+const PAIRED_TEST = 'paired difference (Agresti–Min), one-sided z against the limit';
 
-function mcnemarName(t: McNemarResult): string {
-  return t.exact ? 'McNemar (exact)' : 'McNemar (χ², continuity-corrected)';
-}
-
-function boot(stat: Statistic, resamples: number, seed: number) {
-  return bootstrap(stat, resamples, { seed, nullValue: 0 });
+/** A change B − A from discordant rows: `up` moved towards B's side, `down` away. */
+function pairedChange(c: CheckContext, up: number, down: number, n: number) {
+  const pd = pairedDifference(up, down, n);
+  return {
+    value: pd.d,
+    lo: pd.lo,
+    hi: pd.hi,
+    p: normalMarginP(pd.center, pd.se, c.limit),
+    sd: pd.se * Math.sqrt(n + 2),
+    test: PAIRED_TEST,
+  };
 }
 
 function shareRise(c: CheckContext, t: number): Check {
@@ -33,23 +36,9 @@ function shareRise(c: CheckContext, t: number): Check {
   if (!sa || !sb) return fail('needs a score from both versions');
   const ch = shareAboveChange(sa, sb, t, c.mask);
   if (ch.n === 0) return fail('no rows with both scores');
-  const oa = c.memo(`above:${c.base.name}:${t}`, () => aboveOutcome(sa, t));
-  const ob = c.memo(`above:${c.other.name}:${t}`, () => aboveOutcome(sb, t));
-  const ci = boot(pairedProportionStatistic(oa, ob, c.rows), COUNT_RESAMPLES, c.seed);
-  return {
-    ok: true,
-    m: {
-      value: ch.delta,
-      lo: ci.lo,
-      hi: ci.hi,
-      a: ch.shareA,
-      b: ch.shareB,
-      n: ch.n,
-      p: ch.test.p,
-      test: mcnemarName(ch.test),
-      detail: `${ch.crossedUp} moved above ${t}, ${ch.crossedDown} moved below`,
-    },
-  };
+  const m = pairedChange(c, ch.crossedUp, ch.crossedDown, ch.n);
+  const detail = `${ch.crossedUp} moved above ${t}, ${ch.crossedDown} moved below`;
+  return { ok: true, m: { ...m, a: ch.shareA, b: ch.shareB, n: ch.n, detail } };
 }
 
 function outcomes(c: CheckContext) {
@@ -61,47 +50,35 @@ function outcomes(c: CheckContext) {
 function accuracyDrop(c: CheckContext): Check {
   const f = outcomes(c);
   if (!f || f.evaluated === 0) return fail('needs a label and predictions from both versions');
-  const { label } = c.ev;
-  const ca = c.memo(`correct:${c.base.name}`, () => correctness(label!, c.base.pred!));
-  const cb = c.memo(`correct:${c.other.name}`, () => correctness(label!, c.other.pred!));
-  const ci = boot(pairedProportionStatistic(ca, cb, c.rows), COUNT_RESAMPLES, c.seed);
-  const test = mcnemar(f.correctToWrong, f.wrongToCorrect);
-  const a = f.correctA / f.evaluated;
-  const b = f.correctB / f.evaluated;
-  return {
-    ok: true,
-    m: {
-      value: b - a,
-      lo: ci.lo,
-      hi: ci.hi,
-      a,
-      b,
-      n: f.evaluated,
-      p: test.p,
-      test: mcnemarName(test),
-      detail: `${f.correctToWrong} correct→wrong, ${f.wrongToCorrect} wrong→correct`,
-    },
-  };
+  const n = f.evaluated;
+  const m = pairedChange(c, f.wrongToCorrect, f.correctToWrong, n);
+  const detail = `${f.correctToWrong} correct→wrong, ${f.wrongToCorrect} wrong→correct`;
+  return { ok: true, m: { ...m, a: f.correctA / n, b: f.correctB / n, n, detail } };
 }
 
-function flipRate(c: CheckContext, maxRate: number): Check {
+function flipRate(c: CheckContext): Check {
   const f = outcomes(c);
   if (!f || f.evaluated === 0) return fail('needs a label and predictions from both versions');
   const k = f.correctToWrong;
-  const ci = wilson(k, f.evaluated);
+  const n = f.evaluated;
+  const r = k / n;
+  const ci = clopperPearson(k, n);
+  // The spread under the tested limit sizes the rows needed (the one-sample test's variance at
+  // H0); the observed rate's would undercount where the tail is skewed (few flips).
+  const sd = Math.sqrt(c.limit * (1 - c.limit));
   return {
     ok: true,
     m: {
-      value: k / f.evaluated,
+      value: r,
       lo: ci.lo,
       hi: ci.hi,
       a: NaN,
       b: NaN,
-      n: f.evaluated,
-      // H0: the true rate is at most the limit; small p = evidence it is above.
-      p: binomialUpper(k, f.evaluated, maxRate),
-      test: 'exact binomial, one-sided',
-      detail: `${k} correct→wrong of ${f.evaluated}`,
+      n,
+      p: binomialMarginP(k, n, c.limit),
+      sd,
+      test: 'exact binomial, one-sided against the limit (Clopper–Pearson interval)',
+      detail: `${k} correct→wrong of ${n}`,
     },
   };
 }
@@ -118,7 +95,7 @@ export function checkRule(rule: ReleaseRule, c: CheckContext): Check {
       return rule.metric === 'accuracy' ? accuracyDrop(c) : macroF1Drop(c);
     case 'negative-flip-rate':
       if (task === 'regression') return fail('applies to classifiers');
-      return flipRate(c, rule.maxRate / 100);
+      return flipRate(c);
     case 'regression-metric-rise':
       if (task !== 'regression') return fail('applies to regression');
       return regressionRise(c, rule.metric);

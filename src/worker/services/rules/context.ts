@@ -11,6 +11,8 @@ export interface CheckContext {
   mask: Uint8Array | undefined;
   rows: Uint32Array | undefined;
   seed: number;
+  /** The rule's limit in the measure's unit (engine: limits.ts ruleLimit). */
+  limit: number;
   /** Per-call cache of per-row arrays (correctness, errors), keyed by version and kind. */
   memo: <T>(key: string, make: () => T) => T;
 }

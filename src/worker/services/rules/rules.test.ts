@@ -72,52 +72,53 @@ describe('evaluateRules: share of scores above 0.7', () => {
     baseline: 'v1',
   });
 
-  it('fails where the share rises by 5 points in 2,000 rows', () => {
+  // Expected values: Agresti–Min paired difference (x + ½, y + ½, n + 2) and its one-sided z
+  // against the +1-point limit, computed with python (math, scipy.stats.norm.sf) and BH q-values
+  // with scipy.stats.false_discovery_control: see engine/stats/margin.test.ts for the formulas.
+  it('fails where the share rises by 5 points in 2,000 rows: the whole interval is past +1', () => {
     const c = cellOf(res.cells, 'rise5');
     expect(c.verdict).toBe('fail');
     expect(c.value).toBeCloseTo(0.05, 12);
     expect(c.a).toBeCloseTo(0, 12);
     expect(c.b).toBeCloseTo(0.05, 12);
     expect(c.n).toBe(2000);
-    expect(c.test).toMatch(/McNemar \(χ²/);
     expect(c.detail).toBe('100 moved above 0.7, 0 moved below');
-    // Paired bootstrap interval of a 5% rise in 2,000 rows: ± about 1.96·√(.05·.95/2000) ≈ 0.0096.
-    expect(c.lo).toBeGreaterThan(0.035);
-    expect(c.lo).toBeLessThan(0.05);
-    expect(c.hi).toBeGreaterThan(0.05);
-    expect(c.hi).toBeLessThan(0.065);
+    expect(c.lo).toBeCloseTo(0.040357569283569594, 12);
+    expect(c.hi).toBeCloseTo(0.05954253061653031, 12);
+    expect(c.p / 1.6379217609244571e-16).toBeCloseTo(1, 6);
   });
 
-  it('passes a 0.2-point rise', () => {
+  it('passes a 0.2-point rise: the whole interval is below +1 (non-inferiority shown)', () => {
     const c = cellOf(res.cells, 'rise02');
     expect(c.verdict).toBe('pass');
     expect(c.value).toBeCloseTo(0.002, 12);
-    // Exact McNemar, b = 0, c = 4: 2 · (1/2)^4.
-    expect(c.p).toBeCloseTo(0.125, 12);
+    expect(c.hi).toBeCloseTo(0.004185368988288248, 12);
+    expect(c.p / 3.7473024802699365e-13).toBeCloseTo(1, 6);
+    expect(c.rowsNeeded).toBeNull();
   });
 
-  it('calls a 5-point rise in 40 rows not significant', () => {
+  it('calls a 5-point rise in 40 rows inconclusive, with the rows that would decide', () => {
     const c = cellOf(res.cells, 'tiny');
     expect(c.value).toBeCloseTo(0.05, 12);
-    // Exact McNemar, b = 0, c = 2: 2 · (1/2)^2.
-    expect(c.p).toBeCloseTo(0.5, 12);
-    expect(c.verdict).toBe('not-significant');
+    expect(c.lo).toBeCloseTo(-0.03191518053031667, 12);
+    expect(c.hi).toBeCloseTo(0.1271532757684119, 12);
+    expect(c.p).toBeCloseTo(0.1769510306268341, 12);
+    expect(c.verdict).toBe('inconclusive');
+    // (1.96 · 0.26298 / |0.05 − 0.01|)² = 166.05 → 167 rows at the same effect.
+    expect(c.rowsNeeded).toBe(167);
   });
 
-  it('applies Benjamini–Hochberg across the grid (hand-checked q-values)', () => {
+  it('applies Benjamini–Hochberg across the grid (scipy q-values)', () => {
     expect(res.tests).toBe(4);
     expect(res.cohorts.map((c) => c.name)).toEqual(['All rows', 'rise5', 'rise02', 'tiny']);
     const all = cellOf(res.cells, '__all__');
-    // All rows: 106 up of 4,040 → χ² = 105²/106 beats rise5's 99²/100, so ranks are
-    // all (1), rise5 (2), rise02 (3), tiny (4): q = p·4/rank, made monotone from the top.
     expect(all.value).toBeCloseTo(106 / 4040, 12);
     expect(all.verdict).toBe('fail');
-    expect(all.p).toBeGreaterThan(0);
-    expect(all.q / (all.p * 4)).toBeCloseTo(1, 12);
-    const r5 = cellOf(res.cells, 'rise5');
-    expect(r5.q / (r5.p * 2)).toBeCloseTo(1, 12);
-    expect(cellOf(res.cells, 'rise02').q).toBeCloseTo(0.125 * (4 / 3), 12);
-    expect(cellOf(res.cells, 'tiny').q).toBeCloseTo(0.5, 12);
+    // false_discovery_control([6.643e-11, 1.638e-16, 3.747e-13, 0.17695]):
+    expect(all.q / 8.85792758e-11).toBeCloseTo(1, 6);
+    expect(cellOf(res.cells, 'rise5').q / 6.55168704e-16).toBeCloseTo(1, 6);
+    expect(cellOf(res.cells, 'rise02').q / 7.49460496e-13).toBeCloseTo(1, 6);
+    expect(cellOf(res.cells, 'tiny').q).toBeCloseTo(0.1769510306268341, 12);
   });
 
   it('lists the rule a row crosses', () => {
@@ -147,13 +148,15 @@ describe('evaluateRules: share of scores above 0.7', () => {
 
 /**
  * Classes a/b/c with planted correct→wrong flips: 'broke' (1,000 rows, 50 flips = 5%), 'fine'
- * (200 rows, 1 flip = 0.5%), 'small' (20 rows, 1 flip = 5%). v1 is always right.
+ * (200 rows, 1 flip = 0.5%), 'small' (20 rows, 1 flip = 5%), 'safe' (2,000 rows, 2 flips =
+ * 0.1%). v1 is always right.
  */
 function plantedFlips() {
   const groups: [string, number, number][] = [
     ['broke', 1000, 50],
     ['fine', 200, 1],
     ['small', 20, 1],
+    ['safe', 2000, 2],
   ];
   const cls = ['a', 'b', 'c'];
   const g: string[] = [];
@@ -180,36 +183,62 @@ describe('evaluateRules: accuracy drop and negative flip rate', () => {
   ];
   const res = evaluateRules(d, {
     rules,
-    cohorts: ['broke', 'fine', 'small'].map(group),
+    cohorts: ['broke', 'fine', 'small', 'safe'].map(group),
     baseline: 'v1',
   });
 
+  // Expected values from python: Agresti–Min (see above) for accuracy against −1 point;
+  // scipy.stats.binomtest(k, n).proportion_ci(method='exact') and binom.sf / binom.cdf for the
+  // flip rate against 2%.
   it('fails a 5-point accuracy drop and a 5% flip rate in 1,000 rows', () => {
     const acc = cellOf(res.cells, 'broke', 'acc');
     expect(acc.value).toBeCloseTo(-0.05, 12);
     expect(acc.limit).toBeCloseTo(-0.01, 12);
+    expect(acc.hi).toBeCloseTo(-0.03627717379578023, 12);
+    expect(acc.p / 4.719923104161132e-9).toBeCloseTo(1, 6);
     expect(acc.verdict).toBe('fail');
     const flip = cellOf(res.cells, 'broke', 'flip');
     expect(flip.value).toBeCloseTo(0.05, 12);
+    expect(flip.lo).toBeCloseTo(0.03733539760466063, 10);
     // P(X ≥ 50 | n = 1000, p = 0.02), exact (Python fractions): 7.884716909458577e-09.
     expect(flip.p / 7.884716909458577e-9).toBeCloseTo(1, 9);
     expect(flip.verdict).toBe('fail');
   });
 
-  it('passes 0.5% in 200 rows', () => {
-    expect(cellOf(res.cells, 'fine', 'acc').verdict).toBe('pass');
-    expect(cellOf(res.cells, 'fine', 'flip').verdict).toBe('pass');
+  it('passes 0.1% in 2,000 rows: both intervals wholly on the safe side', () => {
+    const acc = cellOf(res.cells, 'safe', 'acc');
+    expect(acc.lo).toBeCloseTo(-0.0026941191601728377, 12);
+    expect(acc.verdict).toBe('pass');
+    const flip = cellOf(res.cells, 'safe', 'flip');
+    expect(flip.hi).toBeCloseTo(0.0036076285696658435, 10);
+    expect(flip.p / 2.4765929064381504e-15).toBeCloseTo(1, 6);
+    expect(flip.verdict).toBe('pass');
   });
 
-  it('calls 1 flip in 20 rows not significant', () => {
+  it('calls 0.5% in 200 rows inconclusive: within the limits, but the intervals reach past them', () => {
+    const acc = cellOf(res.cells, 'fine', 'acc');
+    expect(acc.value).toBeCloseTo(-0.005, 12);
+    expect(acc.lo).toBeCloseTo(-0.018655322120054274, 12);
+    expect(acc.p).toBeCloseTo(0.23510321652490723, 12);
+    expect(acc.verdict).toBe('inconclusive');
+    const flip = cellOf(res.cells, 'fine', 'flip');
+    expect(flip.hi).toBeCloseTo(0.027541898457558386, 10);
+    // binom.cdf(1, 200, 0.02) = 0.98^200 + 200 · 0.02 · 0.98^199.
+    expect(flip.p).toBeCloseTo(0.98 ** 200 + 4 * 0.98 ** 199, 12);
+    expect(flip.verdict).toBe('inconclusive');
+    // (1.96 · √(0.02 · 0.98) / |0.005 − 0.02|)² = 334.6: the one-sample test's variance at the limit.
+    expect(flip.rowsNeeded).toBe(335);
+  });
+
+  it('calls 1 flip in 20 rows inconclusive', () => {
     const flip = cellOf(res.cells, 'small', 'flip');
     expect(flip.value).toBeCloseTo(0.05, 12);
     // 1 − 0.98^20: the chance of at least one flip in 20 rows at a true rate of 2%.
     expect(flip.p).toBeCloseTo(1 - 0.98 ** 20, 12);
-    expect(flip.verdict).toBe('not-significant');
+    expect(flip.verdict).toBe('inconclusive');
     const acc = cellOf(res.cells, 'small', 'acc');
-    expect(acc.p).toBe(1); // exact McNemar with b = 1, c = 0
-    expect(acc.verdict).toBe('not-significant');
+    expect(acc.p).toBeCloseTo(0.28844960106218354, 12);
+    expect(acc.verdict).toBe('inconclusive');
   });
 
   it('says why a rule does not apply', () => {
@@ -249,8 +278,8 @@ describe('evaluateRules: bootstrap rules (hand-checked degenerate cases)', () =>
     });
     const worse = cellOf(r.cells, 'worse', 'mae');
     expect(worse).toMatchObject({ value: 2, lo: 2, hi: 2, a: 1, b: 3, verdict: 'fail' });
-    // Every replicate equals 2, none is ≤ 0: p = 2·(1 + 0)/(1 + 1000).
-    expect(worse.p).toBeCloseTo(2 / 1001, 12);
+    // Every replicate equals 2, none is ≤ the 0.5 limit: one-sided p = (1 + 0)/(1 + 1000).
+    expect(worse.p).toBeCloseTo(1 / 1001, 12);
     expect(cellOf(r.cells, 'same', 'mae')).toMatchObject({ value: 0, verdict: 'pass' });
   });
 

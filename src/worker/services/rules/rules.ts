@@ -1,19 +1,17 @@
 // Release rules as a cohort × rule grid, for every version against the baseline.
 //
-// Semantics of a cell (documented under the grid too):
-// - "fail": the estimate is beyond the rule's limit (a drop larger than allowed, a rise larger
-//   than allowed, a flip rate above the cap) AND the test rejects after Benjamini–Hochberg
-//   across every test in the grid (q ≤ 0.05). Change rules test "no change" (McNemar on the
-//   discordant rows for accuracy and shares above a threshold; a paired bootstrap for macro-F1,
-//   AUC, MAE, RMSE); the flip-rate rule tests "rate ≤ cap" (exact one-sided binomial).
-// - "not significant": the estimate is beyond the limit but the test does not reject: too few
-//   rows to tell a real change from noise.
-// - "pass": the estimate is within the limit.
+// Each cell is a test against the rule's limit (a margin), not against "no change":
+// - "pass": the whole 95% interval is on the safe side of the limit (non-inferiority shown);
+// - "fail": the whole interval is beyond the limit;
+// - "inconclusive": the interval straddles the limit; rowsNeeded says how many rows would decide
+//   at the observed effect;
+// - either verdict also needs q ≤ 0.05: the one-sided p against the limit, adjusted with
+//   Benjamini–Hochberg across every cell of the grid (cohorts × versions × rules);
 // - "not applicable": the rule cannot be measured here (task, missing scores, empty cohort).
 import type { EvalArrays } from '../../../data/prepare';
 import type { CohortDef } from '../../../shared/predicate';
 import { CohortError, popcount } from '../../../engine/cohort/evaluate';
-import { benjaminiHochberg, rowsFromMask } from '../../../engine/stats';
+import { Z95, benjaminiHochberg, rowsFromMask } from '../../../engine/stats';
 import type { OpenDataset } from '../../session/dataset';
 import { checkRule } from './checks';
 import { ruleLimit, validateRule } from './limits';
@@ -30,6 +28,7 @@ const EMPTY: Measure = {
   b: NaN,
   n: 0,
   p: NaN,
+  sd: NaN,
   test: '',
   detail: '',
 };
@@ -49,11 +48,24 @@ function cohortsOf(d: OpenDataset, defs: CohortDef[]) {
   return out;
 }
 
-function verdictOf(cell: RuleCell): Verdict {
-  if (cell.reason !== null) return 'not-applicable';
-  const beyond = cell.failWhen === 'above' ? cell.value > cell.limit : cell.value < cell.limit;
-  if (!beyond) return 'pass';
-  return cell.q <= RULES_FDR ? 'fail' : 'not-significant';
+/** Where the interval lies against the limit; BH's q must back a pass or a fail. */
+function verdictOf(c: RuleCell): Verdict {
+  if (c.reason !== null) return 'not-applicable';
+  const safe = c.failWhen === 'above' ? c.hi < c.limit : c.lo > c.limit;
+  const beyond = c.failWhen === 'above' ? c.lo > c.limit : c.hi < c.limit;
+  if (c.q <= RULES_FDR && safe) return 'pass';
+  if (c.q <= RULES_FDR && beyond) return 'fail';
+  return 'inconclusive';
+}
+
+/**
+ * Rows at which the 95% interval around the observed effect would just clear the limit:
+ * (1.96 · sd / |estimate − limit|)², sd the per-row spread. Null when the estimate sits on it.
+ */
+export function rowsNeeded(c: RuleCell): number | null {
+  const gap = Math.abs(c.value - c.limit);
+  if (!(gap > 0) || !(c.sd > 0)) return null;
+  return Math.ceil(((Z95 * c.sd) / gap) ** 2);
 }
 
 /** Measures every rule in every cohort for every version against the baseline. */
@@ -84,12 +96,13 @@ export function evaluateRules(d: OpenDataset, req: RulesRequest): RulesResult {
       const other = ev.versions.find((v) => v.name === vName)!;
       for (const rule of rules) {
         const seed = cells.length + 1;
+        const { limit } = ruleLimit(rule);
         const check =
           c.error !== null
             ? ({ ok: false, reason: c.error } as const)
             : c.size === 0
               ? ({ ok: false, reason: 'the cohort is empty' } as const)
-              : checkRule(rule, { ev, base, other, mask: c.mask, rows, seed, memo });
+              : checkRule(rule, { ev, base, other, mask: c.mask, rows, seed, memo, limit });
         cells.push({
           ...(check.ok ? check.m : EMPTY),
           ...ruleLimit(rule),
@@ -98,6 +111,7 @@ export function evaluateRules(d: OpenDataset, req: RulesRequest): RulesResult {
           version: vName,
           verdict: 'not-applicable',
           q: NaN,
+          rowsNeeded: null,
           reason: check.ok ? null : check.reason,
         });
       }
@@ -110,6 +124,7 @@ export function evaluateRules(d: OpenDataset, req: RulesRequest): RulesResult {
   cells.forEach((c, i) => {
     c.q = fdr.q[i]!;
     c.verdict = verdictOf(c);
+    if (c.verdict === 'inconclusive') c.rowsNeeded = rowsNeeded(c);
   });
   return {
     baseline,

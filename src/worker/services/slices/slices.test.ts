@@ -43,7 +43,7 @@ describe('findSlices in the worker', () => {
     }
   });
 
-  it('regression mode needs a different baseline and reports negative flips', async () => {
+  it('regression mode needs a different baseline and reports net changes', async () => {
     const s = open('wide.arrow');
     await expect(
       findSlices(s.dataset, req({ mode: 'regression', baseline: 'v2', version: 'v2' })),
@@ -52,28 +52,37 @@ describe('findSlices in the worker', () => {
       s.dataset,
       req({ mode: 'regression', version: 'v1', baseline: 'v2' }),
     );
-    expect(res.measure).toBe('negative-flip rate');
-    for (const r of res.results) expect(r.worse).toBeGreaterThan(r.better);
+    expect(res.measure).toBe('change in error rate');
+    for (const r of res.results) {
+      expect(r.worse).toBeGreaterThan(r.better);
+      expect(r.effect).toBeCloseTo((r.worse - r.better) / r.n, 12);
+      // Each version's error rate over the same rows: their difference is the net change.
+      expect(r.versions!.version.value - r.versions!.baseline.value).toBeCloseTo(r.effect, 12);
+      expect(r.lo).toBeLessThanOrEqual(r.effect);
+      expect(r.hi).toBeGreaterThanOrEqual(r.effect);
+    }
   });
 
-  it('finds where the demo MLP (v2) breaks digits v1 had right: short bounding boxes', async () => {
+  it('digits demo: the MLP (v2) got better on balance; where it got better is listed, churn is not a regression', async () => {
     const bytes = new Uint8Array(
       readFileSync(new URL('../../../../public/demo/digits.arrow', import.meta.url)),
     );
     const s = open('digits.arrow', bytes);
-    const deep = await findSlices(
-      s.dataset,
-      req({ mode: 'regression', version: 'v2', baseline: 'v1', minSize: null, maxConditions: 3 }),
-    );
-    expect(deep.results[0]!.text).toBe('bbox_height in [10, 19]');
-    // Only 28 negative flips in 4,000 rows: significant among the 27 one-condition slices, not
-    // among the ~1,400 slices of a 3-condition search (the price of looking further).
-    const shallow = await findSlices(
-      s.dataset,
-      req({ mode: 'regression', version: 'v2', baseline: 'v1', minSize: null, maxConditions: 1 }),
-    );
-    expect(shallow.results[0]!.text).toBe('bbox_height in [10, 19]');
-    expect(shallow.results[0]!.q).toBeLessThan(0.05);
+    const pair = { version: 'v2', baseline: 'v1', minSize: null, maxConditions: 1 as const };
+    // bbox_height in [10, 19] has 9 right→wrong but 22 wrong→right: ranked by negative flips
+    // it led the list of "regressions"; by net change it is not one.
+    const worse = await findSlices(s.dataset, req({ mode: 'regression', ...pair }));
+    expect(worse.overall).toBeCloseTo(-0.03875, 12); // v2 errs on 155 fewer of 4,000 rows
+    expect(worse.results.some((r) => r.text === 'bbox_height in [10, 19]')).toBe(false);
+    expect(worse.results.every((r) => r.q >= 0.05)).toBe(true);
+    const better = await findSlices(s.dataset, req({ mode: 'improvement', ...pair }));
+    const top = better.results[0]!;
+    expect(top.text).toBe('slant in [-0.8901, -0.1046]');
+    expect([top.worse, top.better]).toEqual([5, 60]);
+    expect(top.effect).toBeCloseTo(-55 / 800, 12);
+    expect(top.hi).toBeLessThan(0);
+    expect(top.q).toBeLessThan(0.05);
+    expect(top.versions!.version.value).toBeLessThan(top.versions!.baseline.value);
   });
 
   it('stops between batches when cancelled', async () => {

@@ -4,14 +4,14 @@ import {
   binColumn,
   buildTarget,
   searchSlices,
-  slicePredicate,
   type BinnedFeature,
   type SearchOutcome,
   type TargetInput,
 } from '../../../engine/slices';
 import type { OpenDataset } from '../../session/dataset';
 import { perRowOf } from '../compare/perRow';
-import type { SlicesProgress, SlicesRequest, SlicesResult } from '../../../protocol';
+import type { SliceMeasure, SlicesProgress, SlicesRequest, SlicesResult } from '../../../protocol';
+import { describeResults, type DetailContext } from './detail';
 
 /** Binned features per prepared dataset and bin count: binning is the costly part to repeat. */
 const binned = new WeakMap<EvalArrays, Map<number, BinnedFeature[]>>();
@@ -39,28 +39,32 @@ function featuresOf(ds: OpenDataset, ev: EvalArrays, bins: number): BinnedFeatur
 
 function targetInput(ev: EvalArrays, req: SlicesRequest, mask: Uint8Array | null): TargetInput {
   const v = perRowOf(ev, req.version);
-  const b = req.mode === 'regression' ? req.baseline : null;
-  if (req.mode === 'regression' && (!b || b === req.version)) {
-    throw new Error('Regression mode needs a baseline version other than the one examined.');
+  const paired = req.mode !== 'failure';
+  const b = paired ? req.baseline : null;
+  if (paired && (!b || b === req.version)) {
+    throw new Error('Comparing versions needs a baseline version other than the one examined.');
   }
   const base = b ? perRowOf(ev, b) : null;
   if (ev.task === 'regression') {
     if (!v.absErr || (base && !base.absErr))
       throw new Error('No predictions and targets to compare.');
     return base
-      ? { mode: 'regression', absErr: v.absErr, baseline: base.absErr!, mask }
+      ? { mode: pairedMode(req), absErr: v.absErr, baseline: base.absErr!, mask }
       : { mode: 'failure', absErr: v.absErr, mask };
   }
   if (!v.correct || (base && !base.correct))
     throw new Error('No labels and predictions to compare.');
   return base
-    ? { mode: 'regression', correct: v.correct, baseline: base.correct!, mask }
+    ? { mode: pairedMode(req), correct: v.correct, baseline: base.correct!, mask }
     : { mode: 'failure', correct: v.correct, mask };
 }
 
-function measureOf(ev: EvalArrays, mode: SlicesRequest['mode']): SlicesResult['measure'] {
-  if (ev.task === 'regression') return mode === 'failure' ? 'MAE' : 'Δ absolute error';
-  return mode === 'failure' ? 'error rate' : 'negative-flip rate';
+const pairedMode = (req: SlicesRequest) =>
+  req.mode === 'improvement' ? ('improvement' as const) : ('regression' as const);
+
+function measureOf(ev: EvalArrays, mode: SlicesRequest['mode']): SliceMeasure {
+  if (ev.task === 'regression') return mode === 'failure' ? 'MAE' : 'change in absolute error';
+  return mode === 'failure' ? 'error rate' : 'change in error rate';
 }
 
 const tick = () => new Promise<void>((r) => setTimeout(r));
@@ -82,10 +86,23 @@ export async function findSlices(
   const features = featuresOf(ds, ev, req.bins);
   if (features.length === 0) throw new Error('No feature columns to slice by.');
   const target = buildTarget(targetInput(ev, req, mask));
+  const detail: DetailContext = {
+    features,
+    target,
+    cohort: req.cohort,
+    paired:
+      req.mode === 'failure' || !req.baseline
+        ? null
+        : { version: perRowOf(ev, req.version), baseline: perRowOf(ev, req.baseline) },
+    improvement: req.mode === 'improvement',
+  };
   let inScope = 0;
   for (let i = 0; i < target.code.length; i++) if (target.code[i] !== 255) inScope++;
   const minSize = Math.max(1, Math.round(req.minSize ?? Math.max(30, inScope / 100)));
   const base = {
+    mode: req.mode,
+    version: req.version,
+    baseline: detail.paired ? req.baseline : null,
     features: features.length,
     skipped: features
       .filter((f) => f.skippedCategories > 0)
@@ -100,11 +117,11 @@ export async function findSlices(
     ...base,
     done,
     cancelled: !done && cancelled,
-    results: o.results.map((r) => ({ ...r, predicate: slicePredicate(r, req.cohort) })),
+    results: describeResults(o.results, detail),
     tried: o.tried,
     tested: o.tested,
     pruned: o.pruned,
-    overall: o.overall ?? NaN,
+    overall: (detail.improvement ? -1 : 1) * (o.overall ?? NaN),
     n: o.n ?? NaN,
     elapsedMs: Date.now() - t0,
   });
