@@ -31,7 +31,18 @@ describe('findIds', () => {
     const prefix = idOf(42).slice(0, -1);
     const expected = all.filter((id) => id.startsWith(prefix)).slice(0, 8);
     expect(svc.findIds(prefix, 8).suggestions.map((h) => h.id)).toEqual(expected);
-    expect(svc.findIds('nope', 5)).toEqual({ hasIds: true, exact: null, suggestions: [] });
+    expect(svc.findIds('nope', 5)).toMatchObject({
+      hasIds: true,
+      exact: null,
+      suggestions: [],
+      nearest: [], // asked for only on Enter
+      distinct: 500,
+      examples: [all[0], all[250], all[499]],
+    });
+    // On Enter, the ids nearest a typo: one inserted character is one edit from the id and at
+    // least two from every other id (they differ from it in a digit as well).
+    const typo = idOf(42).slice(0, 6) + 'x' + idOf(42).slice(6);
+    expect(svc.findIds(typo, 5, true).nearest[0]).toEqual({ id: idOf(42), count: 1 });
   });
 
   it('counts duplicated ids', () => {
@@ -183,7 +194,7 @@ describe('rowDetail', () => {
       s.openBytes([{ name: 'noid.arrow', bytes: tableToIPC(t, 'file') }]).summary!.inferred,
     );
     const svc2 = rowsOf(s.dataset);
-    expect(svc2.findIds('#2', 5)).toEqual({
+    expect(svc2.findIds('#2', 5)).toMatchObject({
       hasIds: false,
       exact: { id: '#2', count: 1 },
       suggestions: [{ id: '#2', count: 1 }],
