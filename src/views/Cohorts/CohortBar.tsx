@@ -36,7 +36,7 @@ export function CohortBar() {
           <CohortChip
             key={c.id}
             name={c.name}
-            stats={stats[c.id] ?? null}
+            stats={stats.get(c.id) ?? null}
             total={total}
             regression={regression}
             active={c.id === activeId}
