@@ -56,13 +56,13 @@ export async function readLinkState(
   const stashKey = q.get('state');
   if (stashKey) {
     const stashed = await readStash(stashKey);
-    if (stashed)
-      for (const [k, v] of Object.entries(stashed))
-        if (raw[k] === undefined) raw[k] = v;
-        else
-          problems.push(
-            `the link: its larger parts (cohorts, columns) were kept in the browser that made it and are not in this one; open it there, or share a workspace file`,
-          );
+    if (!stashed) {
+      problems.push(
+        'the link: its larger parts (cohorts, columns) were kept in the browser that made it and are not in this one; open it there, or share a workspace file',
+      );
+    } else {
+      for (const [k, v] of Object.entries(stashed)) if (raw[k] === undefined) raw[k] = v;
+    }
   }
   const r = readSavedState(raw, { source: 'the link', cohortIds: true, hasColumn });
   return { state: r.state, problems: [...problems, ...r.problems] };

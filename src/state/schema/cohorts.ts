@@ -5,7 +5,7 @@ import { type Problems, describe, isName } from './fields';
 /** Most cohorts one dataset keeps; beyond this a list is cut, with a message. */
 export const MAX_COHORTS = 1000;
 /** Most ids one picked-rows cohort holds (a lasso over 1M rows is refused, not stored). */
-export const MAX_IDS = 200_000;
+export const MAX_IDS = 100_000;
 /** Most conditions (tree nodes) in one cohort. */
 export const MAX_CONDITIONS = 2000;
 
