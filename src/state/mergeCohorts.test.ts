@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CohortDef } from '../worker/protocol';
+import type { CohortDef } from '../protocol';
 import { mergeCohorts } from './mergeCohorts';
 
 const c = (id: string, name = id): CohortDef => ({
