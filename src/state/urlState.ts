@@ -1,13 +1,8 @@
-import type { ReleaseRule } from '../protocol';
 import { type SavedState, readSavedState } from './schema';
+import type { CompareSettings } from './schema/compare';
 import { linkStashId, readStash, writeStash } from './linkStash';
 
-/** Comparison settings that travel with a link: baseline, thresholds, release rules. */
-export interface CompareSettings {
-  baseline: string | null;
-  thresholds: Record<string, number>;
-  rules: ReleaseRule[];
-}
+export type { CompareSettings };
 
 /** A part whose JSON is longer than this is kept in the browser under the key the URL names. */
 export const LINK_INLINE_MAX = 2000;

@@ -1,6 +1,13 @@
-import type { CompareSettings } from '../urlState';
+import type { ReleaseRule } from '../../protocol';
 import { type Problems, describe, isFinite, isName, isObject, nameOrNull, own } from './fields';
 import { readRule } from './rules';
+
+/** Comparison settings that travel with a link: baseline, thresholds, release rules. */
+export interface CompareSettings {
+  baseline: string | null;
+  thresholds: Record<string, number>;
+  rules: ReleaseRule[];
+}
 
 const MAX_RULES = 100;
 const MAX_THRESHOLDS = 1000;

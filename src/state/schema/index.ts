@@ -1,6 +1,6 @@
 import type { RoleMapping } from '../../shared/roles';
 import type { CohortDef } from '../../protocol';
-import type { CompareSettings } from '../urlState';
+import type { CompareSettings } from './compare';
 import type { ViewName } from '../viewStore';
 import { readCohorts } from './cohorts';
 import { readCompare } from './compare';
