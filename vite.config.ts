@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { securityHeaders, securityPlugin } from './security.config';
+import { securityHeaders, securityPlugin } from './security.config.ts';
 
 export default defineConfig({
   plugins: [react(), securityPlugin()],
