@@ -281,7 +281,11 @@ test('the preview server sends the policy as headers; using the app raises no CS
   const headers = response!.headers();
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
   expect(headers['content-security-policy']).toContain("base-uri 'none'");
-  expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+  const meta = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(meta).toContain("form-action 'none'");
+  expect(meta).not.toContain('unsafe-inline');
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   await expectRows(page, 4000);
