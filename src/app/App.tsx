@@ -10,6 +10,8 @@ import { CohortBar } from '../views/Cohorts/CohortBar';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { RowDetailDrawer } from '../views/RowDetail/RowDetailDrawer';
 import { MainView } from './MainView';
+import { DataPrompt } from '../views/Load/DataPrompt';
+import { unapprovedOrigins, useDataPrompt } from '../state/dataApproval';
 
 let started = false;
 
@@ -20,13 +22,18 @@ export function App() {
     // Once per page load, even when React runs effects twice in development.
     if (started) return;
     started = true;
-    void open(startupSources(window.location.search));
+    const sources = startupSources(window.location.search);
+    // A link naming data on another site asks first (views/Load/DataPrompt).
+    const foreign = unapprovedOrigins(sources, window.location.href);
+    if (foreign.length) useDataPrompt.getState().ask(foreign, sources);
+    else void open(sources);
   }, [open]);
   return (
     <DropZone>
       <Header />
       <main className="main">
         <EngineStatus />
+        <DataPrompt />
         <Alerts />
         <LoadProgress />
         <ErrorBoundary name="Cohorts">

@@ -18,7 +18,8 @@ const VIEWS: Record<ViewName, { name: string; Component: ComponentType }> = {
 /** The view the tab bar chose, behind its own error boundary. */
 export function MainView() {
   const view = useView((s) => s.view);
-  const { name, Component } = VIEWS[view] ?? VIEWS.overview;
+  // Own keys only: a view named "constructor" from a link is not Object's constructor.
+  const { name, Component } = Object.hasOwn(VIEWS, view) ? VIEWS[view] : VIEWS.overview;
   return (
     <ErrorBoundary key={view} name={name}>
       <Component />

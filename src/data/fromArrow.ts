@@ -70,9 +70,8 @@ function toColumn(field: Field, chunks: readonly Data[], n: number): Column | st
 }
 
 function metadataOf(table: Table): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of table.schema.metadata) out[k] = v;
-  return out;
+  // fromEntries defines own keys: a key named "__proto__" stays data.
+  return Object.fromEntries(table.schema.metadata);
 }
 
 /**
@@ -103,7 +102,7 @@ export function fromArrowTable(table: Table, fileName: string, byteLength: numbe
   table.schema.fields.forEach((field, i) => {
     const name = names[i]!;
     const arrowType = String(field.type);
-    arrowTypes[name] = arrowType;
+    Object.defineProperty(arrowTypes, name, { value: arrowType, enumerable: true, writable: true });
     const vector = table.getChildAt(i);
     const chunks = vector ? vector.data : [];
     const col = toColumn(name === field.name ? field : field.clone({ name }), chunks, n);

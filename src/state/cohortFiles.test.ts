@@ -46,7 +46,7 @@ describe('cohort files', () => {
     expect(r.problems).toEqual([
       'cohort "Tall FR" names column "height", which this dataset lacks; those conditions were left out',
       'cohort "Only height" was skipped: it only names column "height", which this dataset lacks',
-      '1 entries were not valid cohorts and were skipped',
+      'the file: 1 entry: not a valid cohort definition (or a repeated id); left out',
     ]);
   });
 

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import type { CohortDef, CohortStats, Predicate } from '../protocol';
 import { client } from '../worker/client';
+import { MAX_COHORTS } from './schema/cohorts';
 
 interface CohortState {
   /** Saved, named cohorts, in the order the user made them. */
   cohorts: CohortDef[];
-  stats: Record<string, CohortStats>;
+  /** By cohort id (a Map: ids come from links and files, and may be "constructor"). */
+  stats: Map<string, CohortStats>;
   /** The cohort every view is restricted to; null = all rows. */
   activeId: string | null;
   /** The dataset fingerprint the cohorts are stored under. */
@@ -26,7 +28,7 @@ export function newCohortId(): string {
 
 export const useCohorts = create<CohortState>((set, get) => ({
   cohorts: [],
-  stats: {},
+  stats: new Map(),
   activeId: null,
   fingerprint: null,
 
@@ -48,15 +50,15 @@ export const useCohorts = create<CohortState>((set, get) => ({
   },
   setActive: (activeId) => set({ activeId }),
   replaceAll: (cohorts, fingerprint, activeId = null) => {
-    set({ cohorts, fingerprint, activeId, stats: {} });
+    set({ cohorts, fingerprint, activeId, stats: new Map() });
     void get().refresh();
   },
   refresh: async () => {
     const defs = get().cohorts;
-    if (defs.length === 0) return set({ stats: {} });
+    if (defs.length === 0) return set({ stats: new Map() });
     try {
       const list = await client.cohorts(defs);
-      set({ stats: Object.fromEntries(list.map((s) => [s.id, s])) });
+      set({ stats: new Map(list.map((s) => [s.id, s])) });
       // For the benchmark: the frame after every visible panel got the new cohort numbers.
       requestAnimationFrame(() =>
         performance.mark('wb:cohort-updated', { detail: { cohorts: defs.length } }),
@@ -66,6 +68,20 @@ export const useCohorts = create<CohortState>((set, get) => ({
     }
   },
 }));
+
+/**
+ * Adds imported cohorts, up to MAX_COHORTS in all; returns a message naming what was left out.
+ */
+export function appendCohorts(imported: CohortDef[]): string | null {
+  const store = useCohorts.getState();
+  const room = Math.max(0, MAX_COHORTS - store.cohorts.length);
+  const kept = imported.slice(0, room);
+  if (kept.length) store.replaceAll([...store.cohorts, ...kept], store.fingerprint, store.activeId);
+  const left = imported.length - kept.length;
+  return left > 0
+    ? `${left} of ${imported.length} cohorts were not added: a dataset keeps at most ${MAX_COHORTS}`
+    : null;
+}
 
 /** The active cohort's predicate, or null for all rows. */
 export function activePredicate(s: CohortState): Predicate | null {

@@ -29,5 +29,6 @@ export function baselineOf(s: Pick<CompareState, 'baseline'>, versions: string[]
 }
 
 export function thresholdOf(s: Pick<CompareState, 'thresholds'>, version: string): number {
-  return s.thresholds[version] ?? 0.5;
+  // Own keys only: a version named "constructor" (column score_constructor) has no threshold.
+  return Object.hasOwn(s.thresholds, version) ? s.thresholds[version]! : 0.5;
 }

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { RoleMapping } from '../shared/roles';
 import { client } from '../worker/client';
 import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../protocol';
-import { consumeUrlRoles } from './urlState';
-import { forgetRoles, loadSavedRoles, saveRoles } from './rolesStorage';
+import { restoreFor } from './restore';
+import { write } from './savedStorage';
 
 interface DatasetState {
   progress: Progress | null;
@@ -27,6 +27,12 @@ function failure(err: unknown, fileName: string): FileError {
   return { fileName, reason: err instanceof Error ? err.message : String(err) };
 }
 
+/** A part of the saved state or link that was dropped, and why (from the schema). */
+function notRestored(problem: string): FileError {
+  const [source, ...rest] = problem.split(': ');
+  return { action: 'Not restored from', fileName: source ?? '', reason: rest.join(': ') };
+}
+
 export const useDataset = create<DatasetState>((set, get) => ({
   progress: null,
   loading: false,
@@ -44,9 +50,16 @@ export const useDataset = create<DatasetState>((set, get) => ({
       const result = await client.open(sources, (progress) => set({ progress }));
       set({ errors: result.errors });
       if (result.summary) {
-        const saved = consumeUrlRoles() ?? loadSavedRoles(result.summary.fingerprint);
-        const roles = saved ?? result.summary.inferred;
-        set({ summary: result.summary, sources, roles, rolesFromStorage: !!saved, analysis: null });
+        const restored = await restoreFor(result.summary);
+        const roles = restored.roles ?? result.summary.inferred;
+        set({
+          summary: result.summary,
+          sources,
+          roles,
+          rolesFromStorage: !!restored.roles,
+          analysis: null,
+        });
+        if (restored.problems.length) get().report(restored.problems.map(notRestored));
         const analysis = await client.analyse(roles);
         set({ analysis });
       }
@@ -65,7 +78,7 @@ export const useDataset = create<DatasetState>((set, get) => ({
   setRoles: async (m) => {
     const summary = get().summary;
     if (!summary) return;
-    saveRoles(summary.fingerprint, m);
+    void write(summary.fingerprint, { roles: m }, []);
     set({ roles: m, rolesFromStorage: true });
     try {
       set({ analysis: await client.analyse(m) });
@@ -77,7 +90,7 @@ export const useDataset = create<DatasetState>((set, get) => ({
   resetRoles: async () => {
     const summary = get().summary;
     if (!summary) return;
-    forgetRoles(summary.fingerprint);
+    void write(summary.fingerprint, { roles: null }, []);
     set({ roles: summary.inferred, rolesFromStorage: false });
     set({ analysis: await client.analyse(summary.inferred) });
   },

@@ -1,50 +1,59 @@
 import { useCohorts } from './cohortStore';
-import { loadCohorts, saveCohorts } from './cohortStorage';
 import { useDataset } from './datasetStore';
-import { type UrlState, parseUrlState, writeUrlState } from './urlState';
+import { writeUrlState } from './urlState';
 import { useView } from './viewStore';
 import { useCompare } from './compareStore';
-import { loadCompare, saveCompare } from './compareStorage';
+import { onStorageError, write } from './savedStorage';
+import { followOtherTabs } from './followTabs';
 
 /**
- * Wires the stores together: a newly opened dataset gets its cohorts (from the link it was opened
- * with, else from storage); every change is stored and mirrored into the URL.
+ * Wires the stores together: every change is stored (IndexedDB, merged by cohort id with other
+ * tabs) and mirrored into the URL; other tabs on the same dataset are followed.
  */
 export function startSync(): () => void {
-  // The link's state applies to the first dataset opened after start-up (from URLs or from the
-  // same local files opened by hand), then storage takes over.
-  let pending: UrlState | null = parseUrlState(window.location.search);
-  let fingerprint: string | null = null;
+  let lastError = '';
+  onStorageError((reason) => {
+    if (reason === lastError) return; // once per kind of failure, not on every keystroke
+    lastError = reason;
+    useDataset
+      .getState()
+      .report([{ action: 'Could not save', fileName: 'this dataset’s state', reason }]);
+  });
+  const follow = followOtherTabs();
+  const deleted = new Set<string>();
 
   const unsubDataset = useDataset.subscribe((s, prev) => {
-    const fp = s.summary?.fingerprint ?? null;
-    if (fp && fp !== fingerprint) {
-      fingerprint = fp;
-      const fromUrl = pending?.cohorts
-        ? { cohorts: pending.cohorts, activeId: pending.active }
-        : null;
-      const stored = fromUrl ?? loadCohorts(fp) ?? { cohorts: [], activeId: null };
-      useCohorts.getState().replaceAll(stored.cohorts, fp, stored.activeId);
-      useCompare.getState().reset(pending?.compare ?? loadCompare(fp) ?? {});
-      if (pending?.view) useView.getState().setView(pending.view);
-      useView.getState().focusRow(pending?.row ?? null);
-      useView.getState().setRowsSort(pending?.sort ? [pending.sort] : []);
-      useView.getState().setRowsColumns(pending?.cols ?? {});
-      pending = null;
-    }
+    if (s.summary?.fingerprint !== prev.summary?.fingerprint) deleted.clear();
     if (s.analysis !== prev.analysis && s.analysis) void useCohorts.getState().refresh();
     mirror();
   });
 
   const unsubCohorts = useCohorts.subscribe((s, prev) => {
     if (s.cohorts === prev.cohorts && s.activeId === prev.activeId) return;
-    if (s.fingerprint) saveCohorts(s.fingerprint, { cohorts: s.cohorts, activeId: s.activeId });
     mirror();
+    if (!s.fingerprint || follow.applying() || s.fingerprint !== prev.fingerprint) return;
+    const ids = new Set(s.cohorts.map((c) => c.id));
+    for (const c of prev.cohorts) if (!ids.has(c.id)) deleted.add(c.id);
+    const fp = s.fingerprint;
+    const mine = s.cohorts;
+    void write(fp, { cohorts: mine, activeId: s.activeId }, [...deleted]).then((merged) => {
+      if (!merged) return;
+      lastError = '';
+      // Another tab's cohorts came in with the merge; unless this tab changed again meanwhile.
+      if (useCohorts.getState().cohorts === mine) follow.adopt(fp, merged.cohorts);
+      follow.announce(fp);
+    });
   });
   const unsubView = useView.subscribe(mirror);
   const unsubCompare = useCompare.subscribe((s, prev) => {
-    if (fingerprint)
-      saveCompare(fingerprint, { baseline: s.baseline, thresholds: s.thresholds, rules: s.rules });
+    const fp = useDataset.getState().summary?.fingerprint;
+    if (fp && !follow.applying()) {
+      void write(
+        fp,
+        { compare: { baseline: s.baseline, thresholds: s.thresholds, rules: s.rules } },
+        [],
+      ).then((ok) => ok && follow.announce(fp));
+    }
     if (s.thresholds !== prev.thresholds) void useDataset.getState().applyThresholds(s.thresholds);
     mirror();
   });
@@ -66,7 +75,7 @@ export function startSync(): () => void {
     writeUrlState({
       roles: rolesFromStorage ? roles : null,
       cohorts,
-      active: activeId,
+      activeId,
       view,
       row: focusedRow,
       compare: { baseline, thresholds, rules },
@@ -77,6 +86,7 @@ export function startSync(): () => void {
 
   return () => {
     window.clearTimeout(scheduled);
+    follow.close();
     unsubDataset();
     unsubCohorts();
     unsubView();

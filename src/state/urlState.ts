@@ -1,119 +1,106 @@
-import type { RoleMapping } from '../shared/roles';
-import type { CohortDef } from '../protocol';
-import { parseCohort } from '../shared/cohortValidate';
-import type { ViewName } from './viewStore';
-import type { ReleaseRule } from '../protocol';
+import { type SavedState, readSavedState } from './schema';
+import type { CompareSettings } from './schema/compare';
+import { linkStashId, readStash, writeStash } from './linkStash';
 
-/** Comparison settings that travel with a link: baseline, thresholds, release rules. */
-export interface CompareSettings {
-  baseline: string | null;
-  thresholds: Record<string, number>;
-  rules: ReleaseRule[];
-}
+export type { CompareSettings };
 
-export function parseCompare(v: unknown): CompareSettings | null {
-  if (!v || typeof v !== 'object') return null;
-  const o = v as Record<string, unknown>;
-  const thresholds: Record<string, number> = {};
-  if (o.thresholds && typeof o.thresholds === 'object') {
-    for (const [k, t] of Object.entries(o.thresholds))
-      if (typeof t === 'number' && Number.isFinite(t)) thresholds[k] = t;
-  }
-  const rules = Array.isArray(o.rules)
-    ? (o.rules.filter(
-        (r) => r && typeof r === 'object' && typeof (r as { kind?: unknown }).kind === 'string',
-      ) as ReleaseRule[])
-    : [];
-  return { baseline: typeof o.baseline === 'string' ? o.baseline : null, thresholds, rules };
-}
+/** A part whose JSON is longer than this is kept in the browser under the key the URL names. */
+export const LINK_INLINE_MAX = 2000;
 
-/** Everything a shared link carries. Data URLs stay as `data` params (repeatable). */
-export interface UrlState {
-  data: string[];
-  roles: RoleMapping | null;
-  cohorts: CohortDef[] | null;
-  active: string | null;
-  view: ViewName | null;
-  row: string | null;
-  compare: CompareSettings | null;
-  /** Rows table: sort as `column` or `-column` (descending), and shown/hidden columns. */
-  sort: { id: string; desc: boolean } | null;
-  cols: Record<string, boolean> | null;
-}
-
-const VIEWS: ViewName[] = ['overview', 'rows', 'map', 'compare', 'slices'];
+const JSON_PARTS = ['roles', 'cohorts', 'compare', 'cols'] as const;
 
 function json(v: string | null): unknown {
-  if (!v) return null;
+  if (v === null) return undefined;
   try {
     return JSON.parse(v);
   } catch {
-    return null;
+    return v; // the schema names it as the wrong shape
   }
 }
 
-function parseSort(v: string | null): UrlState['sort'] {
-  if (!v) return null;
+function sortParam(v: string | null): unknown {
+  if (!v) return undefined;
   return v.startsWith('-') ? { id: v.slice(1), desc: true } : { id: v, desc: false };
 }
 
-function parseCols(v: unknown): Record<string, boolean> | null {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
-  const out: Record<string, boolean> = {};
-  for (const [k, b] of Object.entries(v)) if (typeof b === 'boolean') out[k] = b;
-  return out;
-}
-
-export function parseUrlState(search: string): UrlState {
-  const q = new URLSearchParams(search);
-  const rawCohorts = json(q.get('cohorts'));
-  const cohorts = Array.isArray(rawCohorts)
-    ? rawCohorts.map(parseCohort).filter((c): c is CohortDef => !!c && !!c.id)
-    : null;
-  const roles = json(q.get('roles')) as RoleMapping | null;
-  const view = q.get('view') as ViewName | null;
+/** The link's state as untrusted JSON, before the schema (stashed parts not yet read). */
+function rawLinkState(q: URLSearchParams): Record<string, unknown> {
   return {
-    data: q.getAll('data'),
-    roles: roles && Array.isArray(roles.versions) ? roles : null,
-    cohorts,
-    active: q.get('active'),
-    view: view && VIEWS.includes(view) ? view : null,
-    row: q.get('row'),
-    compare: parseCompare(json(q.get('compare'))),
-    sort: parseSort(q.get('sort')),
-    cols: parseCols(json(q.get('cols'))),
+    roles: json(q.get('roles')),
+    cohorts: json(q.get('cohorts')),
+    activeId: q.get('active') ?? undefined,
+    compare: json(q.get('compare')),
+    view: q.get('view') ?? undefined,
+    row: q.get('row') ?? undefined,
+    sort: sortParam(q.get('sort')),
+    cols: json(q.get('cols')),
   };
 }
 
-/** Writes the state into the address bar without adding history entries (no entry per keystroke). */
-export function writeUrlState(s: Omit<UrlState, 'data'>): void {
+/**
+ * The state a link carries, checked like any stored state: the small parts from the URL, the
+ * large ones from the browser's storage under the key the URL names (`state=`).
+ */
+export async function readLinkState(
+  search: string,
+  hasColumn: (name: string) => boolean,
+): Promise<{ state: SavedState; problems: string[] }> {
+  const q = new URLSearchParams(search);
+  const raw = rawLinkState(q);
+  const problems: string[] = [];
+  const stashKey = q.get('state');
+  if (stashKey) {
+    const stashed = await readStash(stashKey);
+    if (!stashed) {
+      problems.push(
+        'the link: its larger parts (cohorts, columns) were kept in the browser that made it and are not in this one; open it there, or share a workspace file',
+      );
+    } else {
+      for (const [k, v] of Object.entries(stashed)) if (raw[k] === undefined) raw[k] = v;
+    }
+  }
+  const r = readSavedState(raw, { source: 'the link', cohortIds: true, hasColumn });
+  return { state: r.state, problems: [...problems, ...r.problems] };
+}
+
+/** Whether the link names any state (so that state, not storage, applies to the first dataset). */
+export function linkHasState(search: string): boolean {
+  const q = new URLSearchParams(search);
+  return ['state', ...JSON_PARTS, 'active', 'view', 'row', 'sort'].some((k) => q.has(k));
+}
+
+/**
+ * Writes the state into the address bar without adding history entries. Small parts go in the
+ * URL; a part over LINK_INLINE_MAX characters is stashed in IndexedDB under this tab's key and
+ * the URL names that key, so the URL stays a few KB (servers refuse long ones with HTTP 431).
+ */
+export function writeUrlState(s: SavedState): void {
   const q = new URLSearchParams(window.location.search);
   const put = (k: string, v: string | null) => (v === null || v === '' ? q.delete(k) : q.set(k, v));
-  put('roles', s.roles ? JSON.stringify(s.roles) : null);
-  put('cohorts', s.cohorts && s.cohorts.length ? JSON.stringify(s.cohorts) : null);
-  put('active', s.active);
+  const c = s.compare;
+  const parts: Record<(typeof JSON_PARTS)[number], unknown> = {
+    roles: s.roles,
+    cohorts: s.cohorts?.length ? s.cohorts : null,
+    compare: c && (c.baseline || c.rules.length || Object.keys(c.thresholds).length) ? c : null,
+    cols: s.cols && Object.keys(s.cols).length ? s.cols : null,
+  };
+  const stash: Record<string, unknown> = {};
+  for (const k of JSON_PARTS) {
+    const text = parts[k] ? JSON.stringify(parts[k]) : null;
+    if (text && text.length > LINK_INLINE_MAX) {
+      stash[k] = parts[k];
+      put(k, null);
+    } else put(k, text);
+  }
+  const stashed = Object.keys(stash).length > 0;
+  put('state', stashed ? linkStashId() : null);
+  if (stashed) writeStash(stash);
+  put('active', s.activeId);
   put('view', s.view && s.view !== 'overview' ? s.view : null);
   put('row', s.row);
   put('sort', s.sort ? `${s.sort.desc ? '-' : ''}${s.sort.id}` : null);
-  put('cols', s.cols && Object.keys(s.cols).length ? JSON.stringify(s.cols) : null);
-  const c = s.compare;
-  put(
-    'compare',
-    c && (c.baseline || c.rules.length || Object.keys(c.thresholds).length)
-      ? JSON.stringify(c)
-      : null,
-  );
   const next = `${window.location.pathname}${q.toString() ? `?${q}` : ''}${window.location.hash}`;
   if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.replaceState(null, '', next);
   }
-}
-
-let urlRolesTaken = false;
-
-/** Role overrides carried by the link: used once, for the first dataset opened. */
-export function consumeUrlRoles(): RoleMapping | null {
-  if (urlRolesTaken || typeof window === 'undefined') return null;
-  urlRolesTaken = true;
-  return parseUrlState(window.location.search).roles;
 }

@@ -1,8 +1,9 @@
 import type { RoleMapping } from '../shared/roles';
 import type { CohortDef } from '../protocol';
 import { importCohorts } from './cohortFiles';
-import { type CompareSettings, parseCompare } from './urlState';
+import type { CompareSettings } from './urlState';
 import type { ViewName } from './viewStore';
+import { readSavedState } from './schema';
 
 export const WORKSPACE_FORMAT = 'workbench-workspace';
 
@@ -26,42 +27,34 @@ export interface WorkspaceImport {
 }
 
 /**
- * Reads a workspace file. Cohorts go through the same checks as a cohorts file (missing columns
- * named, the rest kept); roles naming columns this dataset lacks are not applied.
+ * Reads a workspace file through the same schema as stored state: cohorts go through the checks
+ * of a cohorts file (missing columns named, the rest kept); roles naming columns this dataset
+ * lacks, malformed rules, an unknown view are each left out and named.
  */
 export function importWorkspace(
   text: string,
   has: { column: (name: string) => boolean; version: (name: string) => boolean },
 ): WorkspaceImport {
-  let parsed: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    parsed = JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch {
     return { workspace: { cohorts: [] }, problems: ['the file is not JSON'] };
   }
-  if (!parsed || parsed.format !== WORKSPACE_FORMAT) {
+  const o = parsed as Record<string, unknown> | null;
+  if (!o || typeof o !== 'object' || o.format !== WORKSPACE_FORMAT) {
     return { workspace: { cohorts: [] }, problems: ['the file is not a workbench workspace'] };
   }
-  const problems: string[] = [];
-  const cohorts = importCohorts(JSON.stringify({ cohorts: parsed.cohorts ?? [] }), has);
-  problems.push(...cohorts.problems);
+  const { cohorts: rawCohorts, ...rest } = o;
+  const { state, problems } = readSavedState(rest, {
+    source: 'the workspace file',
+    cohortIds: false,
+    hasColumn: has.column,
+  });
+  const cohorts = importCohorts({ cohorts: rawCohorts ?? [] }, has);
   const workspace: WorkspaceImport['workspace'] = { cohorts: cohorts.cohorts };
-  const roles = parsed.roles as RoleMapping | null;
-  if (roles && Array.isArray(roles.versions)) {
-    const named = [
-      roles.id,
-      roles.label,
-      ...roles.versions.flatMap((v) => [v.prediction, v.score, v.probabilities]),
-    ];
-    const missing = named.filter((c): c is string => typeof c === 'string' && !has.column(c));
-    if (missing.length)
-      problems.push(
-        `the saved roles name columns this dataset lacks (${missing.join(', ')}); the current roles were kept`,
-      );
-    else workspace.roles = roles;
-  }
-  const compare = parseCompare(parsed.compare);
-  if (compare) workspace.compare = compare;
-  if (typeof parsed.view === 'string') workspace.view = parsed.view as ViewName;
-  return { workspace, problems };
+  if (state.roles) workspace.roles = state.roles;
+  if (state.compare) workspace.compare = state.compare;
+  if (state.view) workspace.view = state.view;
+  return { workspace, problems: [...problems, ...cohorts.problems] };
 }

@@ -27,7 +27,8 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     return (
       <section className="panel panel-error" role="alert">
-        <strong>{this.props.name} failed:</strong> {error.message || String(error)}{' '}
+        <strong>{this.props.name} failed:</strong> {error.message || String(error)}. If state saved
+        for this dataset caused it, “Reset this dataset’s saved state” at the top clears it.{' '}
         <button
           type="button"
           className="button small"

@@ -3,6 +3,7 @@ import type { Predicate } from '../../shared/predicate';
 
 import { type CohortData, CohortError, FALSE, TRUE, UNKNOWN } from './truth';
 import { evaluateRoles } from './evaluateRoles';
+import { compilePattern } from './pattern';
 
 export { type CohortData, CohortError, FALSE, TRUE, UNKNOWN };
 
@@ -81,13 +82,7 @@ function text(
   if (c.kind !== 'string') throw new CohortError(`"${c.name}" is not a text column`);
   let test: (s: string) => boolean;
   if (mode === 'regex') {
-    let re: RegExp;
-    try {
-      re = new RegExp(pattern, caseSensitive ? 'u' : 'iu');
-    } catch (err) {
-      throw new CohortError(`invalid regular expression /${pattern}/: ${(err as Error).message}`);
-    }
-    test = (s) => re.test(s);
+    test = compilePattern(pattern, caseSensitive);
   } else {
     const needle = caseSensitive ? pattern : pattern.toLowerCase();
     test = caseSensitive ? (s) => s.includes(needle) : (s) => s.toLowerCase().includes(needle);

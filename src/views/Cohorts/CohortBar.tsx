@@ -4,6 +4,7 @@ import { useDataset } from '../../state/datasetStore';
 import type { CohortDef, CohortStats } from '../../protocol';
 import { CohortBuilder } from './CohortBuilder';
 import { CohortChip } from './CohortChip';
+import { CHIPS_SHOWN, CohortList } from './CohortList';
 import { CohortFileActions } from './CohortFileActions';
 import { WorkspaceActions } from './WorkspaceActions';
 
@@ -20,6 +21,14 @@ export function CohortBar() {
     ? { id: 'all', size: total, metrics: analysis.metrics, error: null }
     : null;
   const active = cohorts.find((c) => c.id === activeId) ?? null;
+  // A long list shows its first chips (and the active one); all of them are in CohortList.
+  const long = cohorts.length > CHIPS_SHOWN;
+  const chips = long
+    ? [
+        ...cohorts.slice(0, CHIPS_SHOWN),
+        ...(active && !cohorts.slice(0, CHIPS_SHOWN).includes(active) ? [active] : []),
+      ]
+    : cohorts;
 
   return (
     <section className="cohort-bar" aria-label="Cohorts">
@@ -32,11 +41,11 @@ export function CohortBar() {
           active={!active}
           onSelect={() => setActive(null)}
         />
-        {cohorts.map((c) => (
+        {chips.map((c) => (
           <CohortChip
             key={c.id}
             name={c.name}
-            stats={stats[c.id] ?? null}
+            stats={stats.get(c.id) ?? null}
             total={total}
             regression={regression}
             active={c.id === activeId}
@@ -47,6 +56,16 @@ export function CohortBar() {
           New cohort
         </button>
       </div>
+      {long && (
+        <CohortList
+          cohorts={cohorts}
+          stats={stats}
+          total={total}
+          regression={regression}
+          activeId={activeId}
+          onSelect={setActive}
+        />
+      )}
       <div className="cohort-actions">
         {active && (
           <>

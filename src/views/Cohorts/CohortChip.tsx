@@ -1,4 +1,5 @@
 import type { CohortStats } from '../../protocol';
+import { Name } from '../../ui/Name';
 import { formatCount, formatNumber, formatPercent } from '../../ui/format';
 
 interface Props {
@@ -20,7 +21,9 @@ export function CohortChip({ name, stats, total, regression, active, onSelect }:
       aria-pressed={active}
       onClick={onSelect}
     >
-      <span className="chip-name">{name}</span>
+      <span className="chip-name">
+        <Name text={name} />
+      </span>
       {stats?.error ? (
         <span className="error-text">⚠ {stats.error}</span>
       ) : (

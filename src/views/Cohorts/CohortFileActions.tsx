@@ -1,6 +1,6 @@
-import { useCohorts } from '../../state/cohortStore';
+import { appendCohorts, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
-import { exportCohorts, importCohorts } from '../../state/cohortFiles';
+import { exportCohorts, importCohorts, importTooLarge } from '../../state/cohortFiles';
 import { downloadText, exportFileName } from '../../ui/download';
 
 /** Export the cohorts as JSON, and import them into any dataset with those columns. */
@@ -35,18 +35,20 @@ export function CohortFileActions() {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = '';
             if (!file || !summary) return;
+            const tooLarge = importTooLarge(file.size);
+            if (tooLarge)
+              return report([{ fileName: file.name, reason: tooLarge, action: 'Importing' }]);
             const names = new Set(summary.columns.map((c) => c.name));
             const versions = new Set(roles?.versions.map((v) => v.name) ?? []);
             const r = importCohorts(await file.text(), {
               column: (c) => names.has(c),
               version: (v) => versions.has(v),
             });
-            const store = useCohorts.getState();
-            if (r.cohorts.length)
-              store.replaceAll([...store.cohorts, ...r.cohorts], store.fingerprint, store.activeId);
-            if (r.problems.length)
+            const capped = appendCohorts(r.cohorts);
+            const problems = capped ? [...r.problems, capped] : r.problems;
+            if (problems.length)
               report(
-                r.problems.map((reason) => ({ fileName: file.name, reason, action: 'Importing' })),
+                problems.map((reason) => ({ fileName: file.name, reason, action: 'Importing' })),
               );
           }}
         />

@@ -1,4 +1,5 @@
 import type { Predicate } from '../../protocol';
+import { revealInvisible } from '../../ui/invisibleChars';
 import type { Condition } from './draft';
 import { type FieldOption, optionKeyOf } from './fields';
 import { RangeEditor } from './RangeEditor';
@@ -64,7 +65,7 @@ export function ConditionRow({ index, condition, options, onChange, onRemove }: 
               .filter((o) => o.group === g)
               .map((o) => (
                 <option key={o.key} value={o.key}>
-                  {o.label}
+                  {revealInvisible(o.label)}
                 </option>
               ))}
           </optgroup>

@@ -1,9 +1,10 @@
-import { useCohorts } from '../../state/cohortStore';
+import { appendCohorts, useCohorts } from '../../state/cohortStore';
 import { useCompare } from '../../state/compareStore';
 import { useDataset } from '../../state/datasetStore';
 import { useView } from '../../state/viewStore';
 import { exportWorkspace, importWorkspace } from '../../state/workspaceFile';
 import { downloadText, exportFileName } from '../../ui/download';
+import { importTooLarge } from '../../state/cohortFiles';
 
 /** Everything made on this dataset (roles, cohorts, rules, thresholds, view) as one JSON file. */
 export function WorkspaceActions() {
@@ -25,6 +26,11 @@ export function WorkspaceActions() {
     downloadText(text, exportFileName(summary.files, 'workspace', 'json'));
   };
   const load = async (file: File) => {
+    const tooLarge = importTooLarge(file.size);
+    if (tooLarge)
+      return useDataset
+        .getState()
+        .report([{ fileName: file.name, reason: tooLarge, action: 'Importing' }]);
     const names = new Set(summary.columns.map((c) => c.name));
     const versions = new Set(useDataset.getState().roles?.versions.map((v) => v.name) ?? []);
     const { workspace: w, problems } = importWorkspace(await file.text(), {
@@ -32,9 +38,8 @@ export function WorkspaceActions() {
       version: (v) => versions.has(v),
     });
     if (w.roles) await useDataset.getState().setRoles(w.roles);
-    const store = useCohorts.getState();
-    if (w.cohorts.length)
-      store.replaceAll([...store.cohorts, ...w.cohorts], store.fingerprint, store.activeId);
+    const capped = appendCohorts(w.cohorts);
+    if (capped) problems.push(capped);
     if (w.compare) useCompare.getState().reset(w.compare);
     if (w.view) useView.getState().setView(w.view);
     if (problems.length)

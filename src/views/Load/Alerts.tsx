@@ -1,4 +1,5 @@
 import { useDataset } from '../../state/datasetStore';
+import { Name } from '../../ui/Name';
 
 /** Load and analysis errors, each naming its file; what was open stays open. */
 export function Alerts() {
@@ -10,7 +11,11 @@ export function Alerts() {
       <ul>
         {errors.map((e, i) => (
           <li key={i}>
-            {e.action ?? 'Could not open'} <strong>{e.fileName}</strong>: {e.reason}
+            {e.action ?? 'Could not open'}{' '}
+            <strong>
+              <Name text={e.fileName} />
+            </strong>
+            : {e.reason}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { StatusLine } from './StatusLine';
 import { DEMOS } from '../../state/startup';
 import { ViewSwitch } from './ViewSwitch';
 import { FindRow } from '../Rows/FindRow';
+import { ResetSaved } from './ResetSaved';
 
 export function Header() {
   return (
@@ -19,6 +20,7 @@ export function Header() {
       <ViewSwitch />
       <FindRow />
       <StatusLine />
+      <ResetSaved />
     </header>
   );
 }

@@ -1,3 +1,5 @@
+import { Name } from '../../ui/Name';
+import { revealInvisible } from '../../ui/invisibleChars';
 import { useDataset } from '../../state/datasetStore';
 import { formatCount } from '../../ui/format';
 
@@ -24,8 +26,8 @@ export function StatusLine() {
     <div className="status" role="status" aria-live="polite">
       <span>{text}</span>
       {summary && (
-        <span className="files" title={summary.files.join(', ')}>
-          {summary.files.join(', ')}
+        <span className="files" title={revealInvisible(summary.files.join(', '))}>
+          <Name text={summary.files.join(', ')} />
         </span>
       )}
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Task } from '../../shared/roles';
 import { useDataset } from '../../state/datasetStore';
 import { type Assignment, fromAssignments, toAssignments } from '../../state/roleAssignments';
-import { RoleRow } from './RoleRow';
+import { RoleRows } from './RoleRows';
 
 const TASKS: Task[] = ['binary', 'multiclass', 'regression'];
 
@@ -101,30 +101,28 @@ export function RoleMappingPanel() {
               Reset to inferred
             </button>
           </div>
-          <table className="roles">
-            <caption>Roles of {summary.columns.length} columns</caption>
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Type</th>
-                <th scope="col">Role</th>
-                <th scope="col">Version</th>
-                <th scope="col">Sample</th>
-              </tr>
-            </thead>
-            <tbody>
-              {current.rows.map((row, i) => (
-                <RoleRow
-                  key={row.column}
-                  row={row}
-                  info={kinds.get(row.column)!}
-                  onChange={(next) =>
-                    update({ rows: current.rows.map((r, j) => (j === i ? next : r)) })
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
+          <RoleRows
+            rows={current.rows}
+            kinds={kinds}
+            onChange={(i, next) =>
+              update({ rows: current.rows.map((r, j) => (j === i ? next : r)) })
+            }
+            table={(body) => (
+              <table className="roles">
+                <caption>Roles of {summary.columns.length} columns</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Column</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Version</th>
+                    <th scope="col">Sample</th>
+                  </tr>
+                </thead>
+                <tbody>{body}</tbody>
+              </table>
+            )}
+          />
         </>
       )}
     </details>

@@ -1,4 +1,5 @@
 import type { ColumnInfo } from '../../protocol';
+import { Name } from '../../ui/Name';
 import {
   type Assignment,
   COLUMN_ROLES,
@@ -25,7 +26,9 @@ export function RoleRow({
   return (
     <tr>
       <th scope="row">
-        <code>{row.column}</code>
+        <code>
+          <Name text={row.column} />
+        </code>
       </th>
       <td title={info.arrowType}>
         {typeLabel(info)}

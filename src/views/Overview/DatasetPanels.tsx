@@ -11,7 +11,7 @@ export function DatasetPanels() {
   const summary = useDataset((s) => s.summary);
   const analysis = useDataset((s) => s.analysis);
   const active = useCohorts((s) => s.cohorts.find((c) => c.id === s.activeId));
-  const activeStats = useCohorts((s) => (s.activeId ? s.stats[s.activeId] : undefined));
+  const activeStats = useCohorts((s) => (s.activeId ? s.stats.get(s.activeId) : undefined));
   useEffect(() => {
     // For the benchmark: the moment the first answer is on screen.
     if (analysis) performance.mark('wb:overview-ready');

@@ -57,7 +57,9 @@ function RowsTableView({ columns }: { columns: RowColumn[] }) {
   const s0 = sorting[0];
   const sortCol = s0 ? byKey.get(s0.id) : undefined;
   const sort = s0 && sortCol?.sortable ? { column: s0.id, desc: s0.desc } : null;
-  const visibleKeys = columns.filter((c) => columnVisibility[c.key] !== false).map((c) => c.key);
+  const visibleKeys = columns
+    .filter((c) => !Object.hasOwn(columnVisibility, c.key) || columnVisibility[c.key] !== false)
+    .map((c) => c.key);
   // The query as a string, so it only changes when its content does.
   const queryJson = JSON.stringify({ cohort, sort, columns: visibleKeys });
   const query = useMemo(() => JSON.parse(queryJson) as RowsQuery, [queryJson]);

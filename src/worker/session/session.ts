@@ -47,7 +47,9 @@ function reasonOf(err: unknown): string {
 
 function summarize(combined: CombinedTable, tables: LoadedTable[]): DatasetSummary {
   const types: Record<string, string> = Object.assign({}, ...tables.map((t) => t.arrowTypes));
-  const columns = combined.columns.map((c) => describeColumn(c, types[c.name] ?? c.kind));
+  const columns = combined.columns.map((c) =>
+    describeColumn(c, (Object.hasOwn(types, c.name) && types[c.name]) || c.kind),
+  );
   const inferred = inferRoles(columns, combined.metadata, combined.report.idColumn);
   const parts = [String(combined.numRows), ...columns.map((c) => `${c.name}:${c.arrowType}`)];
   return {

@@ -9,7 +9,7 @@ export function applyThresholds(ev: EvalArrays, thresholds: Record<string, numbe
   if (ev.task !== 'binary' || ev.classes.length !== 2) return ev;
   const negative = ev.positive === 0 ? 1 : 0;
   const versions = ev.versions.map((v) => {
-    const t = thresholds[v.name];
+    const t = Object.hasOwn(thresholds, v.name) ? thresholds[v.name] : undefined;
     if (t === undefined || !Number.isFinite(t) || !v.score) return v;
     return { ...v, pred: thresholdPredictions(v.score, t, ev.positive, negative) };
   });

@@ -29,13 +29,17 @@ export function operatingPoints(d: OpenDataset, req: OperatingPointsRequest): Op
       ? [
           {
             version: v.name,
-            ...thresholdStats(inputs.labels01, v.score, req.thresholds[v.name] ?? 0.5, mask),
+            ...thresholdStats(inputs.labels01, v.score, thresholdFor(req.thresholds, v.name), mask),
           },
         ]
       : [],
   );
   return { versions, message: versions.length ? null : 'No version has a score.' };
 }
+
+/** A version's threshold; own keys only, so a version named "constructor" gets 0.5. */
+const thresholdFor = (t: Record<string, number>, version: string): number =>
+  Object.hasOwn(t, version) ? t[version]! : 0.5;
 
 /** Threshold for `other` at which its FPR (or alert count) is closest to the baseline's. */
 export function matchPoint(d: OpenDataset, req: MatchRequest): MatchResult {
@@ -45,7 +49,7 @@ export function matchPoint(d: OpenDataset, req: MatchRequest): MatchResult {
   const b = ev?.versions.find((v) => v.name === req.other)?.score;
   if (!inputs || !a || !b) throw new Error(`${NOT_BINARY} Both versions need a score.`);
   const mask = d.maskOf(req.cohort) ?? undefined;
-  const thr = req.thresholds[req.baseline] ?? 0.5;
+  const thr = thresholdFor(req.thresholds, req.baseline);
   const m = matchOperatingPoint(inputs.labels01, a, thr, b, req.by, mask);
   return {
     by: req.by,
