@@ -10,6 +10,8 @@ import { CohortBar } from '../views/Cohorts/CohortBar';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { RowDetailDrawer } from '../views/RowDetail/RowDetailDrawer';
 import { MainView } from './MainView';
+import { LabelBanner } from '../views/Checks/LabelBanner';
+import { SanityChecks } from '../views/Checks/SanityChecks';
 
 let started = false;
 
@@ -29,6 +31,8 @@ export function App() {
         <EngineStatus />
         <Alerts />
         <LoadProgress />
+        <LabelBanner />
+        <SanityChecks />
         <ErrorBoundary name="Cohorts">
           <CohortBar />
         </ErrorBoundary>
