@@ -6,6 +6,7 @@ import { Alerts } from '../views/Load/Alerts';
 import { EngineStatus } from '../views/Load/EngineStatus';
 import { DropZone } from '../views/Load/DropZone';
 import { LoadProgress } from '../views/Load/LoadProgress';
+import { LinkPrompt } from '../views/Load/LinkPrompt';
 import { CohortBar } from '../views/Cohorts/CohortBar';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { RowDetailDrawer } from '../views/RowDetail/RowDetailDrawer';
@@ -31,6 +32,7 @@ export function App() {
         <EngineStatus />
         <Alerts />
         <LoadProgress />
+        <LinkPrompt />
         <LabelBanner />
         <SanityChecks />
         <ErrorBoundary name="Cohorts">

@@ -4,6 +4,7 @@ import { client } from '../worker/client';
 import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../protocol';
 import { consumeUrlRoles } from './urlState';
 import { forgetRoles, loadSavedRoles, saveRoles } from './rolesStorage';
+import { rememberHandles } from './fileHandles';
 
 interface DatasetState {
   progress: Progress | null;
@@ -15,7 +16,8 @@ interface DatasetState {
   rolesFromStorage: boolean;
   analysis: Analysis | null;
   errors: FileError[];
-  open: (sources: Source[]) => Promise<void>;
+  /** Opens sources; handles of local files are kept so a reload can reopen them. */
+  open: (sources: Source[], handles?: FileSystemFileHandle[]) => Promise<void>;
   /** Stops the open in progress; whatever was open stays. */
   cancelOpen: () => Promise<void>;
   setRoles: (m: RoleMapping) => Promise<void>;
@@ -38,7 +40,7 @@ let workerHolds: { token: number; sources: Source[]; summary: DatasetSummary } |
 export const useDataset = create<DatasetState>((set, get) => {
   async function show(token: number, sources: Source[], summary: DatasetSummary) {
     shown = token;
-    const saved = consumeUrlRoles() ?? loadSavedRoles(summary.fingerprint);
+    const saved = consumeUrlRoles(summary.fingerprint) ?? loadSavedRoles(summary.fingerprint);
     const roles = saved ?? summary.inferred;
     set({ summary, sources, roles, rolesFromStorage: !!saved, analysis: null });
     const analysis = await client.analyse(roles);
@@ -64,7 +66,7 @@ export const useDataset = create<DatasetState>((set, get) => {
     analysis: null,
     errors: [],
 
-    open: async (sources) => {
+    open: async (sources, handles) => {
       if (sources.length === 0) return;
       const token = ++latestOpen;
       set({ loading: true, progress: null, errors: [] });
@@ -77,6 +79,8 @@ export const useDataset = create<DatasetState>((set, get) => {
           token,
         );
         if (result.summary) workerHolds = { token, sources, summary: result.summary };
+        if (result.summary && handles?.length)
+          void rememberHandles(result.summary.fingerprint, handles);
         // A later open (or Cancel) took over: this result is not shown, unless the later one
         // ends with nothing and this is what the worker now holds (see settle).
         if (token !== latestOpen) return get().loading ? undefined : settle(latestOpen);

@@ -1,36 +1,47 @@
 import { useCohorts } from './cohortStore';
 import { loadCohorts, saveCohorts } from './cohortStorage';
 import { useDataset } from './datasetStore';
-import { type UrlState, parseUrlState, writeUrlState } from './urlState';
+import { type UrlState, writeUrlState } from './urlState';
+import { writeDatasetLink } from './datasetLink';
+import { initPendingLink, usePendingLink } from './pendingLink';
 import { useView } from './viewStore';
 import { useCompare } from './compareStore';
 import { loadCompare, saveCompare } from './compareStorage';
 
+/** Gives a newly opened dataset its state: the link's when it fits, else what was stored for it. */
+function restore(fp: string, link: UrlState | null): void {
+  const fromUrl = link?.cohorts ? { cohorts: link.cohorts, activeId: link.active } : null;
+  const stored = fromUrl ?? loadCohorts(fp) ?? { cohorts: [], activeId: null };
+  useCohorts.getState().replaceAll(stored.cohorts, fp, stored.activeId);
+  useCompare.getState().reset(link?.compare ?? loadCompare(fp) ?? {});
+  if (link?.view) useView.getState().setView(link.view);
+  useView.getState().focusRow(link?.row ?? null);
+  useView.getState().setRowsSort(link?.sort ? [link.sort] : []);
+  useView.getState().setRowsColumns(link?.cols ?? {});
+}
+
+/** "Apply what fits": a link made for other files, applied to the open dataset anyway. */
+export function applyLinkAnyway(): void {
+  const fp = useDataset.getState().summary?.fingerprint;
+  if (fp) restore(fp, usePendingLink.getState().takeAnyway());
+}
+
 /**
  * Wires the stores together: a newly opened dataset gets its cohorts (from the link it was opened
- * with, else from storage); every change is stored and mirrored into the URL.
+ * with when the link names that dataset, else from storage); every change is stored and
+ * mirrored into the URL.
  */
 export function startSync(): () => void {
-  // The link's state applies to the first dataset opened after start-up (from URLs or from the
-  // same local files opened by hand), then storage takes over.
-  let pending: UrlState | null = parseUrlState(window.location.search);
+  // The link's state waits for the dataset it names (from URLs, or the same local files opened
+  // or reopened by hand); it is never applied to other data unless the user asks.
+  initPendingLink(window.location.search);
   let fingerprint: string | null = null;
 
   const unsubDataset = useDataset.subscribe((s, prev) => {
     const fp = s.summary?.fingerprint ?? null;
     if (fp && fp !== fingerprint) {
       fingerprint = fp;
-      const fromUrl = pending?.cohorts
-        ? { cohorts: pending.cohorts, activeId: pending.active }
-        : null;
-      const stored = fromUrl ?? loadCohorts(fp) ?? { cohorts: [], activeId: null };
-      useCohorts.getState().replaceAll(stored.cohorts, fp, stored.activeId);
-      useCompare.getState().reset(pending?.compare ?? loadCompare(fp) ?? {});
-      if (pending?.view) useView.getState().setView(pending.view);
-      useView.getState().focusRow(pending?.row ?? null);
-      useView.getState().setRowsSort(pending?.sort ? [pending.sort] : []);
-      useView.getState().setRowsColumns(pending?.cols ?? {});
-      pending = null;
+      restore(fp, usePendingLink.getState().take(fp));
     }
     if (s.analysis !== prev.analysis && s.analysis) void useCohorts.getState().refresh();
     mirror();
@@ -58,8 +69,9 @@ export function startSync(): () => void {
 
   function writeNow() {
     scheduled = 0;
-    if (!useDataset.getState().summary) return;
-    const { roles, rolesFromStorage } = useDataset.getState();
+    const { roles, rolesFromStorage, summary, sources } = useDataset.getState();
+    if (!summary) return;
+    writeDatasetLink(summary, sources);
     const { cohorts, activeId } = useCohorts.getState();
     const { view, focusedRow, rowsSort, rowsColumns } = useView.getState();
     const { baseline, thresholds, rules } = useCompare.getState();

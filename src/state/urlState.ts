@@ -3,6 +3,7 @@ import type { CohortDef } from '../protocol';
 import { parseCohort } from '../shared/cohortValidate';
 import type { ViewName } from './viewStore';
 import type { ReleaseRule } from '../protocol';
+import { linkFits, parseDatasetLink } from './datasetLink';
 
 /** Comparison settings that travel with a link: baseline, thresholds, release rules. */
 export interface CompareSettings {
@@ -111,9 +112,10 @@ export function writeUrlState(s: Omit<UrlState, 'data'>): void {
 
 let urlRolesTaken = false;
 
-/** Role overrides carried by the link: used once, for the first dataset opened. */
-export function consumeUrlRoles(): RoleMapping | null {
+/** Role overrides carried by the link: used once, for the dataset the link names. */
+export function consumeUrlRoles(fingerprint: string): RoleMapping | null {
   if (urlRolesTaken || typeof window === 'undefined') return null;
+  if (!linkFits(parseDatasetLink(window.location.search), fingerprint)) return null;
   urlRolesTaken = true;
   return parseUrlState(window.location.search).roles;
 }
