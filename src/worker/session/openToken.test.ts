@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from './session';
-import { fixtureBytes } from '../test/fixtures';
+import { fixtureBytes } from '../../test/fixtures';
 
 const fileOf = (name: string) =>
   ({
