@@ -26,7 +26,7 @@ test('a file picked while the demo is still loading is not replaced by the demo'
   await page.goto('/');
   await pickFiles(page, 'labels/churn.arrow');
   await expectRows(page, 400);
-  await expect.poll(released, { timeout: 10_000 }).toBe(1);
+  await expect.poll(released, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
   // Well after the demo's bytes arrived: still the user's file.
   await page.waitForTimeout(1500);
   await expectRows(page, 400);
