@@ -6,12 +6,15 @@ import { Alerts } from '../views/Load/Alerts';
 import { EngineStatus } from '../views/Load/EngineStatus';
 import { DropZone } from '../views/Load/DropZone';
 import { LoadProgress } from '../views/Load/LoadProgress';
+import { LinkPrompt } from '../views/Load/LinkPrompt';
 import { CohortBar } from '../views/Cohorts/CohortBar';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { RowDetailDrawer } from '../views/RowDetail/RowDetailDrawer';
 import { MainView } from './MainView';
 import { DataPrompt } from '../views/Load/DataPrompt';
 import { unapprovedOrigins, useDataPrompt } from '../state/dataApproval';
+import { LabelBanner } from '../views/Checks/LabelBanner';
+import { SanityChecks } from '../views/Checks/SanityChecks';
 
 let started = false;
 
@@ -36,6 +39,9 @@ export function App() {
         <DataPrompt />
         <Alerts />
         <LoadProgress />
+        <LinkPrompt />
+        <LabelBanner />
+        <SanityChecks />
         <ErrorBoundary name="Cohorts">
           <CohortBar />
         </ErrorBoundary>

@@ -3,7 +3,7 @@
 export const ID_NAME =
   /^(id|row_?id|uid|uuid|key|example_?id|sample_?id|record_?id|customer_?id|user_?id|[a-z0-9]+_id)$/i;
 export const LABEL_NAME =
-  /^(label|labels|target|y|y_?true|truth|ground_?truth|gt|actual|true_?label|true_?class|class|outcome)$/i;
+  /^(label|labels|target|y|y_?true|truth|ground_?truth|gt|actual|true_?label|true_?class|class|outcome|gold|gold_?label)$/i;
 export const VERSION_NAME =
   /^(model_?version|version|model|model_?name|model_?id|variant|run|checkpoint)$/i;
 

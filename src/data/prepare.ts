@@ -131,6 +131,38 @@ function classVersion(
   return { name: v.name, pred, score, probs, yhat: null };
 }
 
+/** The classes, in order: the label's and the predictions' values (and probability indices). */
+function classList(labelCol: Column | undefined, get: Lookup, m: RoleMapping): string[] {
+  const values: string[] = labelCol ? classValuesOf(labelCol) : [];
+  for (const v of m.versions) {
+    const p = get(v.prediction);
+    if (p && p.kind !== 'vector') values.push(...classValuesOf(p));
+  }
+  const dimOf = (c: Column | undefined) => (c?.kind === 'vector' ? c.dim : 0);
+  const maxDim = Math.max(0, ...m.versions.map((v) => dimOf(get(v.probabilities))));
+  let classes = sortClasses(values);
+  // Integer class names index probability vectors, so 0..k-1 must all be present.
+  if (maxDim > classes.length && classes.every((c) => /^\d+$/.test(c) && Number(c) < maxDim)) {
+    classes = Array.from({ length: maxDim }, (_, j) => String(j));
+  }
+  if (m.task === 'binary' && classes.length < 2)
+    classes = sortClasses([...classes, '0', '1']).slice(0, 2);
+  return classes;
+}
+
+/** The classes a mapping gives and its positive class, without preparing anything else. */
+export function classesOf(
+  columns: Column[],
+  m: RoleMapping,
+): { classes: string[]; positiveClass: string | null } {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const get: Lookup = (name) => (name ? byName.get(name) : undefined);
+  const label = get(m.label);
+  const classes = classList(label?.kind === 'vector' ? undefined : label, get, m);
+  const positive = m.task === 'binary' ? classes[positiveIndex(classes, m.positiveClass)] : null;
+  return { classes, positiveClass: positive ?? null };
+}
+
 /** Resolves the role mapping into typed arrays the engine reads. */
 export function prepareEval(columns: Column[], n: number, m: RoleMapping): EvalArrays {
   const byName = new Map(columns.map((c) => [c.name, c]));
@@ -161,20 +193,7 @@ export function prepareEval(columns: Column[], n: number, m: RoleMapping): EvalA
     });
     return { task: m.task, n, classes: [], positive: -1, label: null, y, versions, warnings };
   }
-  const values: string[] = labelCol ? classValuesOf(labelCol) : [];
-  for (const v of m.versions) {
-    const p = get(v.prediction);
-    if (p && p.kind !== 'vector') values.push(...classValuesOf(p));
-  }
-  const dimOf = (c: Column | undefined) => (c?.kind === 'vector' ? c.dim : 0);
-  const maxDim = Math.max(0, ...m.versions.map((v) => dimOf(get(v.probabilities))));
-  let classes = sortClasses(values);
-  // Integer class names index probability vectors, so 0..k-1 must all be present.
-  if (maxDim > classes.length && classes.every((c) => /^\d+$/.test(c) && Number(c) < maxDim)) {
-    classes = Array.from({ length: maxDim }, (_, j) => String(j));
-  }
-  if (m.task === 'binary' && classes.length < 2)
-    classes = sortClasses([...classes, '0', '1']).slice(0, 2);
+  const classes = classList(labelCol, get, m);
   if (m.task === 'binary' && classes.length > 2) {
     warnings.push(`The label has ${classes.length} classes, not 2: switch the task to multiclass.`);
   }

@@ -141,8 +141,9 @@ export async function readSource(
   s: Source,
   onProgress: (p: Progress) => void,
   budget = new ReadBudget(),
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
-  const bytes = await readWithin(s, onProgress, budget);
+  const bytes = await readWithin(s, onProgress, budget, signal);
   budget.left -= bytes.length;
   return bytes;
 }
@@ -151,10 +152,13 @@ async function readWithin(
   s: Source,
   onProgress: (p: Progress) => void,
   budget: ReadBudget,
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
   const fileName = sourceName(s);
   let last = 0;
   const tick = (bytesRead: number, totalBytes: number | null) => {
+    // A later open or Cancel took over: stop reading at the next piece.
+    signal?.throwIfAborted();
     const now = Date.now();
     if (now - last < 50) return;
     last = now;
@@ -168,7 +172,7 @@ async function readWithin(
   }
   let res: Response;
   try {
-    res = await fetch(s.url);
+    res = await fetch(s.url, { signal });
   } catch (err) {
     throw new Error(
       `could not fetch ${s.url} (${err instanceof Error ? err.message : String(err)})`,

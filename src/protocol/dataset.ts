@@ -3,6 +3,7 @@ import type { ColumnInfo, SkippedColumn } from '../data/types';
 import type { JoinReport } from '../data/shapes';
 import type { RoleMapping, Task } from '../shared/roles';
 import type { VersionMetrics } from '../engine/overview';
+import type { LabelInference } from '../data/labelInference';
 
 export type { Progress, Source } from '../data/readSource';
 export type { ColumnInfo, SkippedColumn } from '../data/types';
@@ -24,6 +25,8 @@ export interface DatasetSummary {
   skipped: (SkippedColumn & { fileName: string })[];
   report: JoinReport;
   inferred: RoleMapping;
+  /** How the label was chosen when no column is named like one, and the columns that could be. */
+  labelInference: LabelInference;
   description: string | null;
 }
 
@@ -31,6 +34,8 @@ export interface OpenResult {
   /** Null when nothing could be opened (the previous dataset stays). */
   summary: DatasetSummary | null;
   errors: FileError[];
+  /** A later open or Cancel stopped this one; nothing was replaced. */
+  cancelled?: boolean;
 }
 
 export interface Analysis {
@@ -39,6 +44,17 @@ export interface Analysis {
   positiveClass: string | null;
   metrics: VersionMetrics[];
   warnings: string[];
+  /** Signs the roles do not mean what the data does, with a fix where one exists. */
+  checks: SanityCheck[];
+}
+
+export type SanityFix =
+  | { kind: 'positive-class'; positiveClass: string; label: string }
+  | { kind: 'predict-from-score'; version: string; label: string };
+
+export interface SanityCheck {
+  message: string;
+  fix: SanityFix | null;
 }
 
 export type { CohortDef, Predicate } from '../shared/predicate';

@@ -16,7 +16,8 @@ export const useEngine = create<EngineState>((set) => ({
     client.restart(summary?.files ?? []);
     try {
       if (sources.length > 0 && roles) {
-        const reopened = await client.open(sources, () => {});
+        // Token 0: the new worker has no other open; one the user starts meanwhile supersedes it.
+        const reopened = await client.open(sources, () => {}, 0);
         if (!reopened.summary) throw new Error(reopened.errors.map((e) => e.reason).join('; '));
         await client.setThresholds(useCompare.getState().thresholds);
         useDataset.setState({ analysis: await client.analyse(roles) });

@@ -7,9 +7,11 @@ import { loadSaved } from './savedStorage';
 import type { SavedState } from './schema';
 import { linkHasState, readLinkState } from './urlState';
 import { useView } from './viewStore';
+import { usePendingLink } from './pendingLink';
 
-// The link's state applies to the first dataset opened after start-up (from URLs or the same
-// local files opened by hand), over what storage holds; later datasets get storage only.
+// The link's state applies once, over what storage holds, to the dataset the link names (its
+// fingerprint, `ds`; a link without one names none and fits the first dataset opened), or to
+// whatever is open when the user asks ("Apply what fits"). Other datasets get storage only.
 let linkPending = typeof window !== 'undefined' && linkHasState(window.location.search);
 
 /** The link's parts win over storage's; cohorts are the union by id (none silently lost). */
@@ -41,13 +43,15 @@ function overlay(stored: SavedState, link: SavedState, deleted: Set<string>): Sa
  */
 export async function restoreFor(
   summary: DatasetSummary,
+  anyway = false,
 ): Promise<{ roles: RoleMapping | null; problems: string[] }> {
   const names = new Set(summary.columns.map((c) => c.name));
   const has = (c: string) => names.has(c);
   const saved = await loadSaved(summary.fingerprint, has);
   let state = saved.state;
   const problems = [...saved.problems];
-  if (linkPending) {
+  const fits = usePendingLink.getState().take(summary.fingerprint);
+  if (linkPending && (fits || anyway)) {
     linkPending = false;
     const link = await readLinkState(window.location.search, has);
     problems.push(...link.problems);

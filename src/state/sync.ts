@@ -5,12 +5,37 @@ import { useView } from './viewStore';
 import { useCompare } from './compareStore';
 import { onStorageError, write } from './savedStorage';
 import { followOtherTabs } from './followTabs';
+import { writeDatasetLink } from './datasetLink';
+import { initPendingLink, usePendingLink } from './pendingLink';
+import { restoreFor } from './restore';
+
+/** "Apply what fits": a link made for other files, applied to the open dataset anyway. */
+export async function applyLinkAnyway(): Promise<void> {
+  const { summary } = useDataset.getState();
+  if (!summary) return;
+  usePendingLink.getState().dismiss();
+  const restored = await restoreFor(summary, true);
+  if (restored.roles) await useDataset.getState().setRoles(restored.roles);
+  if (restored.problems.length)
+    useDataset
+      .getState()
+      .report(
+        restored.problems.map((reason) => ({
+          action: 'Not applied',
+          fileName: 'the link',
+          reason,
+        })),
+      );
+}
 
 /**
  * Wires the stores together: every change is stored (IndexedDB, merged by cohort id with other
  * tabs) and mirrored into the URL; other tabs on the same dataset are followed.
  */
 export function startSync(): () => void {
+  // The link's state waits for the dataset it names (from URLs, or the same local files opened
+  // or reopened by hand); it is never applied to other data unless the user asks.
+  initPendingLink(window.location.search);
   let lastError = '';
   onStorageError((reason) => {
     if (reason === lastError) return; // once per kind of failure, not on every keystroke
@@ -67,8 +92,9 @@ export function startSync(): () => void {
 
   function writeNow() {
     scheduled = 0;
-    if (!useDataset.getState().summary) return;
-    const { roles, rolesFromStorage } = useDataset.getState();
+    const { roles, rolesFromStorage, summary, sources } = useDataset.getState();
+    if (!summary) return;
+    writeDatasetLink(summary, sources);
     const { cohorts, activeId } = useCohorts.getState();
     const { view, focusedRow, rowsSort, rowsColumns } = useView.getState();
     const { baseline, thresholds, rules } = useCompare.getState();

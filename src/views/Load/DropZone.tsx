@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
+import { droppedHandles } from './pickFiles';
 
 function hasFiles(e: DragEvent): boolean {
   return !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files');
@@ -28,7 +29,12 @@ export function DropZone({ children }: { children: ReactNode }) {
       depth = 0;
       setOver(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      void open(files.map((file) => ({ kind: 'file', file })));
+      void droppedHandles(e.dataTransfer).then((handles) =>
+        open(
+          files.map((file) => ({ kind: 'file', file })),
+          handles,
+        ),
+      );
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

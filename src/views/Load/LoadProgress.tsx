@@ -12,6 +12,7 @@ const PHASES = {
 export function LoadProgress() {
   const loading = useDataset((s) => s.loading);
   const p = useDataset((s) => s.progress);
+  const cancel = useDataset((s) => s.cancelOpen);
   if (!loading) return null;
   const pct = p && p.totalBytes ? Math.min(100, (100 * p.bytesRead) / p.totalBytes) : null;
   return (
@@ -27,6 +28,9 @@ export function LoadProgress() {
         )}
       </div>
       <progress max={100} value={pct ?? undefined} aria-label="Bytes read" />
+      <button type="button" className="button" onClick={() => void cancel()}>
+        Cancel
+      </button>
     </section>
   );
 }

@@ -1,12 +1,28 @@
 import { useRef } from 'react';
 import { useDataset } from '../../state/datasetStore';
+import { canKeepFiles } from '../../state/fileHandles';
+import { pickWithHandles } from './pickFiles';
 
 /** The file picker: several files at once (one per model version, a features file, …). */
 export function OpenFiles() {
   const open = useDataset((s) => s.open);
   const input = useRef<HTMLInputElement>(null);
   return (
-    <label className="button primary">
+    <label
+      className="button primary"
+      onClick={(e) => {
+        // Chromium: the system picker gives handles a reload can reopen; elsewhere, the input.
+        if (!canKeepFiles() || e.target === input.current) return;
+        e.preventDefault();
+        void pickWithHandles().then((picked) => {
+          if (picked)
+            void open(
+              picked.files.map((file) => ({ kind: 'file', file })),
+              picked.handles,
+            );
+        });
+      }}
+    >
       Open data files…
       <input
         ref={input}

@@ -3,6 +3,7 @@ import type { Task } from '../../shared/roles';
 import { useDataset } from '../../state/datasetStore';
 import { type Assignment, fromAssignments, toAssignments } from '../../state/roleAssignments';
 import { RoleRows } from './RoleRows';
+import { PositiveClassSelect } from './PositiveClassSelect';
 
 const TASKS: Task[] = ['binary', 'multiclass', 'regression'];
 
@@ -39,6 +40,7 @@ export function RoleMappingPanel() {
           positive: roles.positiveClass,
         };
   const update = (patch: Partial<typeof current>) => setDraft({ ...current, ...patch });
+  const draftRoles = { ...fromAssignments(current.rows, roles), task: current.task };
   const kinds = new Map(summary.columns.map((c) => [c.name, c]));
   const noVersions = roles.versions.length === 0;
   const isOpen = opened ?? noVersions;
@@ -71,29 +73,18 @@ export function RoleMappingPanel() {
                 ))}
               </select>
             </label>
-            {current.task === 'binary' && analysis && (
-              <label>
-                Positive class{' '}
-                <select
-                  value={current.positive ?? analysis.positiveClass ?? ''}
-                  onChange={(e) => update({ positive: e.target.value })}
-                >
-                  {analysis.classes.map((c) => (
-                    <option key={c}>{c}</option>
-                  ))}
-                </select>
-              </label>
+            {current.task === 'binary' && (
+              <PositiveClassSelect
+                draft={draftRoles}
+                chosen={current.positive}
+                applied={analysis}
+                onChange={(positive) => update({ positive })}
+              />
             )}
             <button
               type="button"
               className="button primary"
-              onClick={() =>
-                void setRoles({
-                  ...fromAssignments(current.rows, roles),
-                  task: current.task,
-                  positiveClass: current.positive,
-                })
-              }
+              onClick={() => void setRoles({ ...draftRoles, positiveClass: current.positive })}
             >
               Apply roles
             </button>

@@ -10,6 +10,7 @@ import { RoleMappingPanel } from '../Mapping/RoleMappingPanel';
 export function DatasetPanels() {
   const summary = useDataset((s) => s.summary);
   const analysis = useDataset((s) => s.analysis);
+  const noLabel = useDataset((s) => !!s.roles && !s.roles.label && s.roles.versions.length > 0);
   const active = useCohorts((s) => s.cohorts.find((c) => c.id === s.activeId));
   const activeStats = useCohorts((s) => (s.activeId ? s.stats.get(s.activeId) : undefined));
   useEffect(() => {
@@ -38,7 +39,12 @@ export function DatasetPanels() {
       {summary.description && <p className="description">{summary.description}</p>}
       <section className="panel" aria-labelledby="overview-heading">
         <h2 id="overview-heading">Overview</h2>
-        {analysis ? (
+        {noLabel ? (
+          <p>
+            No label column: metrics need one. Choose it in the banner above or under “Column
+            roles”.
+          </p>
+        ) : analysis ? (
           <MetricsTable task={analysis.task} positiveClass={analysis.positiveClass} rows={rows} />
         ) : (
           <p>Computing metrics…</p>

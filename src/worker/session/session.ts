@@ -4,6 +4,7 @@ import { allocateScannable } from '../../engine/neighbors/simdScan';
 import type { CombinedTable } from '../../data/shapes';
 import { OpenDataset } from './dataset';
 import { timed } from './timing';
+import { sanityChecks } from './sanityChecks';
 import { applyThresholds } from './thresholds';
 import { profileField } from '../services/cohorts/profileField';
 import { CohortError } from '../../engine/cohort/truth';
@@ -12,8 +13,9 @@ import type { CohortDef } from '../../shared/predicate';
 import { describeColumn } from '../../data/columnInfo';
 import { fingerprint } from '../../data/fingerprint';
 import { inferRoles } from '../../data/inferRoles';
+import { inferLabel } from '../../data/labelInference';
 import { loadTable } from '../../data/load';
-import { prepareEval } from '../../data/prepare';
+import { classesOf, prepareEval } from '../../data/prepare';
 import { DataError } from '../../data/readIpc';
 import { type OpenFile, decodeFile } from '../../data/formats/decode';
 import {
@@ -50,7 +52,8 @@ function summarize(combined: CombinedTable, tables: LoadedTable[]): DatasetSumma
   const columns = combined.columns.map((c) =>
     describeColumn(c, (Object.hasOwn(types, c.name) && types[c.name]) || c.kind),
   );
-  const inferred = inferRoles(columns, combined.metadata, combined.report.idColumn);
+  const named = inferRoles(columns, combined.metadata, combined.report.idColumn);
+  const { roles: inferred, inference } = inferLabel(combined.columns, columns, named);
   const parts = [String(combined.numRows), ...columns.map((c) => `${c.name}:${c.arrowType}`)];
   return {
     fingerprint: fingerprint(parts),
@@ -60,9 +63,12 @@ function summarize(combined: CombinedTable, tables: LoadedTable[]): DatasetSumma
     skipped: tables.flatMap((t) => t.skipped.map((s) => ({ ...s, fileName: t.fileName }))),
     report: combined.report,
     inferred,
+    labelInference: inference,
     description: combined.metadata['workbench.description'] ?? null,
   };
 }
+
+const CANCELLED: OpenResult = { summary: null, errors: [], cancelled: true };
 
 /** The worker's state: one open dataset at a time; a failed open never replaces it. */
 export class Session {
@@ -82,9 +88,11 @@ export class Session {
     files: OpenFile[],
     errors: FileError[] = [],
     onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
   ): OpenResult {
     const tables: LoadedTable[] = [];
     for (const f of files) {
+      if (signal?.aborted) return CANCELLED;
       onProgress?.({
         fileName: f.name,
         phase: 'decoding',
@@ -107,6 +115,7 @@ export class Session {
     try {
       const combined = timed('open:combine', () => combineTables(tables));
       const summary = timed('open:summarize', () => summarize(combined, tables));
+      if (signal?.aborted) return CANCELLED;
       this.current = new OpenDataset(combined);
       return { summary, errors };
     } catch (err) {
@@ -120,6 +129,7 @@ export class Session {
     files: OpenFile[],
     errors: FileError[] = [],
     onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
   ): Promise<OpenResult> {
     const decoded: OpenFile[] = [];
     for (const f of files) {
@@ -131,10 +141,24 @@ export class Session {
         errors.push({ fileName: f.name, reason: reasonOf(err) });
       }
     }
-    return this.openBytes(decoded, errors, onProgress);
+    return this.openBytes(decoded, errors, onProgress, signal);
   }
 
-  async open(sources: Source[], onProgress: (p: Progress) => void): Promise<OpenResult> {
+  private opening: { token: number; abort: AbortController } | null = null;
+
+  /** Stops the open with this token (a later open stops any earlier one by itself). */
+  cancelOpen(token: number): void {
+    if (this.opening?.token === token) this.opening.abort.abort();
+  }
+
+  /**
+   * Reads and opens sources. Only the latest open may replace the dataset: starting one cancels
+   * the one before (its reads stop, its result is dropped), so a slow demo or a big file opened
+   * first can never replace what the user opened last.
+   */
+  async open(sources: Source[], onProgress: (p: Progress) => void, token = 0): Promise<OpenResult> {
+    this.opening?.abort.abort();
+    const { signal } = (this.opening = { token, abort: new AbortController() }).abort;
     const errors: FileError[] = [];
     const files: OpenFile[] = [];
     // Too large for the tab: refused before reading a byte (see readSource.ts for the limits).
@@ -149,25 +173,38 @@ export class Session {
     for (const s of sources) {
       const name = sourceName(s);
       try {
-        files.push({ name, bytes: await readSource(s, onProgress, budget) });
+        files.push({ name, bytes: await readSource(s, onProgress, budget, signal) });
       } catch (err) {
+        if (signal.aborted) return CANCELLED;
         errors.push({ fileName: name, reason: reasonOf(err) });
       }
     }
-    return this.openFiles(files, errors, onProgress);
+    return this.openFiles(files, errors, onProgress, signal);
   }
 
   private thresholds: Record<string, number> = {};
 
   analyse(mapping: RoleMapping): Analysis {
     const d = this.dataset;
-    const ev = timed('analyse:prepare', () =>
-      applyThresholds(prepareEval(d.combined.columns, d.n, mapping), this.thresholds),
-    );
+    const prepared = timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
+    const ev = applyThresholds(prepared, this.thresholds);
     d.setRoles(mapping, ev);
     const metrics = timed('analyse:overview', () => computeOverview(ev));
     const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
-    return { task: ev.task, classes: ev.classes, positiveClass, metrics, warnings: ev.warnings };
+    const checks = sanityChecks(prepared, metrics, this.thresholds);
+    return {
+      task: ev.task,
+      classes: ev.classes,
+      positiveClass,
+      metrics,
+      warnings: ev.warnings,
+      checks,
+    };
+  }
+
+  /** The class list a draft mapping would give (the mapping step's positive-class choice). */
+  classesOf(mapping: RoleMapping): { classes: string[]; positiveClass: string | null } {
+    return classesOf(this.dataset.combined.columns, mapping);
   }
 
   /** Binary decision thresholds per version; predictions, metrics and cohorts follow them. */

@@ -5,9 +5,12 @@ import type { Session } from '../../session/session';
 /** Opening files and the session's settings (roles, thresholds). */
 export function datasetApi(session: Session) {
   return {
-    open: (sources: Source[], onProgress: (p: Progress) => void) =>
-      session.open(sources, onProgress),
+    /** `token` names the open: only the latest one may replace the dataset (see Session.open). */
+    open: (sources: Source[], onProgress: (p: Progress) => void, token: number) =>
+      session.open(sources, onProgress, token),
+    cancelOpen: (token: number) => session.cancelOpen(token),
     analyse: (mapping: RoleMapping) => session.analyse(mapping),
+    classesOf: (mapping: RoleMapping) => session.classesOf(mapping),
     setThresholds: (t: Record<string, number>) => session.setThresholds(t),
   };
 }

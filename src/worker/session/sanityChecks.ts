@@ -1,0 +1,95 @@
+// Signs that the roles say something else than the data means, each with the one-click fix
+// where there is one: scores of the other class, predictions that are not their scores' decision.
+import type { EvalArrays } from '../../data/prepare';
+import { binaryLabels } from '../../engine/metrics';
+import type { VersionMetrics } from '../../engine/overview';
+import type { SanityCheck } from '../../protocol';
+
+/** Hanley & McNeil (1982) standard error of an AUC from the class sizes. */
+export function aucStandardError(auc: number, nPos: number, nNeg: number): number {
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const v = auc * (1 - auc) + (nPos - 1) * (q1 - auc * auc) + (nNeg - 1) * (q2 - auc * auc);
+  return Math.sqrt(Math.max(0, v) / (nPos * nNeg));
+}
+
+function classSizes(ev: EvalArrays, score: ArrayLike<number>): [number, number] {
+  const bin = binaryLabels(ev.label!, ev.positive);
+  let pos = 0;
+  let neg = 0;
+  for (let i = 0; i < bin.length; i++) {
+    const s = score[i]!;
+    if (s !== s || ev.label![i]! < 0) continue;
+    if (bin[i] === 1) pos++;
+    else neg++;
+  }
+  return [pos, neg];
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** ROC-AUC whose 95% interval lies below 0.5: the scores rank the other class first. */
+function swappedScores(ev: EvalArrays, metrics: VersionMetrics[]): SanityCheck[] {
+  if (ev.task !== 'binary' || !ev.label || ev.classes.length !== 2) return [];
+  const other = ev.classes[ev.positive === 0 ? 1 : 0]!;
+  const positive = ev.classes[ev.positive]!;
+  return ev.versions.flatMap((v, i) => {
+    const auc = metrics[i]?.auc;
+    if (!v.score || auc === null || auc === undefined) return [];
+    const [nPos, nNeg] = classSizes(ev, v.score);
+    const high = auc + 1.96 * aucStandardError(auc, nPos, nNeg);
+    if (!(high < 0.5)) return [];
+    return [
+      {
+        message:
+          `${v.name}: ROC-AUC ${auc.toFixed(3)} (95% interval up to ${high.toFixed(3)}) is far ` +
+          `below 0.5: the scores look like P(${other}), not P(${positive}).`,
+        fix: {
+          kind: 'positive-class',
+          positiveClass: other,
+          label: `Swap the positive class to “${other}”`,
+        },
+      },
+    ];
+  });
+}
+
+/** A prediction column that is not its own score thresholded at 0.5 on over 1% of rows. */
+function predictionsOffScores(ev: EvalArrays, thresholds: Record<string, number>): SanityCheck[] {
+  if (ev.task !== 'binary' || ev.classes.length !== 2) return [];
+  const negative = ev.positive === 0 ? 1 : 0;
+  return ev.versions.flatMap((v) => {
+    if (!v.pred || !v.score || thresholds[v.name] !== undefined) return [];
+    let both = 0;
+    let off = 0;
+    for (let i = 0; i < v.pred.length; i++) {
+      const s = v.score[i]!;
+      const p = v.pred[i]!;
+      if (s !== s || p < 0) continue;
+      both++;
+      if (p !== (s >= 0.5 ? ev.positive : negative)) off++;
+    }
+    if (both === 0 || off / both <= 0.01) return [];
+    return [
+      {
+        message:
+          `${v.name}: the predicted class disagrees with its own score at threshold 0.5 on ` +
+          `${off} of ${both} rows (${pct(off / both)}).`,
+        fix: {
+          kind: 'predict-from-score',
+          version: v.name,
+          label: `Predict ${v.name} from its score`,
+        },
+      },
+    ];
+  });
+}
+
+/** All checks on a prepared dataset (before the user's thresholds replace any prediction). */
+export function sanityChecks(
+  ev: EvalArrays,
+  metrics: VersionMetrics[],
+  thresholds: Record<string, number>,
+): SanityCheck[] {
+  return [...swappedScores(ev, metrics), ...predictionsOffScores(ev, thresholds)];
+}
