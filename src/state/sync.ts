@@ -17,15 +17,13 @@ export async function applyLinkAnyway(): Promise<void> {
   const restored = await restoreFor(summary, true);
   if (restored.roles) await useDataset.getState().setRoles(restored.roles);
   if (restored.problems.length)
-    useDataset
-      .getState()
-      .report(
-        restored.problems.map((reason) => ({
-          action: 'Not applied',
-          fileName: 'the link',
-          reason,
-        })),
-      );
+    useDataset.getState().report(
+      restored.problems.map((reason) => ({
+        action: 'Not applied',
+        fileName: 'the link',
+        reason,
+      })),
+    );
 }
 
 /**
