@@ -12,7 +12,10 @@ import { usePendingLink } from './pendingLink';
 // The link's state applies once, over what storage holds, to the dataset the link names (its
 // fingerprint, `ds`; a link without one names none and fits the first dataset opened), or to
 // whatever is open when the user asks ("Apply what fits"). Other datasets get storage only.
-let linkPending = typeof window !== 'undefined' && linkHasState(window.location.search);
+// The address as the page was opened: the mirror rewrites it for whatever opens first, and a
+// link waiting for its dataset must still be read as it was sent.
+const linkSearch = typeof window !== 'undefined' ? window.location.search : '';
+let linkPending = linkHasState(linkSearch);
 
 /** The link's parts win over storage's; cohorts are the union by id (none silently lost). */
 function overlay(stored: SavedState, link: SavedState, deleted: Set<string>): SavedState {
@@ -53,7 +56,7 @@ export async function restoreFor(
   const fits = usePendingLink.getState().take(summary.fingerprint);
   if (linkPending && (fits || anyway)) {
     linkPending = false;
-    const link = await readLinkState(window.location.search, has);
+    const link = await readLinkState(linkSearch, has);
     problems.push(...link.problems);
     state = overlay(state, link.state, new Set(saved.deleted));
   }
