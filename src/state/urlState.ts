@@ -41,7 +41,7 @@ export interface UrlState {
   cols: Record<string, boolean> | null;
 }
 
-const VIEWS: ViewName[] = ['overview', 'rows', 'map', 'compare', 'slices'];
+const VIEWS: ViewName[] = ['overview', 'rows', 'gallery', 'map', 'compare', 'slices'];
 
 function json(v: string | null): unknown {
   if (!v) return null;
