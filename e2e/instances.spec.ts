@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { tableFromIPC } from 'apache-arrow';
+import { Int32, Utf8, tableFromIPC, tableToIPC, Table, vectorFromArray } from 'apache-arrow';
 import { dataPath, expectRows, openEmpty, pickFiles } from './helpers';
 
 /** The digits demo read in Node with arrow-js: the independent side of the pixel checks. */
@@ -218,4 +218,46 @@ test('RGB float pixels are drawn in colour in the rows table and the detail', as
     0, 0, 128, 255,
   ]);
   await page.screenshot({ path: '/tmp/instances-rgb.png' });
+});
+
+test('a 50 MB text and a 50 MB image string: clipped and refused; cohort text matches marked', async ({
+  page,
+}) => {
+  // Written here (too large to commit): 50 MB in one text cell and in one image URL cell.
+  const big = 'word '.repeat(10 * 2 ** 20);
+  const file = '/tmp/instances-huge-strings.arrow';
+  const t = new Table({
+    id: vectorFromArray(['r0', 'r1'], new Utf8()),
+    label: vectorFromArray([1, 0], new Int32()),
+    pred_v1: vectorFromArray([1, 1], new Int32()),
+    review: vectorFromArray([big, 'Asked for a Refund twice; refund never came.'], new Utf8()),
+    image_url: vectorFromArray(
+      [`data:image/png;base64,${'A'.repeat(50 * 2 ** 20)}`, null],
+      new Utf8(),
+    ),
+  });
+  writeFileSync(file, tableToIPC(t, 'file'));
+  const cohort = {
+    id: 'c1',
+    name: 'Refunds',
+    predicate: { op: 'text', column: 'review', pattern: 'refund', mode: 'contains' },
+  };
+  await page.goto(`/?demo=none&cohorts=${encodeURIComponent(JSON.stringify([cohort]))}&active=c1`);
+  await page.getByLabel('Open data files').setInputFiles(file);
+  await expectRows(page, 2);
+  let drawer = await findRow(page, 'r0');
+  await expect(
+    drawer.getByRole('img', { name: 'No image: the image text is 50 MB' }),
+  ).toBeVisible();
+  await expect(drawer.getByLabel('review text')).toHaveText(`${big.slice(0, 2000)}…`);
+  await expect(
+    drawer.getByRole('button', {
+      name: `Show all (${big.length.toLocaleString('en-US')} characters)`,
+    }),
+  ).toBeVisible();
+  await page.screenshot({ path: '/tmp/instances-huge.png' });
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  drawer = await findRow(page, 'r1');
+  await expect(drawer.getByLabel('review text').locator('mark')).toHaveText(['Refund', 'refund']);
+  await page.screenshot({ path: '/tmp/instances-marks.png' });
 });
