@@ -52,3 +52,36 @@ describe('binary and pixel columns', () => {
     expect(pixelShape(1)).toBeNull();
   });
 });
+
+describe('binary in place', () => {
+  it('a single null-free Binary chunk is a view into the file, rows as arrow-js reads them', async () => {
+    const {
+      Binary,
+      makeData,
+      Table,
+      tableFromIPC: read,
+      tableToIPC,
+    } = await import('apache-arrow');
+    const rows = [Uint8Array.of(1, 2, 3), Uint8Array.of(), Uint8Array.of(9)];
+    const valueOffsets = Int32Array.of(0, 3, 3, 4);
+    const data = makeData({
+      type: new Binary(),
+      length: 3,
+      nullCount: 0,
+      valueOffsets,
+      data: Uint8Array.of(1, 2, 3, 9),
+    });
+    const file = tableToIPC(
+      new Table({ b: (await import('apache-arrow')).makeVector(data) }),
+      'file',
+    );
+    const t = read(file);
+    const col = fromArrowTable(t, 'b.arrow', 0).columns[0] as BinaryColumn;
+    expect(col.bytes.buffer).toBe(t.getChild('b')!.data[0]!.values.buffer);
+    rows.forEach((r, i) =>
+      expect(Array.from(col.bytes.subarray(col.starts[i]!, col.starts[i + 1]!))).toEqual(
+        Array.from(r),
+      ),
+    );
+  });
+});

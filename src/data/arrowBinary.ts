@@ -57,13 +57,25 @@ function byteReader(data: Data): (i: number) => Uint8Array | null {
   };
 }
 
-/** Binary columns and uint8 pixel lists, copied into one byte array with row starts. */
+/** A single null-free chunk of Binary (int32 offsets) is used in place: a view into the file. */
+function inPlace(name: string, chunks: readonly Data[], n: number): BinaryColumn | null {
+  const data = chunks.length === 1 ? chunks[0]! : null;
+  if (!data || data.nullCount !== 0 || (data.type as DataType).typeId !== Type.Binary) return null;
+  const offsets = data.valueOffsets as Int32Array;
+  const starts = new Float64Array(n + 1);
+  for (let i = 0; i <= n; i++) starts[i] = offsets[i]!;
+  return { kind: 'binary', name, bytes: data.values as Uint8Array, starts, pixels: null };
+}
+
+/** Binary columns and uint8 pixel lists, in one byte array with row starts (copied if chunked). */
 export function gatherBinary(
   name: string,
   chunks: readonly Data[],
   n: number,
   pixels: PixelShape | null,
 ): BinaryColumn | string {
+  const view = pixels ? null : inPlace(name, chunks, n);
+  if (view) return view;
   const readers = chunks.map(byteReader);
   let total = 0;
   chunks.forEach((data, k) => {

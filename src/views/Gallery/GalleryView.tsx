@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useDataset } from '../../state/datasetStore';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useView } from '../../state/viewStore';
 import { formatCount } from '../../ui/format';
-import { type RowsQuery, useRowPages } from '../Rows/useRowPages';
+import { type GridRow, type RowsQuery, useRowPages } from '../Rows/useRowPages';
 import { useRowColumns } from '../Rows/useRowColumns';
 import { GalleryGrid } from './GalleryGrid';
 import { cardColumns, keysOf } from './galleryColumns';
@@ -31,6 +31,8 @@ export function GalleryView() {
     [queryJson, columns],
   );
   const { pages, total, error, ensure } = useRowPages(query);
+  // One function for the view's life: cards are memoized on it.
+  const onOpen = useCallback((r: GridRow) => focusRow(r.id ?? `#${r.index}`), [focusRow]);
   if (!summary) return null;
   const image = roles?.images?.[0] ?? null;
   const where = cohortName ? `“${cohortName}”` : 'all rows';
@@ -58,7 +60,7 @@ export function GalleryView() {
         cols={cols}
         resetKey={queryJson}
         label={`Gallery of ${cohortName ?? 'all rows'}`}
-        onOpen={(r) => focusRow(r.id ?? `#${r.index}`)}
+        onOpen={onOpen}
       />
     </section>
   );
