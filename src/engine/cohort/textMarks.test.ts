@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textConditions, textMarks } from './textMarks';
-import type { Predicate } from './predicate';
+import type { Predicate } from '../../shared/predicate';
 
 const contains = (pattern: string, column = 'review'): Predicate => ({
   op: 'text',

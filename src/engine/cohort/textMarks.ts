@@ -1,4 +1,4 @@
-import type { Predicate } from './predicate';
+import type { Predicate } from '../../shared/predicate';
 
 type TextCondition = Extract<Predicate, { op: 'text' }>;
 

@@ -1,5 +1,5 @@
 import { useView } from '../../state/viewStore';
-import type { RowColumn } from '../../worker/rowsProtocol';
+import type { RowColumn } from '../../protocol';
 
 /** The rows table's sort, set from here too (one order for both views). */
 export function GallerySort({ columns }: { columns: RowColumn[] }) {

@@ -1,5 +1,5 @@
-import type { RoleMapping } from '../../data/roles';
-import type { RowColumn } from '../../worker/rowsProtocol';
+import type { RoleMapping } from '../../shared/roles';
+import type { RowColumn } from '../../protocol';
 
 /** What a gallery card shows, as rows-table column keys (fetched with each page of rows). */
 export interface CardColumns {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { client } from '../../worker/client';
-import type { InstanceText as Got } from '../../worker/instances/protocol';
+import type { InstanceText as Got } from '../../protocol';
 
 /** Characters shown before "Show all"; "Show all" asks for up to a million. */
 const FIRST = 2000;

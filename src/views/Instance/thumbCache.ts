@@ -1,5 +1,5 @@
 import { client } from '../../worker/client';
-import type { Thumbnail } from '../../worker/instances/protocol';
+import type { Thumbnail } from '../../protocol';
 
 /** Decoded pixels kept on the page: scrolling back redraws without asking the worker. */
 const CAP_BYTES = 48 * 2 ** 20;

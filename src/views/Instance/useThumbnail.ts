@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDataset } from '../../state/datasetStore';
 import { originsOf, useOrigins } from '../../state/originsStore';
-import type { Thumbnail } from '../../worker/instances/protocol';
+import type { Thumbnail } from '../../protocol';
 import { cachedThumb, requestThumb, thumbKey } from './thumbCache';
 
 /** One image cell's pixels (or placeholder), asked for while the cell is mounted; null = loading. */

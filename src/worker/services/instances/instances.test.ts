@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Session } from '../session';
-import { files, fixtureTable } from '../../test/fixtures';
+import { Session } from '../../session/session';
+import { files, fixtureTable } from '../../../test/fixtures';
 import { thumbnails } from './thumbnails';
 import { instanceText } from './text';
 
@@ -15,7 +15,7 @@ function open(...names: string[]) {
 function openDemo() {
   const s = new Session();
   const bytes = new Uint8Array(
-    readFileSync(new URL('../../../public/demo/digits.arrow', import.meta.url)),
+    readFileSync(new URL('../../../../public/demo/digits.arrow', import.meta.url)),
   );
   const r = s.openBytes([{ name: 'digits.arrow', bytes }]);
   s.analyse(r.summary!.inferred);

@@ -1,4 +1,4 @@
-import { MAX_IMAGE_BYTES } from '../../data/images/imageUrl';
+import { MAX_IMAGE_BYTES } from '../../../data/images/imageUrl';
 
 const FETCH_MS = 10_000;
 

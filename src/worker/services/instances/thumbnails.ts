@@ -1,11 +1,11 @@
-import type { Column } from '../../data/types';
-import { type ImageRef, imageRef } from '../../data/images/imageUrl';
-import { pixelShape } from '../../data/arrowBinary';
-import { pixelsToRgba } from '../../data/images/pixels';
-import type { OpenDataset } from '../dataset';
+import type { Column } from '../../../data/types';
+import { type ImageRef, imageRef } from '../../../data/images/imageUrl';
+import { pixelShape } from '../../../data/arrowBinary';
+import { pixelsToRgba } from '../../../data/images/pixels';
+import type { OpenDataset } from '../../session/dataset';
 import { decodeImage } from './decode';
 import { fetchImage } from './remote';
-import type { Thumbnail, ThumbnailsRequest } from './protocol';
+import type { Thumbnail, ThumbnailsRequest } from '../../../protocol';
 
 /** A request names at most a screenful or two of cells. */
 const MAX_ROWS = 400;

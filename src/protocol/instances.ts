@@ -1,5 +1,5 @@
 // Messages for drawing rows as people see them: images as RGBA pixels, texts clipped.
-import type { Predicate } from '../../engine/cohort/predicate';
+import type { Predicate } from '../shared/predicate';
 
 export interface ThumbnailsRequest {
   /** An image column (binary, pixel vector, or strings holding image URLs). */

@@ -1,6 +1,6 @@
-import { readImageHeader } from '../../data/images/imageHeader';
-import { MAX_IMAGE_BYTES } from '../../data/images/imageUrl';
-import type { Rgba } from '../../data/images/pixels';
+import { readImageHeader } from '../../../data/images/imageHeader';
+import { MAX_IMAGE_BYTES } from '../../../data/images/imageUrl';
+import type { Rgba } from '../../../data/images/pixels';
 
 /** Decoding needs width × height × 4 bytes at full size: 16 MP is 64 MB, once per cell. */
 export const MAX_PIXELS = 16_000_000;

@@ -1,6 +1,6 @@
-import { textConditions, textMarks } from '../../engine/cohort/textMarks';
-import type { OpenDataset } from '../dataset';
-import type { InstanceText, InstanceTextRequest } from './protocol';
+import { textConditions, textMarks } from '../../../engine/cohort/textMarks';
+import type { OpenDataset } from '../../session/dataset';
+import type { InstanceText, InstanceTextRequest } from '../../../protocol';
 
 /** At most this much of one text crosses to the page ("show all" included): 1M characters. */
 export const MAX_TEXT = 1_000_000;
