@@ -261,3 +261,23 @@ test('a 50 MB text and a 50 MB image string: clipped and refused; cohort text ma
   await expect(drawer.getByLabel('review text').locator('mark')).toHaveText(['Refund', 'refund']);
   await page.screenshot({ path: '/tmp/instances-marks.png' });
 });
+
+test('the image role is corrected under Column roles', async ({ page }) => {
+  await openEmpty(page);
+  await pickFiles(page, 'instances/rgb-pixels.arrow');
+  await expectRows(page, 4);
+  await page.getByRole('heading', { name: 'Column roles' }).click();
+  const select = page.getByLabel('Role of pixels');
+  await expect(select).toHaveValue('image');
+  await select.selectOption('embedding');
+  await page.getByRole('button', { name: 'Apply roles' }).click();
+  await view(page, 'Gallery');
+  await expect(page.getByText('No column has the image or text role')).toBeVisible();
+  await view(page, 'Overview');
+  if (!(await page.getByLabel('Role of pixels').isVisible()))
+    await page.getByRole('heading', { name: 'Column roles' }).click();
+  await page.getByLabel('Role of pixels').selectOption('image');
+  await page.getByRole('button', { name: 'Apply roles' }).click();
+  await view(page, 'Gallery');
+  await expect(page.getByRole('img', { name: 'Image of rgb-0' })).toBeVisible();
+});
