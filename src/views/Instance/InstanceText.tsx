@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { client } from '../../worker/client';
-import type { InstanceText as Got } from '../../protocol';
+import { useWorkerQuery } from '../../state/query/useWorkerQuery';
 
 /** Characters shown before "Show all"; "Show all" asks for up to a million. */
 const FIRST = 2000;
@@ -22,20 +22,8 @@ export function InstanceText({
   const cohort = useCohorts(activePredicate);
   const [all, setAll] = useState(false);
   const want = all ? ALL : limit;
-  const key = JSON.stringify([column, row, want, cohort]);
-  const [got, setGot] = useState<{ key: string; r: Got } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void client
-      .instanceText({ column, row, limit: want, cohort })
-      .then((r) => live && setGot({ key, r }));
-    return () => {
-      live = false;
-    };
-    // `key` describes the request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  const r = got?.key === key ? got.r : null;
+  const req = { column, row, limit: want, cohort };
+  const r = useWorkerQuery(req, () => client.instanceText(req), { keepPrevious: false }).data;
   if (!r) return <p className="instance-text loading">Reading the text…</p>;
   if (r.error) return <p className="instance-text missing">{r.error}</p>;
   if (r.text === null) return <p className="instance-text missing">No text</p>;
