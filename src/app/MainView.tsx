@@ -3,6 +3,7 @@ import { useView, type ViewName } from '../state/viewStore';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { DatasetPanels } from '../views/Overview/DatasetPanels';
 import { RowsView } from '../views/Rows/RowsView';
+import { GalleryView } from '../views/Gallery/GalleryView';
 import { EmbeddingsView } from '../views/Embeddings/EmbeddingsView';
 import { CompareView } from '../views/Compare/CompareView';
 import { SlicesView } from '../views/Slices/SlicesView';
@@ -11,6 +12,7 @@ const VIEWS: Record<ViewName, { name: string; Component: ComponentType }> = {
   overview: { name: 'Overview', Component: DatasetPanels },
   compare: { name: 'Compare', Component: CompareView },
   rows: { name: 'Rows table', Component: RowsView },
+  gallery: { name: 'Gallery', Component: GalleryView },
   map: { name: 'Map', Component: EmbeddingsView },
   slices: { name: 'Slices', Component: SlicesView },
 };

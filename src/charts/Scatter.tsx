@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { select } from 'd3';
 import type { LayoutResult } from '../protocol';
 import { type ScatterCallbacks, ScatterController, type ScatterMode } from './scatterController';
@@ -15,6 +15,8 @@ export interface ScatterProps extends ScatterCallbacks {
   polygon: number[] | null;
   /** Tooltip lines for a point (fetched from the worker). */
   describe: (index: number) => Promise<string[]>;
+  /** Drawn under the tooltip's lines (the hovered row's image). */
+  tipExtra?: ReactNode;
 }
 
 /**
@@ -47,7 +49,7 @@ export function Scatter(p: ScatterProps) {
         }
         void latest.current.describe(i).then((lines) => {
           if (token !== hoverToken) return;
-          select(tip)
+          select(tip.querySelector('.scatter-tip-lines'))
             .selectAll('div')
             .data(lines)
             .join('div')
@@ -93,7 +95,10 @@ export function Scatter(p: ScatterProps) {
         aria-label={p.label}
         data-testid="scatter"
       />
-      <div ref={tipRef} className="scatter-tip" role="tooltip" hidden />
+      <div ref={tipRef} className="scatter-tip" role="tooltip" hidden>
+        <div className="scatter-tip-lines" />
+        {p.tipExtra}
+      </div>
     </div>
   );
 }

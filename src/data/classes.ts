@@ -68,7 +68,11 @@ export function positiveIndex(classes: string[], chosen: string | null): number 
 /** Class codes per row (-1 = null or unknown class). */
 export function encodeClasses(col: Column, index: Map<string, number>): Int32Array {
   const n =
-    col.kind === 'string' ? col.codes.length : col.kind === 'vector' ? 0 : col.values.length;
+    col.kind === 'string'
+      ? col.codes.length
+      : col.kind === 'vector' || col.kind === 'binary'
+        ? 0
+        : col.values.length;
   const out = new Int32Array(n).fill(-1);
   if (col.kind === 'string') {
     const map = Int32Array.from(col.dictionary, (d) => index.get(d) ?? -1);

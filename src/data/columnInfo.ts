@@ -70,8 +70,13 @@ function countDistinct(
   return seen.size;
 }
 
+/** Long enough to recognise a `data:image/…` URL or a sentence; a 50 MB text stays in the worker. */
+const SAMPLE_CHARS = 200;
+
 function stringSample(col: Extract<Column, { kind: 'string' }>): string[] {
-  return col.dictionary.slice(0, SAMPLE);
+  return col.dictionary
+    .slice(0, SAMPLE)
+    .map((s) => (s.length > SAMPLE_CHARS ? `${s.slice(0, SAMPLE_CHARS)}…` : s));
 }
 
 /** Facts the role inference and the mapping step need; one pass per column. */
@@ -142,6 +147,13 @@ export function describeColumn(col: Column, arrowType: string): ColumnInfo {
         dim: col.dim,
         sample: [],
       };
+    }
+    case 'binary': {
+      let nulls = 0;
+      for (let i = 0; i < col.starts.length - 1; i++)
+        if (col.starts[i + 1] === col.starts[i]) nulls++;
+      const dim = col.pixels ? col.pixels.width * col.pixels.height * col.pixels.channels : null;
+      return { ...base, nullCount: nulls, distinct: null, min: null, max: null, dim, sample: [] };
     }
   }
 }

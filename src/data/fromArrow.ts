@@ -3,6 +3,7 @@ import type { Column, LoadedTable, SkippedColumn } from './types';
 import { gatherInt64, gatherNumbers } from './arrowNumbers';
 import { gatherStrings } from './arrowStrings';
 import { gatherBooleans, gatherVectors } from './arrowVectors';
+import { BINARY_TYPES, gatherBinary, pixelListShape } from './arrowBinary';
 
 const STRING_TYPES = new Set([Type.Utf8, Type.LargeUtf8, Type.Utf8View, Type.Dictionary]);
 const LIST_TYPES = new Set([Type.List, Type.LargeList, Type.FixedSizeList]);
@@ -37,6 +38,8 @@ function toColumn(field: Field, chunks: readonly Data[], n: number): Column | st
     const timezone = (type as unknown as { timezone?: string | null }).timezone ?? null;
     return { kind: 'timestamp', name, values, timezone, dateOnly: id === Type.Date };
   }
+  const pixels = pixelListShape(type);
+  if (BINARY_TYPES.has(id) || pixels) return gatherBinary(name, chunks, n, pixels);
   if (LIST_TYPES.has(id)) {
     const r = gatherVectors(chunks, n);
     return 'error' in r ? r.error : { kind: 'vector', name, dim: r.dim, values: r.values };

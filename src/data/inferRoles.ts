@@ -9,6 +9,7 @@ import {
   splitVersioned,
 } from './names';
 import { rolesFromMetadata } from './metadataRoles';
+import { inferInstances } from './inferInstances';
 
 const PER_CLASS = /^(probs?|proba|probability|p|score)[_-](?:(.+)[_-])?([^_-]+)$/i;
 const COORD_PREFIXES =
@@ -74,7 +75,7 @@ export function inferRoles(
   idHint: string | null,
 ): RoleMapping {
   const fromMeta = rolesFromMetadata(metadata, infos);
-  if (fromMeta) return fromMeta;
+  if (fromMeta) return { ...inferInstances(infos), ...fromMeta };
 
   const idOk = (c: ColumnInfo) => c.kind === 'string' || (c.kind === 'numeric' && c.integral);
   const id = idHint ?? pick(infos, (c) => ID_NAME.test(c.name) && idOk(c), 'id');
@@ -85,6 +86,8 @@ export function inferRoles(
   );
   const labelInfo = infos.find((c) => c.name === label);
   const taken = new Set([id, label].filter((x): x is string => !!x));
+  const { images, texts } = inferInstances(infos.filter((c) => !taken.has(c.name)));
+  [...images, ...texts].forEach((c) => taken.add(c));
   const versions = new Map<string, VersionRoles>();
   const versionOf = (raw: string) => {
     const name = raw || 'model';
@@ -136,5 +139,16 @@ export function inferRoles(
   embeddings.forEach((e) => taken.add(e));
   const coords = findCoords(infos, taken);
   const task = inferTask(labelInfo, found, infos);
-  return { id, label, task, positiveClass: null, versions: found, embeddings, coords, ignored: [] };
+  return {
+    id,
+    label,
+    task,
+    positiveClass: null,
+    versions: found,
+    embeddings,
+    coords,
+    ignored: [],
+    images,
+    texts,
+  };
 }

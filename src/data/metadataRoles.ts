@@ -57,5 +57,8 @@ export function rolesFromMetadata(
     embeddings: list(p.embeddings),
     coords: coords.length === 2 ? [coords[0]!, coords[1]!] : null,
     ignored: list(p.ignored),
+    // Absent keys fall back to inference (the caller spreads these over inferred ones).
+    ...(Array.isArray(p.images) ? { images: list(p.images) } : {}),
+    ...(Array.isArray(p.texts) ? { texts: list(p.texts) } : {}),
   };
 }

@@ -29,6 +29,11 @@ export const PROBS_WORDS = [
 ];
 export const EMBEDDING_NAME =
   /(emb|embedding|embeddings|vector|vec|hidden|latent|representation|features?_vec)/i;
+/** Columns that hold what a row is: its picture, or its words. */
+export const IMAGE_NAME =
+  /(^|[_\W])(image|images|img|imgs|pixels?|picture|photo|thumbnail)([_\W]|$)/i;
+export const TEXT_NAME =
+  /(^|[_\W])(text|texts|message|messages|review|reviews|comment|sentence|document|prompt)([_\W]|$)/i;
 export const COORD_PAIRS: [RegExp, RegExp][] = [
   [/^(.*[_-])?x$/i, /^(.*[_-])?y$/i],
   [/^(.*[_-])?(0|1)$/i, /^(.*[_-])?(1|2)$/i],

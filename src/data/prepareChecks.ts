@@ -8,6 +8,7 @@ const KIND_NAMES: Record<ColumnKind, string> = {
   boolean: 'a boolean column',
   timestamp: 'a timestamp column',
   vector: 'a list (vector) column',
+  binary: 'a binary (image) column',
 };
 
 /** The column when it has one of the kinds a role needs; otherwise a warning and undefined. */

@@ -1,4 +1,4 @@
-import type { Column } from './types';
+import type { BinaryColumn, Column } from './types';
 
 /** Gathers rows by index (-1 = a missing row, which becomes null). */
 export function takeColumn(col: Column, idx: Int32Array, name = col.name): Column {
@@ -42,7 +42,27 @@ export function takeColumn(col: Column, idx: Int32Array, name = col.name): Colum
       }
       return { ...col, name, values };
     }
+    case 'binary':
+      return takeBinary(col, idx, name);
   }
+}
+
+function takeBinary(col: BinaryColumn, idx: Int32Array, name: string): BinaryColumn {
+  const n = idx.length;
+  const starts = new Float64Array(n + 1);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const j = idx[i]!;
+    starts[i] = total;
+    if (j >= 0) total += col.starts[j + 1]! - col.starts[j]!;
+  }
+  starts[n] = total;
+  const bytes = new Uint8Array(total);
+  for (let i = 0; i < n; i++) {
+    const j = idx[i]!;
+    if (j >= 0) bytes.set(col.bytes.subarray(col.starts[j]!, col.starts[j + 1]!), starts[i]!);
+  }
+  return { ...col, name, bytes, starts };
 }
 
 /** Row i's value as an exact string key (ids): int64 stays exact, strings as they are. */
@@ -62,6 +82,7 @@ export function keyReader(col: Column): (i: number) => string | null {
     case 'timestamp':
       return (i) => (col.values[i] !== col.values[i] ? null : String(col.values[i]));
     case 'vector':
+    case 'binary':
       return () => null;
   }
 }

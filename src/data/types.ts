@@ -44,7 +44,28 @@ export interface VectorColumn {
   values: Float32Array;
 }
 
-export type Column = NumericColumn | StringColumn | BooleanColumn | TimestampColumn | VectorColumn;
+/** Raw pixels of a row: width × height × channels bytes, row-major, one byte per channel. */
+export interface PixelShape {
+  width: number;
+  height: number;
+  channels: 1 | 3 | 4;
+}
+
+/**
+ * Byte strings: Arrow binary of every flavour (encoded images: PNG, JPEG, WebP) or fixed-size
+ * lists of uint8 whose length is a square, or 3 or 4 times one (raw pixels, `pixels` set).
+ * Row i is `bytes[starts[i], starts[i + 1])`; an empty row is null.
+ */
+export interface BinaryColumn {
+  kind: 'binary';
+  name: string;
+  bytes: Uint8Array;
+  starts: Float64Array;
+  pixels: PixelShape | null;
+}
+
+export type Column =
+  NumericColumn | StringColumn | BooleanColumn | TimestampColumn | VectorColumn | BinaryColumn;
 export type ColumnKind = Column['kind'];
 
 /** A column the reader skipped, with the reason shown to the user. */

@@ -7,3 +7,4 @@ export * from './charts';
 export * from './rules';
 export * from './embeddings';
 export * from './slices';
+export * from './instances';

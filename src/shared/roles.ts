@@ -25,6 +25,12 @@ export interface RoleMapping {
   coords: [string, string] | null;
   /** Columns the user chose to leave out of features. */
   ignored: string[];
+  /**
+   * What a row is, as people see it: images (encoded bytes, raw pixels, `data:`/http URLs) and
+   * texts. Optional because mappings saved before these roles existed lack them.
+   */
+  images?: string[];
+  texts?: string[];
 }
 
 export function emptyVersion(name: string): VersionRoles {
@@ -47,6 +53,8 @@ export function featureColumns(all: string[], m: RoleMapping): string[] {
     ...m.embeddings,
     ...(m.coords ?? []),
     ...m.ignored,
+    ...(m.images ?? []),
+    ...(m.texts ?? []),
   ]);
   return all.filter((c) => !used.has(c));
 }

@@ -12,6 +12,8 @@ export type ColumnRole =
   | 'embedding'
   | 'x coordinate'
   | 'y coordinate'
+  | 'image'
+  | 'text'
   | 'ignore';
 
 export const COLUMN_ROLES: ColumnRole[] = [
@@ -25,6 +27,8 @@ export const COLUMN_ROLES: ColumnRole[] = [
   'embedding',
   'x coordinate',
   'y coordinate',
+  'image',
+  'text',
   'ignore',
 ];
 
@@ -58,6 +62,8 @@ export function toAssignments(columns: string[], m: RoleMapping): Assignment[] {
     role.set(m.coords[1], ['y coordinate', '']);
   }
   m.ignored.forEach((c) => role.set(c, ['ignore', '']));
+  m.images?.forEach((c) => role.set(c, ['image', '']));
+  m.texts?.forEach((c) => role.set(c, ['text', '']));
   const features = new Set(featureColumns(columns, m));
   return columns.map((column) => {
     const [r, version] = role.get(column) ?? ['feature', ''];
@@ -75,6 +81,8 @@ export function fromAssignments(rows: Assignment[], base: RoleMapping): RoleMapp
     embeddings: [],
     coords: null,
     ignored: [],
+    images: [],
+    texts: [],
   };
   const version = (name: string) => {
     const key = name.trim() || 'model';
@@ -115,6 +123,12 @@ export function fromAssignments(rows: Assignment[], base: RoleMapping): RoleMapp
         break;
       case 'ignore':
         m.ignored.push(r.column);
+        break;
+      case 'image':
+        m.images!.push(r.column);
+        break;
+      case 'text':
+        m.texts!.push(r.column);
         break;
       default:
         break;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ViewName = 'overview' | 'rows' | 'map' | 'compare' | 'slices';
+export type ViewName = 'overview' | 'rows' | 'gallery' | 'map' | 'compare' | 'slices';
 
 interface ViewState {
   view: ViewName;

@@ -37,6 +37,8 @@ export function formatCell(c: Cell, percent = false): string {
     }
     case 'probs':
       return c.top.map((t) => `${t.cls}: ${formatPercent(t.p)}`).join(' · ');
+    case 'bytes':
+      return `${c.n.toLocaleString('en-US')} bytes`;
   }
 }
 

@@ -8,6 +8,7 @@ import { embeddingsApi } from './services/embeddings/api';
 import { rowsApi } from './services/rows/api';
 import { rulesApi } from './services/rules/api';
 import { slicesApi } from './services/slices/api';
+import { instancesApi } from './services/instances/api';
 
 const session = new Session();
 
@@ -31,6 +32,7 @@ const api = {
   ...rulesApi(session),
   ...embeddingsApi(session),
   ...slicesApi(session),
+  ...instancesApi(session),
 };
 
 export type EngineApi = typeof api;

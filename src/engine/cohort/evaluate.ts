@@ -70,7 +70,7 @@ function inSet(c: Column, values: string[]): Uint8Array {
     }
     return out;
   }
-  throw new CohortError(`"${c.name}" holds vectors and cannot be filtered by category`);
+  throw new CohortError(`"${c.name}" holds ${c.kind} values and cannot be filtered by category`);
 }
 
 function text(
@@ -103,6 +103,12 @@ function isNull(c: Column): Uint8Array {
     }
     case 'boolean':
       return c.values.map((v) => (v === 2 ? TRUE : FALSE));
+    case 'binary': {
+      const n = c.starts.length - 1;
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) out[i] = c.starts[i + 1] === c.starts[i] ? TRUE : FALSE;
+      return out;
+    }
     case 'vector': {
       const n = c.values.length / c.dim;
       const out = new Uint8Array(n);

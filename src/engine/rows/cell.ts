@@ -11,11 +11,15 @@ export type Cell =
   | { t: 'bool'; v: boolean }
   | { t: 'time'; v: number; dateOnly: boolean }
   | { t: 'vec'; dim: number; head: number[]; norm: number }
+  /** Binary (an image's bytes, drawn by the instance views): its size only. */
+  | { t: 'bytes'; n: number }
   /** A class-probability vector, summarized by its most likely classes. */
   | { t: 'probs'; top: { cls: string; p: number }[] }
   | null;
 
 const HEAD = 3;
+/** Characters of a string cell; the row detail shows whole texts through `instanceText`. */
+const MAX_CELL_TEXT = 2000;
 
 /** The k largest probabilities of row i (row-major n × classes), most likely first. */
 export function topClasses(
@@ -51,7 +55,10 @@ export function cellOf(col: Column, i: number, classes: string[] | null = null, 
     }
     case 'string': {
       const c = col.codes[i]!;
-      return c < 0 ? null : { t: 'str', v: col.dictionary[c]! };
+      if (c < 0) return null;
+      const v = col.dictionary[c]!;
+      // A 50 MB text must not cross to the page with every page of rows.
+      return { t: 'str', v: v.length > MAX_CELL_TEXT ? `${v.slice(0, MAX_CELL_TEXT)}…` : v };
     }
     case 'boolean': {
       const v = col.values[i]!;
@@ -70,6 +77,10 @@ export function cellOf(col: Column, i: number, classes: string[] | null = null, 
       for (let j = 0; j < d; j++) sq += col.values[i * d + j]! ** 2;
       const head = Array.from(col.values.subarray(i * d, i * d + Math.min(HEAD, d)));
       return { t: 'vec', dim: d, head, norm: Math.sqrt(sq) };
+    }
+    case 'binary': {
+      const bytes = col.starts[i + 1]! - col.starts[i]!;
+      return bytes === 0 ? null : { t: 'bytes', n: bytes };
     }
   }
 }

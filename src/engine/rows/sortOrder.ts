@@ -39,7 +39,8 @@ function sortKeys(col: Column, rank: Int32Array | null): Keys {
     case 'boolean':
       return smallKeys(col.values.length, (i) => (col.values[i] === 2 ? -1 : col.values[i]!));
     case 'vector':
-      throw new Error(`"${col.name}" holds vectors and cannot be sorted`);
+    case 'binary':
+      throw new Error(`"${col.name}" holds ${col.kind} values and cannot be sorted`);
   }
 }
 

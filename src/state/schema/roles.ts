@@ -60,6 +60,11 @@ export function readRoles(v: unknown, hasColumn?: (name: string) => boolean): Ro
     coords: coords.length === 2 ? [coords[0]!, coords[1]!] : null,
     ignored: names(own(v, 'ignored'), 'ignored'),
   };
+  // Instance roles are optional (mappings saved before they existed have none).
+  const images = names(own(v, 'images'), 'images');
+  const texts = names(own(v, 'texts'), 'texts');
+  if (images.length) m.images = images;
+  if (texts.length) m.texts = texts;
   if (hasColumn) {
     const missing = columnsNamed(m).filter((c) => !hasColumn(c));
     if (missing.length)
@@ -78,5 +83,7 @@ function columnsNamed(m: RoleMapping): string[] {
     ...m.embeddings,
     ...(m.coords ?? []),
     ...m.ignored,
+    ...(m.images ?? []),
+    ...(m.texts ?? []),
   ];
 }

@@ -1,7 +1,14 @@
 import type { ViewName } from '../viewStore';
 import { type Problems, describe, isName, isObject } from './fields';
 
-export const VIEWS: readonly ViewName[] = ['overview', 'rows', 'map', 'compare', 'slices'];
+export const VIEWS: readonly ViewName[] = [
+  'overview',
+  'rows',
+  'gallery',
+  'map',
+  'compare',
+  'slices',
+];
 const MAX_COLUMNS = 100_000;
 
 export function readView(v: unknown, problems: Problems): ViewName | null {

@@ -80,7 +80,7 @@ export function fieldOptions(columns: ColumnInfo[], roles: RoleMapping): FieldOp
     const initial = (): Predicate =>
       c.kind === 'numeric' || c.kind === 'timestamp'
         ? { op: 'range', column: c.name, min: null, max: null }
-        : c.kind === 'vector'
+        : c.kind === 'vector' || c.kind === 'binary'
           ? { op: 'isNull', column: c.name }
           : c.kind === 'string' && (c.distinct ?? 0) > 5000
             ? { op: 'text', column: c.name, pattern: '', mode: 'contains' }

@@ -11,6 +11,7 @@ import { colorOptions } from './colorOptions';
 import { type MapSettings, MapToolbar, sourceLabel } from './MapToolbar';
 import { MapCaption } from './MapCaption';
 import { MapNeighbours } from './MapNeighbours';
+import { HoverInstance, setHovered } from './HoverInstance';
 import { SelectionBar } from './SelectionBar';
 import { useLayout, usePointColors } from './useMapData';
 
@@ -132,7 +133,8 @@ export function EmbeddingsView() {
             describe={describe}
             onPick={onPick}
             onSelect={onSelect}
-            onHover={() => undefined}
+            onHover={setHovered}
+            tipExtra={<HoverInstance />}
           />
         )}
         {pointColors && <ScatterLegend colors={pointColors} palette={palette} />}

@@ -6,6 +6,7 @@ import { useNeighbours } from './useNeighbours';
 import { NeighbourControls } from './NeighbourControls';
 import { AgreementLine, NeighboursTable, OverlapLine } from './NeighboursTable';
 import { LabelErrorsPanel } from './LabelErrorsPanel';
+import { InstanceView } from '../Instance/InstanceView';
 
 /** Neighbours of the picked row under the map, and the label-error scan. */
 export function MapNeighbours({
@@ -43,6 +44,7 @@ export function MapNeighbours({
         {error && <p role="alert">{error}</p>}
         {rowId && result && !result.error && (
           <>
+            {result.query && <InstanceView row={result.query.index} name={`row ${rowId}`} small />}
             <AgreementLine result={result} />
             <OverlapLine result={result} />
             <NeighboursTable result={result} metric={metric} onPick={focusRow} />

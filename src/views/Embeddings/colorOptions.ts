@@ -45,7 +45,7 @@ export function colorOptions(
   }
   out.push({ value: 'cohort', label: 'Active cohort membership', by: { kind: 'cohort' } });
   for (const c of summary.columns) {
-    if (c.kind === 'vector') continue;
+    if (c.kind === 'vector' || c.kind === 'binary') continue;
     out.push({
       value: `col:${c.name}`,
       label: `Column: ${c.name}`,

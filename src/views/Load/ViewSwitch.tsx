@@ -6,6 +6,7 @@ const VIEWS: { view: ViewName; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'compare', label: 'Compare' },
   { view: 'rows', label: 'Rows' },
+  { view: 'gallery', label: 'Gallery' },
   { view: 'map', label: 'Map' },
   { view: 'slices', label: 'Slices' },
 ];

@@ -10,6 +10,7 @@ import {
 function typeLabel(c: ColumnInfo): string {
   if (c.kind === 'vector') return `vector[${c.dim}]`;
   if (c.kind === 'string') return `text (${c.distinct} distinct)`;
+  if (c.kind === 'binary') return c.dim ? `pixels[${c.dim}]` : 'binary';
   return c.kind;
 }
 

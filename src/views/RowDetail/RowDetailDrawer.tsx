@@ -9,6 +9,7 @@ import { RulesSection } from './RulesSection';
 import type { FoundRow } from './types';
 import { useRowDetail } from './useRowDetail';
 import { NeighboursSection } from '../Embeddings/NeighboursSection';
+import { InstanceView } from '../Instance/InstanceView';
 import './drawer.css';
 
 /** The row detail for support staff, over any view, whenever a row is focused. */
@@ -107,6 +108,7 @@ function Body({
           </button>
         </div>
       )}
+      <InstanceView row={d.index} name={d.id ?? `#${d.index}`} />
       <OutcomeSection d={d} />
       <PercentileSection d={d} cohortName={cohortName} />
       <CohortsSection d={d} />

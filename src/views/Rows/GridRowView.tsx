@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { cellTitle, formatCell, isNumeric } from '../../ui/formatCell';
 import type { RowColumn } from '../../protocol';
 import type { GridRow } from './useRowPages';
+import { InstanceImage } from '../Instance/InstanceImage';
 
 interface Props {
   byKey: Map<string, RowColumn>;
@@ -66,6 +67,18 @@ export const GridRowView = memo(function GridRowView({
           isNumeric(value, percent) ||
           (value === null && info?.kind === 'numeric' && info.role !== 'id');
         const pin = key === pinned ? ' pinned' : '';
+        if (info?.role === 'image') {
+          return (
+            <div key={key} role="gridcell" className="rows-td image">
+              <InstanceImage
+                column={key}
+                row={row.index}
+                size={26}
+                label={`${key} of ${row.id ?? `#${row.index}`}`}
+              />
+            </div>
+          );
+        }
         return (
           <div
             key={key}

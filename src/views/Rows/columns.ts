@@ -25,6 +25,8 @@ const helper = createColumnHelper<typeof features, GridRow>();
 /** Column widths by what the column holds (every row is its own grid, so widths are fixed). */
 function widthOf(c: RowColumn): number {
   if (c.role === 'id') return 170;
+  if (c.role === 'image') return 64;
+  if (c.role === 'text') return 320;
   if (c.key.startsWith(':flip:')) return 200;
   switch (c.kind) {
     case 'vector':

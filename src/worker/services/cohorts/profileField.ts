@@ -75,6 +75,7 @@ export function profileField(d: OpenDataset, field: Field, search = ''): FieldPr
       };
     }
     case 'vector':
-      return { kind: 'none', reason: 'vectors cannot be filtered directly' };
+    case 'binary':
+      return { kind: 'none', reason: `${c.kind} values cannot be filtered directly` };
   }
 }

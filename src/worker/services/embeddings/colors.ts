@@ -117,7 +117,8 @@ function columnColors(col: Column): PointColors {
     case 'timestamp':
       return sequential(col.values, col.name, true);
     case 'vector':
-      throw new Error(`"${col.name}" holds vectors; colour by another column`);
+    case 'binary':
+      throw new Error(`"${col.name}" holds ${col.kind} values; colour by another column`);
   }
 }
 

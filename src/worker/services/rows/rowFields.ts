@@ -30,8 +30,8 @@ export function buildFields(d: OpenDataset): RowField[] {
     kind: c.kind,
     role,
     percent,
-    sortable: c.kind !== 'vector',
-    defaultVisible: visible && c.kind !== 'vector',
+    sortable: c.kind !== 'vector' && c.kind !== 'binary',
+    defaultVisible: visible && (role === 'image' || (c.kind !== 'vector' && c.kind !== 'binary')),
     column: c,
     classes: role.endsWith(' probabilities') && c.kind === 'vector' ? classes : null,
     rank: null,
@@ -53,6 +53,8 @@ export function buildFields(d: OpenDataset): RowField[] {
     list.push(real(c, role, visible, percent));
   };
   put(roles?.id ?? d.combined.report.idColumn, 'id', true);
+  roles?.images?.forEach((c) => put(c, 'image', true));
+  roles?.texts?.forEach((c) => put(c, 'text', true));
   put(roles?.label ?? null, 'label', true);
   const derived = ev
     ? derivedColumns(ev, (version, role) => {
