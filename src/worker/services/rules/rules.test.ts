@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { Session } from '../../session/session';
 import { evaluateRules } from './rules';
-import type { RuleCell } from '../../../protocol';
 import { rowRules } from './row';
-import type { ReleaseRule } from '../../../protocol';
-import type { CohortDef } from '../../../shared/predicate';
+import type { CohortDef, ReleaseRule, RuleCell } from '../../../protocol';
 
 type Columns = Parameters<typeof tableFromArrays>[0];
 
@@ -296,8 +294,7 @@ describe('evaluateRules: bootstrap rules (hand-checked degenerate cases)', () =>
       cohorts: [],
       baseline: 'v1',
     });
-    const c = r.cells[0]!;
-    expect(c).toMatchObject({ a: 1, b: 0, value: -1, verdict: 'fail' });
-    expect(c.limit).toBeCloseTo(-0.01, 12);
+    expect(r.cells[0]).toMatchObject({ a: 1, b: 0, value: -1, verdict: 'fail' });
+    expect(r.cells[0]!.limit).toBeCloseTo(-0.01, 12);
   });
 });
