@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { digitIds as digits } from '../test/fixtures';
 import { describe, expect, it } from 'vitest';
 import { cohortMask, popcount } from '../engine/cohort/evaluate';
-import type { CohortData } from '../engine/cohort/truth';
 import { readSavedState, type SavedState } from './schema';
 import { readLinkState } from './urlState';
 import { importWorkspace } from './workspaceFile';
@@ -75,24 +75,6 @@ async function outcome(c: Case): Promise<{ state: Partial<SavedState>; problems:
     default:
       throw new Error(`not a state case: ${c.kind}`);
   }
-}
-
-function digits(n: number): CohortData {
-  const dictionary = Array.from({ length: n }, (_, i) => `digit-${String(i).padStart(5, '0')}`);
-  const column = {
-    kind: 'string' as const,
-    name: 'id',
-    codes: Int32Array.from(dictionary.keys()),
-    dictionary,
-  };
-  return {
-    n,
-    column: (name) => (name === 'id' ? column : undefined),
-    label: null,
-    classes: [],
-    version: () => undefined,
-    idKey: null,
-  };
 }
 
 describe('hostile-state corpus', () => {

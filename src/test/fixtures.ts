@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { registerCodecs } from '../data/codecs/register';
+import type { CohortData } from '../engine/cohort/truth';
 
 const DIR = new URL('../../e2e/data/', import.meta.url);
 
@@ -27,4 +28,23 @@ export function corpusBytes(name: string): Uint8Array {
 
 export function corpusManifest<T>(): T {
   return JSON.parse(readFileSync(new URL('manifest.json', CORPUS), 'utf8')) as T;
+}
+
+/** A string column of distinct digit-style ids (`digit-00000`, …), as cohort evaluation sees it. */
+export function digitIds(n: number): CohortData {
+  const dictionary = Array.from({ length: n }, (_, i) => `digit-${String(i).padStart(5, '0')}`);
+  const column = {
+    kind: 'string' as const,
+    name: 'id',
+    codes: Int32Array.from(dictionary.keys()),
+    dictionary,
+  };
+  return {
+    n,
+    column: (name) => (name === 'id' ? column : undefined),
+    label: null,
+    classes: [],
+    version: () => undefined,
+    idKey: null,
+  };
 }

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { digitIds as digits } from '../../test/fixtures';
 import { cohortMask, popcount } from './evaluate';
 import { compilePattern } from './pattern';
-import type { CohortData } from './truth';
-
-/** A string column of distinct digit ids, like the digits demo's. */
-function digits(n: number): CohortData {
-  const dictionary = Array.from({ length: n }, (_, i) => `digit-${String(i).padStart(5, '0')}`);
-  const column = {
-    kind: 'string' as const,
-    name: 'id',
-    codes: Int32Array.from(dictionary.keys()),
-    dictionary,
-  };
-  return {
-    n,
-    column: (name) => (name === 'id' ? column : undefined),
-    label: null,
-    classes: [],
-    version: () => undefined,
-    idKey: null,
-  };
-}
 
 describe('user patterns run in linear time', () => {
   // RegExp takes ~0.4 s per id on this pattern (the digits demo's 4,000 ids: ~27 min).
