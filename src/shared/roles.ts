@@ -44,9 +44,9 @@ export function versionColumns(v: VersionRoles): string[] {
   );
 }
 
-/** Columns that are features: everything without another role. */
-export function featureColumns(all: string[], m: RoleMapping): string[] {
-  const used = new Set<string>([
+/** Every column the mapping gives a role (ignored columns included). */
+export function roleColumns(m: RoleMapping): string[] {
+  return [
     ...(m.id ? [m.id] : []),
     ...(m.label ? [m.label] : []),
     ...m.versions.flatMap(versionColumns),
@@ -55,6 +55,11 @@ export function featureColumns(all: string[], m: RoleMapping): string[] {
     ...m.ignored,
     ...(m.images ?? []),
     ...(m.texts ?? []),
-  ]);
+  ];
+}
+
+/** Columns that are features: everything without another role. */
+export function featureColumns(all: string[], m: RoleMapping): string[] {
+  const used = new Set(roleColumns(m));
   return all.filter((c) => !used.has(c));
 }

@@ -1,4 +1,4 @@
-import { type RoleMapping, type Task, type VersionRoles, versionColumns } from '../../shared/roles';
+import { type RoleMapping, type Task, type VersionRoles, roleColumns } from '../../shared/roles';
 import { describe, isName, isObject, nameOrNull, own } from './fields';
 
 const TASKS: Task[] = ['binary', 'multiclass', 'regression'];
@@ -66,24 +66,11 @@ export function readRoles(v: unknown, hasColumn?: (name: string) => boolean): Ro
   if (images.length) m.images = images;
   if (texts.length) m.texts = texts;
   if (hasColumn) {
-    const missing = columnsNamed(m).filter((c) => !hasColumn(c));
+    const missing = roleColumns(m).filter((c) => !hasColumn(c));
     if (missing.length)
       throw new Error(
         `they name columns this dataset lacks (${[...new Set(missing)].slice(0, 5).join(', ')})`,
       );
   }
   return m;
-}
-
-function columnsNamed(m: RoleMapping): string[] {
-  return [
-    ...(m.id ? [m.id] : []),
-    ...(m.label ? [m.label] : []),
-    ...m.versions.flatMap(versionColumns),
-    ...m.embeddings,
-    ...(m.coords ?? []),
-    ...m.ignored,
-    ...(m.images ?? []),
-    ...(m.texts ?? []),
-  ];
 }
