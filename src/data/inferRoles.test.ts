@@ -24,6 +24,24 @@ const vec = (name: string, dim: number, min = -3, max = 3) =>
   col({ name, kind: 'vector', dim, min, max });
 
 describe('inferRoles', () => {
+  it('finds a score word between a subject and the version (churn_score_v1)', () => {
+    const r = inferRoles(
+      [
+        str('customer_id', 1000),
+        num('tenure_months', 0, 59, true, 60),
+        num('churn_score_v1', 0.01, 0.99),
+        num('churn_score_v2', 0.01, 0.99),
+        num('top_p_mass', 0, 1),
+      ],
+      {},
+      null,
+    );
+    expect(r.versions.map((v) => [v.name, v.score])).toEqual([
+      ['v1', 'churn_score_v1'],
+      ['v2', 'churn_score_v2'],
+    ]);
+  });
+
   it('reads prefix and suffix version naming, probabilities, embeddings and coordinates', () => {
     const r = inferRoles(
       [

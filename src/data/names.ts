@@ -49,5 +49,11 @@ export function splitVersioned(name: string, words: string[]): { version: string
       if (lower.endsWith(sep + w)) return { version: name.slice(0, name.length - w.length - 1) };
     }
   }
+  // A word between a subject and the version: churn_score_v1 → v1 (not for one-letter words,
+  // which stand inside too many feature names).
+  for (const w of words.filter((x) => x.length > 1)) {
+    const m = new RegExp(`^[a-z0-9]+[_\\-. ]${w}[_\\-. ](.+)$`, 'i').exec(name);
+    if (m) return { version: m[1]! };
+  }
   return null;
 }
