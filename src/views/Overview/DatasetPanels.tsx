@@ -22,8 +22,8 @@ export function DatasetPanels() {
       <section className="panel empty">
         <h2>Open an evaluation set</h2>
         <p>
-          Choose or drop Arrow IPC files (<code>.arrow</code>, <code>.feather</code>,{' '}
-          <code>.arrows</code>) with predictions of one or more model versions. Nothing leaves this
+          Choose or drop Arrow (<code>.arrow</code>, <code>.feather</code>, <code>.arrows</code>),
+          Parquet or CSV files with predictions of one or more model versions. Nothing leaves this
           browser.
         </p>
       </section>
