@@ -54,3 +54,28 @@ test('spam demo: picked from the demo list, texts in the gallery and the row, me
   await expect(page.getByRole('table', { name: /^Flips from the baseline v1/ })).toBeVisible();
   await page.screenshot({ path: '/tmp/spam-compare.png', fullPage: true });
 });
+
+test('spam demo: the map’s hover card shows the hovered message’s own text', async ({ page }) => {
+  await page.goto('/?data=demo/spam.arrow');
+  await expectRows(page, spam.numRows);
+  await view(page, 'Map');
+  const map = page.getByTestId('scatter');
+  const box = (await map.boundingBox())!;
+  const tip = page.getByRole('tooltip');
+  for (let k = 0; k < 400 && !(await tip.isVisible()); k++) {
+    await page.mouse.move(
+      box.x + box.width * (0.3 + 0.4 * ((k % 20) / 20)),
+      box.y + box.height * (0.3 + (0.4 * Math.floor(k / 20)) / 20),
+    );
+  }
+  await expect(tip).toBeVisible();
+  const hoveredId = (await tip.locator('.scatter-tip-lines div').first().innerText()).trim();
+  const row = Array.from({ length: spam.numRows }, (_, i) => i).find(
+    (i) => String(col('id').get(i)) === hoveredId,
+  );
+  expect(row, `hovered id ${hoveredId}`).toBeDefined();
+  // The card's snippet is the start of that message's own text (whitespace folded).
+  const start = text(row!).replace(/\s+/g, ' ').slice(0, 24);
+  await expect(tip).toContainText(start);
+  await page.screenshot({ path: '/tmp/spam-map.png' });
+});
