@@ -67,3 +67,24 @@ export function accuracyOf(name: string, label: string, pred: string): number {
 }
 
 export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** Opens the Map view and sweeps the pointer over it until a point's hover card shows. */
+export async function hoverSomePoint(page: Page) {
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Map', exact: true })
+    .click();
+  const map = page.getByTestId('scatter');
+  const box = (await map.boundingBox())!;
+  const tip = page.getByRole('tooltip');
+  // The layout is the app's own PCA: the middle of the map holds points.
+  for (let k = 0; k < 400 && !(await tip.isVisible()); k++) {
+    await page.mouse.move(
+      box.x + box.width * (0.3 + 0.4 * ((k % 20) / 20)),
+      box.y + box.height * (0.3 + (0.4 * Math.floor(k / 20)) / 20),
+    );
+  }
+  await expect(tip).toBeVisible();
+  const hoveredId = (await tip.locator('.scatter-tip-lines div').first().innerText()).trim();
+  return { tip, hoveredId };
+}

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { Int32, Utf8, tableFromIPC, tableToIPC, Table, vectorFromArray } from 'apache-arrow';
-import { dataPath, expectRows, openEmpty, pickFiles } from './helpers';
+import { dataPath, expectRows, hoverSomePoint, openEmpty, pickFiles } from './helpers';
 
 /** The digits demo read in Node with arrow-js: the independent side of the pixel checks. */
 const digits = tableFromIPC(readFileSync(new URL('../public/demo/digits.arrow', import.meta.url)));
@@ -93,19 +93,7 @@ test('digits gallery: each card draws the row’s own 28×28 pixels; a click ope
 test('map hover card shows the hovered digit', async ({ page }) => {
   await page.goto('/');
   await expectRows(page, digits.numRows);
-  await view(page, 'Map');
-  const map = page.getByTestId('scatter');
-  const box = (await map.boundingBox())!;
-  const tip = page.getByRole('tooltip');
-  // Sweep the map until the pointer is over a point (the layout is the app's own PCA).
-  for (let k = 0; k < 400 && !(await tip.isVisible()); k++) {
-    await page.mouse.move(
-      box.x + box.width * (0.3 + 0.4 * ((k % 20) / 20)),
-      box.y + box.height * (0.3 + (0.4 * Math.floor(k / 20)) / 20),
-    );
-  }
-  await expect(tip).toBeVisible();
-  const hoveredId = (await tip.locator('.scatter-tip-lines div').first().innerText()).trim();
+  const { tip, hoveredId } = await hoverSomePoint(page);
   const index = Number(hoveredId.replace('digit-', ''));
   const img = tip.getByRole('img');
   await expect(img).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows, metricCell, openEmpty, pct } from './helpers';
+import { expectRows, hoverSomePoint, metricCell, openEmpty, pct } from './helpers';
 
 // The text demo (public/demo/spam.arrow), read in Node with arrow-js: the independent side.
 const spam = tableFromIPC(readFileSync(new URL('../public/demo/spam.arrow', import.meta.url)));
@@ -58,18 +58,7 @@ test('spam demo: picked from the demo list, texts in the gallery and the row, me
 test('spam demo: the map’s hover card shows the hovered message’s own text', async ({ page }) => {
   await page.goto('/?data=demo/spam.arrow');
   await expectRows(page, spam.numRows);
-  await view(page, 'Map');
-  const map = page.getByTestId('scatter');
-  const box = (await map.boundingBox())!;
-  const tip = page.getByRole('tooltip');
-  for (let k = 0; k < 400 && !(await tip.isVisible()); k++) {
-    await page.mouse.move(
-      box.x + box.width * (0.3 + 0.4 * ((k % 20) / 20)),
-      box.y + box.height * (0.3 + (0.4 * Math.floor(k / 20)) / 20),
-    );
-  }
-  await expect(tip).toBeVisible();
-  const hoveredId = (await tip.locator('.scatter-tip-lines div').first().innerText()).trim();
+  const { tip, hoveredId } = await hoverSomePoint(page);
   const row = Array.from({ length: spam.numRows }, (_, i) => i).find(
     (i) => String(col('id').get(i)) === hoveredId,
   );
