@@ -1,6 +1,6 @@
 // Score distributions, density, calibration and operating points of the Compare view.
 import type { Predicate } from '../shared/predicate';
-import type { ThresholdStats } from '../engine/compare';
+import type { CurveLine, ThresholdStats } from '../engine/compare';
 
 export interface DistributionsRequest {
   cohort: Predicate | null;
@@ -112,3 +112,51 @@ export interface MatchResult {
  * model's confidence); regression → the predicted value.
  */
 export type ScoreKind = 'score' | 'confidence' | 'prediction';
+
+export interface CurvesRequest {
+  cohort: Predicate | null;
+  /** Per version; a version without one uses 0.5. Marked on the binary curves. */
+  thresholds: Record<string, number>;
+  /** Other versions are also marked at the baseline's false-positive rate (matched points). */
+  baseline: string | null;
+  /** Multiclass: the class taken as positive, one-vs-rest (default: the first class). */
+  classIndex?: number;
+  /** About how many points each drawn curve keeps. */
+  points: number;
+}
+
+/** One operating point on a version's curves. */
+export interface CurveMark {
+  threshold: number;
+  fpr: number;
+  tpr: number;
+  precision: number;
+}
+
+export interface VersionCurves {
+  version: string;
+  /** Rows with a score and a 0/1 label in the cohort, by class. */
+  nPos: number;
+  nNeg: number;
+  /** Areas from the full (not downsampled) curves: equal to the Compare table's ROC-AUC / PR-AUC. */
+  auc: number;
+  ap: number;
+  /** x = FPR, y = TPR. */
+  roc: CurveLine;
+  /** x = recall, y = precision, from recall 0 up; drawn as steps. */
+  pr: CurveLine;
+  /** At the version's threshold (binary only). */
+  chosen: CurveMark | null;
+  /** At the threshold giving the baseline's false-positive rate (binary, non-baseline versions). */
+  matched: CurveMark | null;
+}
+
+export interface Curves {
+  kind: 'binary' | 'one-vs-rest' | null;
+  /** The positive class's name, and every class (the one-vs-rest choice). */
+  positive: string;
+  classIndex: number;
+  classes: string[];
+  versions: VersionCurves[];
+  message: string | null;
+}

@@ -20,3 +20,11 @@ export function formatNumber(v: number | null | undefined, digits = 3): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   return Math.abs(v) >= 1000 ? count.format(Math.round(v)) : v.toFixed(digits);
 }
+
+/**
+ * A decision threshold as the threshold controls show it: at most four decimals, no trailing
+ * zeros (a matched threshold is stored at full precision, e.g. 0.32590252161026 → "0.3259").
+ */
+export function formatThreshold(t: number): string {
+  return Number.isFinite(t) ? String(Number(t.toFixed(4))) : '–';
+}

@@ -9,6 +9,7 @@ import { useCompareResult } from './useCompareResult';
 import { DistributionsPanel } from './Distributions/DistributionsPanel';
 import { ThresholdsPanel } from './Thresholds/ThresholdsPanel';
 import { CalibrationPanel } from './Calibration/CalibrationPanel';
+import { CurvesPanel } from './Curves/CurvesPanel';
 import { RulesPanel } from './Rules/RulesPanel';
 import { ExportPanel } from './Export/ExportPanel';
 
@@ -90,6 +91,9 @@ export function CompareView() {
       </ErrorBoundary>
       <ErrorBoundary name="Distributions">
         <DistributionsPanel />
+      </ErrorBoundary>
+      <ErrorBoundary name="ROC and precision–recall">
+        <CurvesPanel />
       </ErrorBoundary>
       <ErrorBoundary name="Calibration">
         <CalibrationPanel />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Density2D } from '../../../charts/Density2D';
 import { versionColor } from '../../../charts/chartStyle';
 import { thresholdOf } from '../../../state/compareStore';
-import { formatCount } from '../../../ui/format';
+import { formatCount, formatThreshold } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { Density } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
@@ -71,13 +71,13 @@ export function DensityChart() {
                     {
                       axis: 'x',
                       value: ta,
-                      label: `${baseline} ≥ ${Number(ta.toFixed(4))}`,
+                      label: `${baseline} ≥ ${formatThreshold(ta)}`,
                       color: versionColor(ia),
                     },
                     {
                       axis: 'y',
                       value: tb,
-                      label: `${b} ≥ ${Number(tb.toFixed(4))}`,
+                      label: `${b} ≥ ${formatThreshold(tb)}`,
                       color: versionColor(ib),
                     },
                   ]

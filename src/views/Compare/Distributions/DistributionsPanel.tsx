@@ -5,6 +5,7 @@ import {
 } from '../../../charts/HistogramOverlay';
 import { versionColor } from '../../../charts/chartStyle';
 import { thresholdOf } from '../../../state/compareStore';
+import { formatThreshold } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { Distributions } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
@@ -27,7 +28,7 @@ export function DistributionsPanel() {
   const markers: Marker[] = binary
     ? versions.map((v, i) => ({
         value: thresholdOf({ thresholds }, v),
-        label: `${v} threshold ${Number(thresholdOf({ thresholds }, v).toFixed(4))}`,
+        label: `${v} threshold ${formatThreshold(thresholdOf({ thresholds }, v))}`,
         color: versionColor(i),
       }))
     : [];

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../../../ui/format';
+import { formatCount, formatPercent, formatThreshold } from '../../../ui/format';
 import type { VersionPoint } from '../../../protocol';
 
 interface Props {
@@ -33,7 +33,7 @@ export function OperatingPointTable({ points, baseline, cohortName }: Props) {
               {p.version}
               {p.version === baseline ? ' (baseline)' : ''}
             </th>
-            <td className="num">{Number(p.threshold.toFixed(4))}</td>
+            <td className="num">{formatThreshold(p.threshold)}</td>
             <td className="num">{formatCount(p.alerts)}</td>
             <td className="num">{formatPercent(p.alertRate)}</td>
             <td className="num">{formatPercent(p.tpr)}</td>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { NumberInput } from '../Rules/NumberInput';
+import { formatThreshold } from '../../../ui/format';
 
 interface Props {
   version: string;
@@ -9,7 +10,7 @@ interface Props {
 }
 
 /** Four decimals are enough to read; the stored threshold keeps full precision. */
-const shown = (t: number) => Number(t.toFixed(4));
+const shown = (t: number) => Number(formatThreshold(t));
 
 /**
  * Slider and number field for one version's threshold. Dragging updates the field at once but

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { versionColor } from '../../../charts/chartStyle';
 import { thresholdOf, useCompare } from '../../../state/compareStore';
-import { formatCount } from '../../../ui/format';
+import { formatCount, formatThreshold } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { MatchResult, OperatingPoints } from '../../../protocol';
 import { useSession } from '../../../state/query/useSession';
@@ -11,10 +11,9 @@ import { ThresholdControl } from './ThresholdControl';
 
 function matchSentence(m: MatchResult, cohort: string): string {
   const what = m.by === 'fpr' ? 'false positives' : 'alerts';
-  const thr = Number(m.threshold.toFixed(4));
   return (
-    `${m.other}'s threshold set to ${thr}: ${formatCount(m.achieved)} ${what}, against ` +
-    `${formatCount(m.target)} for ${m.baseline} at ${m.base.threshold} ` +
+    `${m.other}'s threshold set to ${formatThreshold(m.threshold)}: ${formatCount(m.achieved)} ${what}, against ` +
+    `${formatCount(m.target)} for ${m.baseline} at ${formatThreshold(m.base.threshold)} ` +
     `(${formatCount(m.rows)} rows of ${cohort} scored by both).`
   );
 }

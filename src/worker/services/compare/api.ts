@@ -2,6 +2,7 @@ import type {
   CalibrationRequest,
   CompareRequest,
   ConfusionRequest,
+  CurvesRequest,
   DensityRequest,
   DistributionsRequest,
   MatchRequest,
@@ -11,6 +12,7 @@ import type {
 import type { Session } from '../../session/session';
 import { calibrationCurves, scoreDensity, scoreDistributions } from './charts';
 import { compareVersions } from './compare';
+import { rocPrCurves } from './curves';
 import { compareConfusion } from './confusion';
 import { matchPoint, operatingPoints } from './operatingPoints';
 import { comparePerClass } from './perClass';
@@ -29,6 +31,7 @@ export function compareApi(session: Session) {
     scoreDensity: (req: DensityRequest) => session.memo('density', req, scoreDensity),
     calibrationCurves: (req: CalibrationRequest) =>
       session.memo('calibration', req, calibrationCurves),
+    rocPrCurves: (req: CurvesRequest) => session.memo('curves', req, rocPrCurves),
     operatingPoints: (req: OperatingPointsRequest) =>
       session.memo('operatingPoints', req, operatingPoints),
     matchOperatingPoint: (req: MatchRequest) => matchPoint(session.dataset, req),

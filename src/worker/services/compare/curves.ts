@@ -1,0 +1,110 @@
+// ROC and precision–recall curves per version over the active cohort. Each version's rows are
+// sorted once (engine/compare/curves); only a few hundred points per curve cross to the page.
+import type { EvalArrays } from '../../../data/prepare';
+import {
+  curveAp,
+  curveAuc,
+  matchOperatingPoint,
+  operatingCurve,
+  prLine,
+  rocLine,
+  thresholdStats,
+  type ThresholdStats,
+} from '../../../engine/compare';
+import { binaryLabels } from '../../../engine/metrics/perRow';
+import type { OpenDataset } from '../../session/dataset';
+import { evOf } from './charts';
+import { labels01Of } from './chartScores';
+import type { CurveMark, Curves, CurvesRequest, VersionCurves } from '../../../protocol';
+
+type Floats = Float32Array | Float64Array;
+
+const mark = (s: ThresholdStats): CurveMark | null =>
+  Number.isNaN(s.threshold) || s.labelled === 0
+    ? null
+    : { threshold: s.threshold, fpr: s.fpr, tpr: s.tpr, precision: s.precision };
+
+/** Column k of row-major class probabilities: one class's score, one-vs-rest. */
+function classColumn(probs: Float32Array, k: number, classes: number): Float32Array {
+  const n = probs.length / classes;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = probs[i * classes + k]!;
+  return out;
+}
+
+/** Labels 1/0/2 and each version's score for the curves, or why there are none. */
+function inputs(ev: EvalArrays, classIndex: number) {
+  if (ev.task === 'binary') {
+    const labels01 = labels01Of(ev);
+    const scores = ev.versions.map((v) => ({ name: v.name, score: v.score as Floats | null }));
+    return { kind: 'binary' as const, labels01, scores, positive: ev.positive };
+  }
+  const k = ev.classes.length;
+  const scores = ev.versions.map((v) => ({
+    name: v.name,
+    score: v.probs ? (classColumn(v.probs, classIndex, k) as Floats) : null,
+  }));
+  const labels01 = ev.label ? binaryLabels(ev.label, classIndex) : null;
+  return { kind: 'one-vs-rest' as const, labels01, scores, positive: classIndex };
+}
+
+const thresholdFor = (t: Record<string, number>, version: string): number =>
+  Object.hasOwn(t, version) ? t[version]! : 0.5;
+
+export function rocPrCurves(d: OpenDataset, req: CurvesRequest): Curves {
+  const ev = evOf(d);
+  const classIndex = Math.min(Math.max(0, req.classIndex ?? 0), ev.classes.length - 1);
+  const none = (message: string): Curves => ({
+    kind: null,
+    positive: '',
+    classIndex,
+    classes: ev.classes,
+    versions: [],
+    message,
+  });
+  if (ev.task === 'regression') return none('ROC and precision–recall curves need a classifier.');
+  if (!ev.label) return none('ROC and precision–recall curves need a label column.');
+  const { kind, labels01, scores, positive } = inputs(ev, classIndex);
+  if (!labels01) return none('ROC and precision–recall curves need a label column.');
+  const mask = d.maskOf(req.cohort) ?? undefined;
+  const base = scores.find((s) => s.name === req.baseline)?.score ?? null;
+  const versions = scores.flatMap(({ name, score }): VersionCurves[] => {
+    if (!score) return [];
+    const c = operatingCurve(labels01, score, mask);
+    const thr = thresholdFor(req.thresholds, name);
+    const binary = kind === 'binary';
+    const matched =
+      binary && base && name !== req.baseline
+        ? matchOperatingPoint(
+            labels01,
+            base,
+            thresholdFor(req.thresholds, req.baseline!),
+            score,
+            'fpr',
+            mask,
+          )
+        : null;
+    return [
+      {
+        version: name,
+        nPos: c.nPos,
+        nNeg: c.nNeg,
+        auc: curveAuc(c),
+        ap: curveAp(c),
+        roc: rocLine(c, req.points),
+        pr: prLine(c, req.points),
+        chosen: binary ? mark(thresholdStats(labels01, score, thr, mask)) : null,
+        matched: matched ? mark(matched.other) : null,
+      },
+    ];
+  });
+  const what = kind === 'binary' ? 'a score' : 'class probabilities';
+  return {
+    kind,
+    positive: ev.classes[positive] ?? '?',
+    classIndex,
+    classes: ev.classes,
+    versions,
+    message: versions.length ? null : `No version has ${what}.`,
+  };
+}
