@@ -117,7 +117,9 @@ test('flights: distributions, density, calibration for a cohort; chart and repor
   expect(html).toContain('<dt>Active cohort</dt><dd>Evening departures</dd>');
   expect(html).toContain(`<dt>Rule 1</dt><dd>${rule}</dd>`);
   expect(html).toContain(`<th scope="col">${rule}</th>`);
-  expect(html).toMatch(/<td class="bad">✗ Fail Δ \+\d+\.\d pts \(95% CI/);
+  expect(html).toMatch(
+    /<td class="bad"><div><span class="p-verdict">✗ Fail<\/span><\/div><div><span class="p-delta">Δ \+\d+\.\d pts<\/span> <span class="p-interval">\(95% CI/,
+  );
   expect(html).toContain('&quot;kind&quot;: &quot;share-above-rise&quot;');
   expect(html).not.toMatch(/flight-0\d{5}/); // no row ids
   expect(html).not.toContain('Download report');

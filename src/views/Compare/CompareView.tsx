@@ -35,7 +35,7 @@ export function CompareView() {
   return (
     // data-report-root: what "Download report" copies (Export/ExportPanel).
     <div className="compare-view" data-report-root="">
-      <section className="panel" aria-labelledby="compare-heading">
+      <section className="panel" aria-labelledby="compare-heading" aria-busy={refining}>
         <h2 id="compare-heading">Compare versions</h2>
         <div className="role-controls">
           <label>
@@ -46,7 +46,8 @@ export function CompareView() {
               ))}
             </select>
           </label>
-          <span className="hint" aria-live="polite">
+          {/* Progress is for the screen; the report notes unfinished numbers itself. */}
+          <span className="hint" aria-live="polite" data-report-skip={refining ? '' : undefined}>
             {refining
               ? 'Refining intervals (bootstrap)…'
               : result

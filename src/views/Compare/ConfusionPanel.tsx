@@ -58,7 +58,7 @@ export function ConfusionPanel({ baseline, versions }: { baseline: string; versi
     <section className="panel" aria-labelledby="confusion-heading">
       <h2 id="confusion-heading">Confusion shifts in {cohortName}</h2>
       <div className="role-controls">
-        <span>
+        <span data-report-skip="">
           {baseline} (baseline) vs{' '}
           <select
             aria-label="Compare the baseline with"

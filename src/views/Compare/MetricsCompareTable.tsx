@@ -1,34 +1,47 @@
 import type { CompareResult, CompareRow, MetricKey } from '../../protocol';
-import { HIGHER_IS_BETTER, METRIC_NAMES } from '../../protocol';
+import { METRIC_NAMES } from '../../protocol';
 import { formatCount } from '../../ui/format';
-import { fmtDelta, fmtInterval, fmtP, fmtValue } from './format';
+import { deltaVerdict, metricParts, type MetricPart } from './format';
 
-/** Whether a difference is a significant improvement, a significant regression, or neither. */
-function verdict(key: MetricKey, delta: number, q: number): 'better' | 'worse' | null {
-  if (!(q < 0.05) || delta === 0 || !Number.isFinite(delta)) return null;
-  return delta > 0 === HIGHER_IS_BETTER.has(key) ? 'better' : 'worse';
+const CLASS: Record<MetricPart['kind'], string | undefined> = {
+  value: undefined,
+  delta: undefined,
+  interval: 'ci',
+  test: 'pq',
+  verdict: 'verdict',
+};
+
+/** Parts as spans; data-report-part lets the report write each as its own part. */
+function Parts({ parts, title }: { parts: MetricPart[]; title?: string }) {
+  return parts.map((p, i) => (
+    <span key={i}>
+      {i > 0 && ' '}
+      <span
+        className={CLASS[p.kind]}
+        data-report-part={p.kind}
+        title={p.kind === 'test' ? title : undefined}
+      >
+        {p.text}
+      </span>
+    </span>
+  ));
 }
 
 function Cell({ row, k }: { row: CompareRow; k: MetricKey }) {
   const m = row.metrics[k];
   const d = row.deltas[k];
   if (!m) return <td className="num">–</td>;
-  const v = d ? verdict(k, d.value, d.q) : null;
+  const v = d ? deltaVerdict(k, d.value, d.q) : null;
+  const parts = metricParts(k, m, d);
+  const at = parts.findIndex((p) => p.kind === 'delta');
   return (
     <td className={`num metric-cell${v ? ` ${v}` : ''}`}>
       <div>
-        {fmtValue(k, m.value)} <span className="ci">{fmtInterval(k, m.lo, m.hi)}</span>
+        <Parts parts={at < 0 ? parts : parts.slice(0, at)} />
       </div>
-      {d && (
+      {at >= 0 && (
         <div className="delta">
-          Δ {fmtDelta(k, d.value)} <span className="ci">{fmtInterval(k, d.lo, d.hi, true)}</span>
-          {Number.isFinite(d.p) && (
-            <span className="pq" title={d.test}>
-              {' '}
-              p {fmtP(d.p)}, q {fmtP(d.q)}
-            </span>
-          )}
-          {v && <span className="verdict"> {v === 'better' ? '▲ better' : '▼ worse'}</span>}
+          <Parts parts={parts.slice(at)} title={d?.test} />
         </div>
       )}
     </td>

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
 import { useCohorts } from '../../../state/cohortStore';
 import { thresholdOf, useCompare } from '../../../state/compareStore';
-import { formatCount } from '../../../ui/format';
+import { formatCount, formatThreshold } from '../../../ui/format';
 import { describeRule } from '../Rules/describe';
 import { useSession } from '../../../state/query/useSession';
 import { buildReport, type ReportData } from './buildReport';
 import { collectReport } from './collectReport';
+import { verdictBlocks } from './verdictBlocks';
+import { useRules } from '../Rules/useRules';
 import { downloadBlob, exportFileName } from '../../../ui/download';
 
 /** The element whose content the report copies: the Compare view, else the page's main area. */
@@ -23,6 +25,7 @@ export function ExportPanel() {
   const ctx = useSession();
   const rules = useCompare((s) => s.rules);
   const cohorts = useCohorts((s) => s.cohorts);
+  const verdicts = useRules();
   const ref = useRef<HTMLElement>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -42,14 +45,23 @@ export function ExportPanel() {
       { label: 'Active cohort', value: cohortName ?? 'All rows' },
     ];
     if (task === 'binary') {
-      const t = versions.map((v) => `${v} ${thresholdOf({ thresholds }, v)}`).join(', ');
+      const t = versions
+        .map((v) => `${v} ${formatThreshold(thresholdOf({ thresholds }, v))}`)
+        .join(', ');
       context.push({ label: 'Thresholds', value: t });
     }
     rules.forEach((r, i) => context.push({ label: `Rule ${i + 1}`, value: describeRule(r, task) }));
+    // A panel still computing (bootstrap intervals, rule checks) is marked aria-busy.
+    if (root.querySelector('[aria-busy="true"]')) {
+      context.push({
+        label: 'Note',
+        value: 'Some intervals were still being computed; download again for the final numbers.',
+      });
+    }
     const settings = { baseline, thresholds, rules, cohorts };
-    // The release verdict leads the report; the grid below it keeps its place.
-    const verdict = root.querySelector('[data-ship-verdict]');
-    const lead = verdict ? collectReport(verdict) : [];
+    // The release verdict leads the report, built from the rules' result; the grid below it
+    // keeps its place.
+    const lead = verdictBlocks(verdicts.data ?? null, task);
     const html = buildReport({
       title: `Model comparison: ${summary.files.join(', ')}`,
       generatedAt: new Date().toISOString(),

@@ -1,8 +1,22 @@
 import { escapeHtml } from './escapeHtml';
 import type { SafeSvg } from './serializeSvg';
 
-export interface ReportCell {
+/**
+ * One readable part of a cell: an estimate, its interval, the test, a verdict, a detail. A cell
+ * with parts is written one line per part (an interval stays beside what it qualifies), so a
+ * metric cell reads "80.1% 79.6% to 80.5%" / "Δ +0.7 pts …" / "p < 0.001, q < 0.001", not as
+ * one run-on string.
+ */
+export type PartKind = 'value' | 'interval' | 'delta' | 'test' | 'verdict' | 'detail';
+export interface ReportPart {
+  kind: PartKind;
   text: string;
+}
+
+export interface ReportCell {
+  /** The whole cell as text (also what a cell without parts shows). */
+  text: string;
+  parts?: ReportPart[];
   header: boolean;
   scope?: 'row' | 'col';
   colSpan?: number;
@@ -38,9 +52,25 @@ th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #dde1e8;vertical-a
 thead th{background:#f3f5f8}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px}dt{color:#5b6475}dd{margin:0}
 figure{margin:12px 0}figcaption{font-weight:600;margin-bottom:4px}svg{max-width:100%;height:auto}
 pre{background:#f3f5f8;padding:8px;overflow:auto;white-space:pre-wrap}.meta{color:#5b6475}
-td.bad{background:#fdecea;border-left:4px solid #b3261e}td.good{background:#edf7ee;border-left:4px solid #2b8a3e}td.warn{background:#fff6e0;border-left:4px solid #c77c02}`;
+td.bad{background:#fdecea;border-left:4px solid #b3261e}td.good{background:#edf7ee;border-left:4px solid #2b8a3e}td.warn{background:#fff6e0;border-left:4px solid #c77c02}
+.p-value,.p-delta,.p-interval,.p-test,.p-verdict{white-space:nowrap}.p-value,.p-delta,.p-verdict{font-weight:600}.p-interval,.p-detail{color:#5b6475}.p-test{color:#5b6475;font-size:12px}`;
 
 const TONES = new Set(['good', 'bad', 'warn']);
+const PART_KINDS = new Set<string>(['value', 'interval', 'delta', 'test', 'verdict', 'detail']);
+/** Parts that continue the line before them instead of starting one. */
+const INLINE_PARTS = new Set<string>(['interval', 'verdict']);
+
+/** A cell's parts as lines; kinds outside the fixed set are written as plain detail. */
+function partsHtml(parts: ReportPart[]): string {
+  const lines: string[][] = [];
+  for (const p of parts) {
+    const kind = PART_KINDS.has(p.kind) ? p.kind : 'detail';
+    const span = `<span class="p-${kind}">${escapeHtml(p.text)}</span>`;
+    if (INLINE_PARTS.has(kind) && lines.length > 0) lines[lines.length - 1]!.push(span);
+    else lines.push([span]);
+  }
+  return lines.map((l) => `<div>${l.join(' ')}</div>`).join('');
+}
 
 function cell(c: ReportCell): string {
   const tag = c.header ? 'th' : 'td';
@@ -50,7 +80,8 @@ function cell(c: ReportCell): string {
     c.rowSpan && c.rowSpan > 1 ? ` rowspan="${Math.floor(c.rowSpan)}"` : '',
     c.tone && TONES.has(c.tone) ? ` class="${c.tone}"` : '',
   ].join('');
-  return `<${tag}${attrs}>${escapeHtml(c.text)}</${tag}>`;
+  const content = c.parts?.length ? partsHtml(c.parts) : escapeHtml(c.text);
+  return `<${tag}${attrs}>${content}</${tag}>`;
 }
 
 function rows(rs: ReportCell[][]): string {

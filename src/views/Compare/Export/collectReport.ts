@@ -1,10 +1,12 @@
-import type { ReportBlock, ReportCell } from './buildReport';
+import type { PartKind, ReportBlock, ReportCell, ReportPart } from './buildReport';
 import { serializeSvg } from './serializeSvg';
 
 // Reads "what is on screen" out of the Compare view's DOM: headings, paragraphs, tables (as
 // text), and charts (svg[data-chart]). Only text and chart shapes are taken, so nothing from the
-// page is copied as markup. A select or a typed number reads as its current value; buttons are
-// actions, left out (except inside tables, where counts are buttons that open their rows).
+// page is copied as markup. Controls are settings, not findings: outside tables, selects, inputs,
+// buttons and the labels around them are left out (the report's context lists the settings);
+// inside tables a select or a typed number reads as its value, and counts are buttons that open
+// their rows. A cell's [data-report-part] elements become its parts (estimate, interval, test…).
 
 const NEVER = new Set(['TEXTAREA', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NAV', 'FORM']);
 const INLINE = new Set([
@@ -35,7 +37,23 @@ function skipped(el: Element, inTable: boolean): boolean {
   if (NEVER.has(el.tagName) || el.hasAttribute('data-report-skip')) return true;
   if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
   if (el.tagName === 'FIGCAPTION') return true; // the chart block carries its title
-  return !inTable && el.tagName === 'BUTTON';
+  if (inTable) return false;
+  return CONTROLS.has(el.tagName) || (el.tagName === 'LABEL' && el.querySelector(CONTROL) !== null);
+}
+
+const CONTROLS = new Set(['BUTTON', 'SELECT', 'INPUT']);
+const CONTROL = 'select, input, button';
+const PART_KINDS = new Set(['value', 'interval', 'delta', 'test', 'verdict', 'detail']);
+
+/** The marked parts of a cell, in order; undefined when the cell marks none. */
+function partsOf(cell: Element): ReportPart[] | undefined {
+  const els = Array.from(cell.querySelectorAll('[data-report-part]'));
+  const parts = els.flatMap((el) => {
+    const kind = el.getAttribute('data-report-part') ?? '';
+    const text = textOf(el, true);
+    return PART_KINDS.has(kind) && text ? [{ kind: kind as PartKind, text }] : [];
+  });
+  return parts.length ? parts : undefined;
 }
 
 /** What a form control shows: the chosen option, or a typed value; nothing for the rest. */
@@ -83,6 +101,7 @@ function cellsOf(row: HTMLTableRowElement): ReportCell[] {
     return {
       tone,
       text: textOf(c, true),
+      parts: partsOf(c),
       header: c.tagName === 'TH',
       scope: scope === 'row' || scope === 'col' ? scope : undefined,
       colSpan: c.colSpan,

@@ -2,7 +2,8 @@ import type { Task } from '../../../shared/roles';
 import { formatCount } from '../../../ui/format';
 import type { RuleCell, RulesResult } from '../../../protocol';
 import { describeRule } from './describe';
-import { VERDICT_NAMES, cellDetail, cellNumbers } from './formatCell';
+import { VERDICT_NAMES, cellDetail } from './formatCell';
+import { RuleNumbers } from './RuleNumbers';
 
 interface Props {
   result: RulesResult;
@@ -13,9 +14,17 @@ function Cell({ c, baseline }: { c: RuleCell | undefined; baseline: string }) {
   if (!c) return <td>–</td>;
   return (
     <td className={`rule-cell ${c.verdict}`}>
-      <strong className="verdict-name">{VERDICT_NAMES[c.verdict]}</strong>
-      <span className="rule-numbers">{cellNumbers(c)}</span>
-      {c.reason === null && <span className="rule-detail">{cellDetail(c, baseline)}</span>}
+      <strong className="verdict-name" data-report-part="verdict">
+        {VERDICT_NAMES[c.verdict]}
+      </strong>
+      <span className="rule-numbers">
+        <RuleNumbers c={c} />
+      </span>
+      {c.reason === null && (
+        <span className="rule-detail" data-report-part="detail">
+          {cellDetail(c, baseline)}
+        </span>
+      )}
     </td>
   );
 }

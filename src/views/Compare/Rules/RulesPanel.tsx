@@ -42,7 +42,11 @@ export function RulesPanel() {
           </p>
         </>
       )}
-      {loading && rules.length > 0 && <p className="note">Checking the rules…</p>}
+      {loading && rules.length > 0 && (
+        <p className="note" data-report-skip="">
+          Checking the rules…
+        </p>
+      )}
     </section>
   );
 }

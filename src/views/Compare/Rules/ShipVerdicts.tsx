@@ -1,6 +1,6 @@
 import type { Task } from '../../../shared/roles';
 import type { RulesResult } from '../../../protocol';
-import { cellNumbers } from './formatCell';
+import { RuleNumbers } from './RuleNumbers';
 import { SHIP_NAMES, cellPlace, versionVerdicts, type ShipVerdict } from './verdict';
 
 /** The grid's colour classes for a version's verdict (the report reads them as tones). */
@@ -56,7 +56,9 @@ export function ShipVerdicts({ result, task }: { result: RulesResult; task: Task
               <tr key={`${c.version}|${c.cohortId}|${c.ruleId}`}>
                 <th scope="row">{c.version}</th>
                 <td>{cellPlace(c, result, task)}</td>
-                <td>{cellNumbers(c)}</td>
+                <td>
+                  <RuleNumbers c={c} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,15 +25,25 @@ export function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
 }
 
+/** A cell's estimate, its interval and its tests, each readable on its own. */
+export function cellParts(c: RuleCell): { estimate: string; interval: string; tests: string } {
+  const tests = `p vs limit ${formatP(c.p)}, q ${formatP(c.q)}`;
+  if (c.measure === 'level') {
+    return {
+      estimate: `Rate ${pct(c.value)}`,
+      interval: `95% CI ${pct(c.lo)} to ${pct(c.hi)}`,
+      tests,
+    };
+  }
+  const interval = `95% CI ${change(c.lo, c.scale, false)} to ${change(c.hi, c.scale, false)}`;
+  return { estimate: `Δ ${change(c.value, c.scale)}`, interval, tests };
+}
+
 /** The headline numbers of a cell, e.g. "Δ +2.4 pts (95% CI +1.1 to +3.8), p = 0.001". */
 export function cellNumbers(c: RuleCell): string {
   if (c.reason !== null) return c.reason;
-  const tests = `p vs limit ${formatP(c.p)}, q ${formatP(c.q)}`;
-  if (c.measure === 'level') {
-    return `Rate ${pct(c.value)} (95% CI ${pct(c.lo)} to ${pct(c.hi)}), ${tests}`;
-  }
-  const ci = `95% CI ${change(c.lo, c.scale, false)} to ${change(c.hi, c.scale, false)}`;
-  return `Δ ${change(c.value, c.scale)} (${ci}), ${tests}`;
+  const { estimate, interval, tests } = cellParts(c);
+  return `${estimate} (${interval}), ${tests}`;
 }
 
 /** Inconclusive: how many rows would decide at the observed effect. */
