@@ -60,6 +60,7 @@ test('flights: ROC and precision–recall curves with thresholds and a matched p
   await page.getByLabel('Threshold of v1 (number)').press('Enter');
   await expect(roc).toContainText('v1 ≥ 0.3');
   await expect(roc).toContainText(/v2 at v1's FPR \(≥ 0\.\d{1,4}\)/);
+  await page.locator('section.curves-panel').screenshot({ path: '/tmp/curves-flights-ring.png' });
   await page.getByRole('button', { name: 'Match operating point' }).click();
   const matched = page.locator('.match-note');
   await expect(matched).toContainText("v2's threshold set to");

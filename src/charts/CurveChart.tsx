@@ -105,7 +105,8 @@ export function CurveChart({ title, series, marks, chance, xLabel, yLabel, width
             stroke={MUTED}
             strokeDasharray="4 3"
           />
-          <text x={x1 - 4} y={y(chance.y) - 5} textAnchor="end" fill={MUTED}>
+          {/* Below the line at the left: curves above no skill leave that corner empty. */}
+          <text x={x0 + 6} y={y(chance.y) + 14} fill={MUTED}>
             {chance.label}
           </text>
         </g>
