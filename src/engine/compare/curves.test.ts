@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { averagePrecision } from '../metrics/averagePrecision';
 import { rocAuc } from '../metrics/binary';
 import { Xoshiro128 } from '../stats/prng';
-import { curveAp, curveAuc, operatingCurve, prLine, rocLine } from './curves';
+import {
+  curveAp,
+  curveAuc,
+  operatingCurve,
+  pointAtFalsePositives,
+  prLine,
+  rocLine,
+} from './curves';
+import { matchOperatingPoint } from './threshold';
 
 // A hand case with ties across the classes (0.35 and 0.7 each hold one positive and one
 // negative). Expected values from scikit-learn 1.9.1:
@@ -42,6 +50,18 @@ describe('operatingCurve', () => {
     expect(curveAp(c)).toBeCloseTo(0.8303571428571428, 15);
     expect(curveAuc(c)).toBe(rocAuc(y, s));
     expect(curveAp(c)).toBe(averagePrecision(y, s));
+  });
+
+  it('finds the point with the false positives asked for, ties to the higher threshold', () => {
+    // fp along the curve: 0 (∞), 0 (.9), 0 (.8), 1 (.7), 2 (.4), 3 (.35), 4 (.1).
+    expect(c.thresholds[pointAtFalsePositives(c, 0)]).toBe(0.9);
+    expect(c.thresholds[pointAtFalsePositives(c, 1)]).toBe(0.7);
+    expect(c.thresholds[pointAtFalsePositives(c, 9)]).toBe(0.1);
+    // The same threshold matchOperatingPoint picks for a baseline flagging 2 negatives.
+    const base = Float64Array.of(0, 0.5, 0, 0, 0.5, 0, 0, 0);
+    const m = matchOperatingPoint(y, base, 0.5, s, 'fpr');
+    expect(m.target).toBe(2);
+    expect(c.thresholds[pointAtFalsePositives(c, m.target)]).toBe(m.threshold);
   });
 
   it('skips masked rows, NaN scores and rows without a 0/1 label', () => {

@@ -135,3 +135,23 @@ export function prLine(c: OperatingCurve, maxPoints: number): CurveLine {
   }
   return thin(recall, precision, ts, maxPoints);
 }
+
+/**
+ * The index of the curve point whose false positives are closest to `target` (ties to the
+ * higher threshold, i.e. fewer alerts), as matchOperatingPoint chooses, read off the curve so
+ * the mark lies on the drawn line and no second sort is needed. -1 on an empty curve.
+ */
+export function pointAtFalsePositives(c: OperatingCurve, target: number): number {
+  let best = -1;
+  let bestDiff = Infinity;
+  // fp only grows along the curve: stop once past the target by more than the best miss.
+  for (let k = 1; k < c.fp.length; k++) {
+    const diff = c.fp[k]! - target;
+    if (diff > bestDiff) break;
+    if (Math.abs(diff) < bestDiff) {
+      bestDiff = Math.abs(diff);
+      best = k;
+    }
+  }
+  return best;
+}

@@ -11,5 +11,12 @@ export { scoreHistogram, jointHistogram2D, dataRange } from './histogram';
 export type { Histogram, Histogram2D, Range } from './histogram';
 export { shareAbove, shareAboveChange, aboveOutcome } from './shareAbove';
 export type { ShareAbove, ShareAboveChange } from './shareAbove';
-export { operatingCurve, curveAuc, curveAp, rocLine, prLine } from './curves';
+export {
+  operatingCurve,
+  curveAuc,
+  curveAp,
+  rocLine,
+  prLine,
+  pointAtFalsePositives,
+} from './curves';
 export type { OperatingCurve, CurveLine } from './curves';

@@ -4,8 +4,9 @@ import type { EvalArrays } from '../../../data/prepare';
 import {
   curveAp,
   curveAuc,
-  matchOperatingPoint,
   operatingCurve,
+  pointAtFalsePositives,
+  type OperatingCurve,
   prLine,
   rocLine,
   thresholdStats,
@@ -48,6 +49,21 @@ function inputs(ev: EvalArrays, classIndex: number) {
   return { kind: 'one-vs-rest' as const, labels01, scores, positive: classIndex };
 }
 
+/** The curve's point with the false positives closest to the baseline's. */
+function matchedMark(c: OperatingCurve, fp: number): CurveMark | null {
+  const k = pointAtFalsePositives(c, fp);
+  if (k < 0) return null;
+  const tp = c.tp[k]!;
+  const f = c.fp[k]!;
+  const ratio = (x: number, d: number) => (d > 0 ? x / d : NaN);
+  return {
+    threshold: c.thresholds[k]!,
+    fpr: ratio(f, c.nNeg),
+    tpr: ratio(tp, c.nPos),
+    precision: ratio(tp, tp + f),
+  };
+}
+
 const thresholdFor = (t: Record<string, number>, version: string): number =>
   Object.hasOwn(t, version) ? t[version]! : 0.5;
 
@@ -68,22 +84,19 @@ export function rocPrCurves(d: OpenDataset, req: CurvesRequest): Curves {
   if (!labels01) return none('ROC and precision–recall curves need a label column.');
   const mask = d.maskOf(req.cohort) ?? undefined;
   const base = scores.find((s) => s.name === req.baseline)?.score ?? null;
+  // The baseline's false positives at its threshold: other versions are marked where they flag
+  // as many (the "match operating point by FPR" of the thresholds panel).
+  const baseFp =
+    kind === 'binary' && base
+      ? thresholdStats(labels01, base, thresholdFor(req.thresholds, req.baseline!), mask).fp
+      : null;
   const versions = scores.flatMap(({ name, score }): VersionCurves[] => {
     if (!score) return [];
     const c = operatingCurve(labels01, score, mask);
     const thr = thresholdFor(req.thresholds, name);
     const binary = kind === 'binary';
     const matched =
-      binary && base && name !== req.baseline
-        ? matchOperatingPoint(
-            labels01,
-            base,
-            thresholdFor(req.thresholds, req.baseline!),
-            score,
-            'fpr',
-            mask,
-          )
-        : null;
+      binary && baseFp !== null && name !== req.baseline ? matchedMark(c, baseFp) : null;
     return [
       {
         version: name,
@@ -94,7 +107,7 @@ export function rocPrCurves(d: OpenDataset, req: CurvesRequest): Curves {
         roc: rocLine(c, req.points),
         pr: prLine(c, req.points),
         chosen: binary ? mark(thresholdStats(labels01, score, thr, mask)) : null,
-        matched: matched ? mark(matched.other) : null,
+        matched,
       },
     ];
   });
