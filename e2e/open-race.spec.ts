@@ -46,14 +46,15 @@ test('the latest open wins: a slow link opened first does not replace a file pic
 });
 
 test('Cancel while opening stops the open, and a later file opens', async ({ page }) => {
-  const released = await slowDown(page, '**/demo/flights.arrow', 2500);
+  await slowDown(page, '**/demo/flights.arrow', 2500);
   await page.goto('/?data=demo/flights.arrow');
   const progress = page.getByRole('region', { name: 'Loading progress' });
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toHaveCount(0);
   await expect(page.getByRole('status')).toHaveText(/No data open/);
-  await expect.poll(released, { timeout: 10_000 }).toBe(1);
-  await page.waitForTimeout(1500);
+  // Past the held-back response (if the request had started before Cancel, it is served now):
+  // a loaded machine may cancel before the request reaches the network, so its count is no test.
+  await page.waitForTimeout(4000);
   await expect(page.getByRole('status')).toHaveText(/No data open/);
   await pickFiles(page, 'labels/churn.arrow');
   await expectRows(page, 400);
