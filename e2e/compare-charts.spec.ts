@@ -1,13 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows, openEmpty, pickFiles } from './helpers';
+import { expectRows, openEmpty, openView, pickFiles } from './helpers';
 
 async function openCompare(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
   await expect(page.getByRole('heading', { name: 'Distributions' })).toBeVisible();
 }
 

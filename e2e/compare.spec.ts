@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows } from './helpers';
+import { expectRows, openView } from './helpers';
 
 /** Accuracies, flips and one confusion cell of the digits demo, counted through arrow-js rows. */
 function digitsTruth() {
@@ -27,10 +27,7 @@ function digitsTruth() {
 async function openCompare(page: Page) {
   await page.goto('/');
   await expectRows(page, 4000);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
 }
 
 test('compare two versions: accuracies and flip counts read from the tables', async ({ page }) => {

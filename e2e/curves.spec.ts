@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows } from './helpers';
+import { expectRows, openView } from './helpers';
 
 async function openCompare(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
   await expect(page.getByRole('heading', { name: 'ROC and precision–recall' })).toBeVisible();
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows } from './helpers';
+import { expectRows, openView } from './helpers';
 
 // Everything expected here is computed in Node from the demo file through arrow-js rows: the
 // PCA with a Jacobi eigen-solver (the app uses subspace iteration), and the neighbours by brute
@@ -79,10 +79,7 @@ function cosineNeighbours(q: number, k: number): number[] {
 async function openMap(page: Page) {
   await page.goto('/');
   await expectRows(page, 4000);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Map' })
-    .click();
+  await openView(page, 'Map');
   await expect(page.getByText(/4,000 points — PCA of embedding/)).toBeVisible();
   const canvas = page.getByTestId('scatter');
   return (await canvas.boundingBox())!;

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectRows, metricCell } from './helpers';
+import { expectRows, metricCell, openView } from './helpers';
 
 test('a worker stuck in a long task is shown, and stopping it brings the same data back', async ({
   page,
@@ -21,10 +21,7 @@ test('a worker stuck in a long task is shown, and stopping it brings the same da
   // The new worker reopened the demo: the same rows and the same numbers, well before 60 s.
   await expectRows(page, 4000);
   await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(before);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Rows' })
-    .click();
+  await openView(page, 'Rows');
   const grid = page.getByRole('grid', { name: 'Rows in all rows' });
   await expect(grid.locator('[role="row"][aria-rowindex="2"]')).not.toContainText(/Loading/);
 });

@@ -68,12 +68,17 @@ export function accuracyOf(name: string, label: string, pred: string): number {
 
 export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-/** Opens the Map view and sweeps the pointer over it until a point's hover card shows. */
-export async function hoverSomePoint(page: Page) {
+/** Opens a view by its button in the Views navigation, as a person would. */
+export async function openView(page: Page, name: string) {
   await page
     .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Map', exact: true })
+    .getByRole('button', { name, exact: true })
     .click();
+}
+
+/** Opens the Map view and sweeps the pointer over it until a point's hover card shows. */
+export async function hoverSomePoint(page: Page) {
+  await openView(page, 'Map');
   const map = page.getByTestId('scatter');
   const box = (await map.boundingBox())!;
   const tip = page.getByRole('tooltip');

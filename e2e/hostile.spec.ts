@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { expectRows, openEmpty } from './helpers';
+import { expectRows, openEmpty, openView } from './helpers';
 
 // Hostile links, stored values, patterns and names, in the browser (the full corpus of cases
 // is e2e/data/hostile/manifest.json, checked by src/state/hostile.test.ts).
@@ -80,10 +80,7 @@ test('a view named "constructor" in a link and a 10,000-deep rule limit in a wor
     buffer: Buffer.from(`{"format":"workbench-workspace","compare":{"rules":${rules}}}`),
   });
   await expect(alert(page)).toContainText('release rule 1: maxDropPoints is an object');
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
   await expect(page.getByRole('heading', { name: 'Release rules' })).toBeVisible();
   await noPanelFailed(page);
   // The good rule was kept and saved; a reload brings it back, the bad one stays out.
@@ -97,20 +94,14 @@ test('versions named "constructor" (column score_constructor): Thresholds and Di
   page,
 }) => {
   await openConstructor(page);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
   await expect(
     page.getByRole('heading', { name: 'Thresholds and operating points' }),
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Distributions' })).toBeVisible();
   await noPanelFailed(page);
   // A column name with a right-to-left override shows the override, not "exe.png".
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Overview' })
-    .click();
+  await openView(page, 'Overview');
   await page.getByRole('heading', { name: 'Column roles' }).click();
   const cell = page.getByRole('rowheader', { name: /photo/ });
   await expect(cell).toContainText('RLO');

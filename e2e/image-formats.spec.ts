@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { Binary, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { expectRows, openEmpty } from './helpers';
+import { expectRows, openEmpty, openView } from './helpers';
 import { greyGif } from './gif';
 
 const SIZE = 16;
@@ -47,10 +47,7 @@ test('JPEG, WebP and GIF bytes are decoded in the worker and drawn as the image 
   writeFileSync(file, tableToIPC(t, 'file'));
   await page.getByLabel('Open data files').setInputFiles(file);
   await expectRows(page, 3);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Gallery', exact: true })
-    .click();
+  await openView(page, 'Gallery');
   const gallery = page.getByRole('region', { name: 'Gallery of all rows' });
   for (const id of ids) {
     const img = gallery.getByRole('img', { name: `Image of ${id}` });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { Int32, Utf8, tableFromIPC, tableToIPC, Table, vectorFromArray } from 'apache-arrow';
-import { dataPath, expectRows, hoverSomePoint, openEmpty, pickFiles } from './helpers';
+import { dataPath, expectRows, hoverSomePoint, openEmpty, openView, pickFiles } from './helpers';
 
 /** The digits demo read in Node with arrow-js: the independent side of the pixel checks. */
 const digits = tableFromIPC(readFileSync(new URL('../public/demo/digits.arrow', import.meta.url)));
@@ -42,13 +42,6 @@ async function canvasPixels(canvas: Locator) {
   });
 }
 
-async function view(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name, exact: true })
-    .click();
-}
-
 async function findRow(page: Page, id: string) {
   await page.getByLabel('Find row by id').fill(id);
   await page.getByLabel('Find row by id').press('Enter');
@@ -60,7 +53,7 @@ test('digits gallery: each card draws the row’s own 28×28 pixels; a click ope
 }) => {
   await page.goto('/');
   await expectRows(page, digits.numRows);
-  await view(page, 'Gallery');
+  await openView(page, 'Gallery');
   const gallery = page.getByRole('region', { name: 'Gallery of all rows' });
   const first = gallery.getByRole('img', { name: 'Image of digit-00000' });
   await expect(first).toBeVisible();
@@ -115,7 +108,7 @@ test('PNG bytes are decoded in the worker; corrupt, 100 MP, SVG and null rows sa
   await openEmpty(page);
   await pickFiles(page, 'instances/png-images.arrow');
   await expectRows(page, pngTable.numRows);
-  await view(page, 'Gallery');
+  await openView(page, 'Gallery');
   const gallery = page.getByRole('region', { name: 'Gallery of all rows' });
   const img = gallery.getByRole('img', { name: 'Image of png-4' });
   await expect(img).toBeVisible();
@@ -159,7 +152,7 @@ test('image URLs: data: PNGs drawn; javascript:, SVG refused; a remote origin on
   await openEmpty(page);
   await pickFiles(page, 'instances/url-images.arrow');
   await expectRows(page, 13);
-  await view(page, 'Gallery');
+  await openView(page, 'Gallery');
   const gallery = page.getByRole('region', { name: 'Gallery of all rows' });
   const first = gallery.getByRole('img', { name: 'Image of url-0' });
   await expect(first).toBeVisible();
@@ -196,7 +189,7 @@ test('RGB float pixels are drawn in colour in the rows table and the detail', as
   await openEmpty(page);
   await pickFiles(page, 'instances/rgb-pixels.arrow');
   await expectRows(page, 4);
-  await view(page, 'Rows');
+  await openView(page, 'Rows');
   const cell = page.getByRole('grid').getByRole('img', { name: 'pixels of rgb-0' });
   await expect(cell).toBeVisible();
   // The red square's first pixel: 1 × 0.5 of full red.
@@ -259,13 +252,13 @@ test('the image role is corrected under Column roles', async ({ page }) => {
   await expect(select).toHaveValue('image');
   await select.selectOption('embedding');
   await page.getByRole('button', { name: 'Apply roles' }).click();
-  await view(page, 'Gallery');
+  await openView(page, 'Gallery');
   await expect(page.getByText('No column has the image or text role')).toBeVisible();
-  await view(page, 'Overview');
+  await openView(page, 'Overview');
   if (!(await page.getByLabel('Role of pixels').isVisible()))
     await page.getByRole('heading', { name: 'Column roles' }).click();
   await page.getByLabel('Role of pixels').selectOption('image');
   await page.getByRole('button', { name: 'Apply roles' }).click();
-  await view(page, 'Gallery');
+  await openView(page, 'Gallery');
   await expect(page.getByRole('img', { name: 'Image of rgb-0' })).toBeVisible();
 });

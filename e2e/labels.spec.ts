@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { accuracyOf, dataPath, expectRows, metricCell, openEmpty, pct, pickFiles } from './helpers';
+import {
+  accuracyOf,
+  dataPath,
+  expectRows,
+  metricCell,
+  openEmpty,
+  openView,
+  pct,
+  pickFiles,
+} from './helpers';
 
 // Label columns named the way teams name them (e2e/data/labels, scripts/make-label-fixtures.mjs).
 
@@ -53,10 +62,7 @@ test('no label by name and two columns fit: a banner on every view, one click to
       .click();
     await expect(banner).toBeVisible();
   }
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Overview' })
-    .click();
+  await openView(page, 'Overview');
   await banner.getByRole('button', { name: 'Use arrived_late as the label' }).click();
   await expect(banner).toHaveCount(0);
   const acc = accuracyOf('labels/late-flights.arrow', 'arrived_late', 'pred_v1');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Page, expect, test } from '@playwright/test';
-import { dataPath, expectRows, openEmpty, pickFiles } from './helpers';
+import { dataPath, expectRows, openEmpty, openView, pickFiles } from './helpers';
 
 const COHORT = {
   id: 'pro',
@@ -111,10 +111,7 @@ test('a reload after picking a file offers to reopen it in one click (kept file 
   await openEmpty(page);
   await page.getByText('Open data files…').click();
   await expectRows(page, 400);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Rows' })
-    .click();
+  await openView(page, 'Rows');
   await expect(page).toHaveURL(/view=rows/);
   const demo = demoRequests(page);
   await page.reload();

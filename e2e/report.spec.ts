@@ -1,16 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectRows } from './helpers';
+import { expectRows, openView } from './helpers';
 
 test('flights: the downloaded report opens with the verdict and failing rules, cells readable', async ({
   page,
 }) => {
   await page.goto('/?data=demo/flights.arrow');
   await expectRows(page, 30000);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
   await page.getByRole('button', { name: 'Add rule' }).click();
   await page.getByLabel('Score threshold of rule 1').fill('0.4');
   const rule = 'Share of scores above 0.4 must not rise by more than 1 point';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows } from './helpers';
+import { expectRows, openView } from './helpers';
 
 /** The digits demo read in Node with arrow-js: the independent side of every check here. */
 const digits = tableFromIPC(readFileSync(new URL('../public/demo/digits.arrow', import.meta.url)));
@@ -34,10 +34,7 @@ function firstFlip(kind: 'correct-to-wrong' | 'wrong-to-correct'): number {
 async function openRows(page: Page): Promise<Locator> {
   await page.goto('/');
   await expectRows(page, N);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Rows' })
-    .click();
+  await openView(page, 'Rows');
   await expect(page.getByText(`${N.toLocaleString('en-US')} rows in all rows`)).toBeVisible();
   return page.getByRole('grid', { name: 'Rows in all rows' });
 }

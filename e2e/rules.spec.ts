@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Locator, type Page, expect, test } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows, pct } from './helpers';
+import { expectRows, openView, pct } from './helpers';
 
 // Expected values are computed here from the demo files with arrow-js, independently of the app.
 function demo(name: string) {
@@ -39,10 +39,7 @@ function fmt(v: number, t: number): string {
 const pts = (d: number) => `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d * 100).toFixed(1)} pts`;
 
 async function openCompare(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
   await expect(page.getByRole('heading', { name: 'Release rules' })).toBeVisible();
 }
 

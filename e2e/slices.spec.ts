@@ -1,14 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openView } from './helpers';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function openSlices(page: Page, demo: string, rows: string) {
   await page.goto(`/?data=demo/${demo}.arrow`);
   await expect(page.getByRole('status')).toContainText(`${rows} rows`);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Slices' })
-    .click();
+  await openView(page, 'Slices');
 }
 
 test('find failure slices on the flights demo and turn the top one into a cohort', async ({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows, hoverSomePoint, metricCell, openEmpty, pct } from './helpers';
+import { expectRows, hoverSomePoint, metricCell, openEmpty, openView, pct } from './helpers';
 
 // The text demo (public/demo/spam.arrow), read in Node with arrow-js: the independent side.
 const spam = tableFromIPC(readFileSync(new URL('../public/demo/spam.arrow', import.meta.url)));
@@ -18,13 +18,6 @@ function accuracy(score: string): number {
   return right / spam.numRows;
 }
 
-async function view(page: Page, name: string) {
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name, exact: true })
-    .click();
-}
-
 test('spam demo: picked from the demo list, texts in the gallery and the row, metrics as computed here', async ({
   page,
 }) => {
@@ -33,7 +26,7 @@ test('spam demo: picked from the demo list, texts in the gallery and the row, me
   await expectRows(page, spam.numRows);
   await page.screenshot({ path: '/tmp/spam-overview.png' });
 
-  await view(page, 'Gallery');
+  await openView(page, 'Gallery');
   const gallery = page.getByRole('region', { name: 'Gallery of all rows' });
   // File order: the first card holds the first message's text (its start; cards clip).
   await expect(gallery.getByRole('listitem').first()).toContainText(text(0).slice(0, 20));
@@ -47,10 +40,10 @@ test('spam demo: picked from the demo list, texts in the gallery and the row, me
   await page.screenshot({ path: '/tmp/spam-row.png' });
   await drawer.getByRole('button', { name: /close/i }).click();
 
-  await view(page, 'Overview');
+  await openView(page, 'Overview');
   for (const v of ['v1', 'v2'])
     await expect(await metricCell(page, v, 'Accuracy')).toContainText(pct(accuracy(`score_${v}`)));
-  await view(page, 'Compare');
+  await openView(page, 'Compare');
   await expect(page.getByRole('table', { name: /^Flips from the baseline v1/ })).toBeVisible();
   await page.screenshot({ path: '/tmp/spam-compare.png', fullPage: true });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
-import { expectRows } from './helpers';
+import { expectRows, openView } from './helpers';
 
 /** A row of the digits demo that flipped correct → wrong, found through arrow-js rows. */
 function flippedRow(): { id: string; label: number } {
@@ -39,10 +39,7 @@ test('the whole workspace exports as one JSON file and imports into a fresh brow
     .getByRole('region', { name: 'Cohorts' })
     .getByRole('button', { name: /^Wrong under v2/ });
   const size = (await chip.innerText()).match(/([\d,]+) rows/)![1]!;
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Compare' })
-    .click();
+  await openView(page, 'Compare');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export workspace' }).click();
   const file = await download;
@@ -72,10 +69,7 @@ test('the whole workspace exports as one JSON file and imports into a fresh brow
 test('the rows table keeps its sort across a reload (it travels in the URL)', async ({ page }) => {
   await page.goto('/');
   await expectRows(page, 4000);
-  await page
-    .getByRole('navigation', { name: 'Views' })
-    .getByRole('button', { name: 'Rows' })
-    .click();
+  await openView(page, 'Rows');
   const ink = page.getByRole('columnheader', { name: 'ink' });
   await ink.getByRole('button').click();
   await ink.getByRole('button').click();
