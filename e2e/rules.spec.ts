@@ -106,7 +106,9 @@ test('flights: a share-above rule fails on evening departures and travels in the
   const bad = await ruleCell(page, 'Evening departures', rule);
   await expect(bad).toContainText('Fail');
   await expect(bad).toContainText(`Δ ${pts(evening.delta)}`);
-  await expect(bad).toContainText(`${evening.up} moved above 0.4, ${evening.down} moved below`);
+  await expect(bad).toContainText(
+    `${evening.up.toLocaleString('en-US')} moved above 0.4, ${evening.down.toLocaleString('en-US')} moved below`,
+  );
   await expect(bad).toContainText(
     `v1 ${pct(evening.aboveA / evening.n)} → v2 ${pct(evening.aboveB / evening.n)}`,
   );
@@ -150,7 +152,9 @@ test('digits: "confidence above 0.7 must not rise by more than 1 point" fails fo
   const cell = await ruleCell(page, 'Nines', rule);
   await expect(cell).toContainText('Fail');
   await expect(cell).toContainText(`Δ ${pts(nines.delta)}`);
-  await expect(cell).toContainText(`${nines.up} moved above 0.7, ${nines.down} moved below`);
+  await expect(cell).toContainText(
+    `${nines.up.toLocaleString('en-US')} moved above 0.7, ${nines.down.toLocaleString('en-US')} moved below`,
+  );
   await page.locator('section.rules-panel').screenshot({ path: 'test-results/rules-digits.png' });
   // Multiclass: the charts show the predicted class's probability (the confidence).
   await expect(page.getByRole('img', { name: /^Confidence distributions/ })).toBeVisible();

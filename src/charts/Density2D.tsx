@@ -1,6 +1,7 @@
 import { interpolateYlGnBu, scaleLinear, scaleSequentialLog } from 'd3';
 import { BottomAxis, LeftAxis } from './axes';
 import { MUTED, svgRoot } from './chartStyle';
+import { formatCount } from '../shared/numberFormat';
 
 interface Line {
   /** A vertical line at x (x axis threshold) or a horizontal one at y. */
@@ -122,7 +123,7 @@ export function Density2D({ title, edges, counts, xLabel, yLabel, lines = [], si
         })}
         {legendTicks.map((t) => (
           <text key={t} x={barX + 16} y={barY(t)} dy="0.32em" fill={MUTED}>
-            {t.toLocaleString('en-US')}
+            {formatCount(t)}
           </text>
         ))}
         <text x={barX} y={M.top + plot + 16} fill={MUTED}>

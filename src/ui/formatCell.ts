@@ -1,5 +1,5 @@
 import type { Cell } from '../protocol';
-import { formatPercent } from './format';
+import { MISSING, formatCount, formatPercent } from './format';
 
 const decimals = (max: number) =>
   new Intl.NumberFormat('en-US', { maximumFractionDigits: max, useGrouping: false });
@@ -16,7 +16,7 @@ export function formatValue(v: number): string {
 }
 
 /** Missing values everywhere in the rows table and the row detail. */
-export const MISSING = '–';
+export { MISSING };
 
 /** One cell as text; `percent` marks probabilities. Data strings stay text (never markup). */
 export function formatCell(c: Cell, percent = false): string {
@@ -38,7 +38,7 @@ export function formatCell(c: Cell, percent = false): string {
     case 'probs':
       return c.top.map((t) => `${t.cls}: ${formatPercent(t.p)}`).join(' · ');
     case 'bytes':
-      return `${c.n.toLocaleString('en-US')} bytes`;
+      return `${formatCount(c.n)} bytes`;
   }
 }
 

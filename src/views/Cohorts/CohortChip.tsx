@@ -1,6 +1,6 @@
 import type { CohortStats } from '../../protocol';
 import { Name } from '../../ui/Name';
-import { formatCount, formatNumber, formatPercent } from '../../ui/format';
+import { formatCount, formatMetric, formatPercent } from '../../ui/format';
 
 interface Props {
   name: string;
@@ -33,7 +33,7 @@ export function CohortChip({ name, stats, total, regression, active, onSelect }:
           </span>
           {stats?.metrics.map((m) => (
             <span className="chip-metric" key={m.version}>
-              {m.version} {regression ? `MAE ${formatNumber(m.mae)}` : formatPercent(m.accuracy)}
+              {m.version} {regression ? `MAE ${formatMetric(m.mae)}` : formatPercent(m.accuracy)}
             </span>
           ))}
         </>

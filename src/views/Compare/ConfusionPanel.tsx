@@ -7,6 +7,7 @@ import type { ConfusionResult } from '../../protocol';
 import type { Predicate } from '../../protocol';
 import { MatrixTable } from './MatrixTable';
 import { drillDown } from './drill';
+import { formatCount } from '../../ui/format';
 
 const TOP = 20;
 
@@ -84,9 +85,7 @@ export function ConfusionPanel({ baseline, versions }: { baseline: string; versi
           </span>
         )}
         {r && (
-          <span className="hint">
-            {r.n.toLocaleString('en-US')} rows with a label and both predictions.
-          </span>
+          <span className="hint">{formatCount(r.n)} rows with a label and both predictions.</span>
         )}
       </div>
       {q.error && <p className="error-text">{q.error}</p>}

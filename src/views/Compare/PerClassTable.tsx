@@ -3,10 +3,10 @@ import { useDataset } from '../../state/datasetStore';
 import { client } from '../../worker/client';
 import { useWorkerQuery } from '../../state/query/useWorkerQuery';
 import type { PerClassResult } from '../../protocol';
-import { formatCount } from '../../ui/format';
+import { formatCount, formatPercent } from '../../ui/format';
 
 const LIMIT = 50;
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '–');
+const pct = formatPercent;
 
 /** Precision, recall and F1 of every class for each version, on the active cohort. */
 export function PerClassTable() {

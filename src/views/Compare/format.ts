@@ -1,19 +1,23 @@
 import type { DeltaEstimate, Estimate, MetricKey } from '../../protocol';
 import { HIGHER_IS_BETTER } from '../../protocol';
+import {
+  formatMetric,
+  formatMetricChange,
+  formatP,
+  formatPercent,
+  formatPoints,
+} from '../../ui/format';
 
 const PCT: ReadonlySet<MetricKey> = new Set(['accuracy', 'macroF1']);
 
+/** Rates as percentages, other metrics in their own unit. */
 export function fmtValue(key: MetricKey, v: number): string {
-  if (!Number.isFinite(v)) return '–';
-  return PCT.has(key) ? `${(v * 100).toFixed(1)}%` : v.toFixed(3);
+  return PCT.has(key) ? formatPercent(v) : formatMetric(v);
 }
 
 /** Differences of rates in percentage points, others in the metric's unit, always signed. */
 export function fmtDelta(key: MetricKey, v: number): string {
-  if (!Number.isFinite(v)) return '–';
-  const sign = v > 0 ? '+' : v < 0 ? '−' : '±';
-  const a = Math.abs(v);
-  return PCT.has(key) ? `${sign}${(a * 100).toFixed(1)} pts` : `${sign}${a.toFixed(3)}`;
+  return PCT.has(key) ? formatPoints(v) : formatMetricChange(v);
 }
 
 export function fmtInterval(key: MetricKey, lo: number, hi: number, delta = false): string {
@@ -23,8 +27,7 @@ export function fmtInterval(key: MetricKey, lo: number, hi: number, delta = fals
 }
 
 export function fmtP(p: number): string {
-  if (!Number.isFinite(p)) return '';
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+  return Number.isFinite(p) ? formatP(p) : '';
 }
 
 /** Whether a difference is a significant improvement, a significant regression, or neither. */

@@ -14,6 +14,7 @@ import { MapNeighbours } from './MapNeighbours';
 import { HoverInstance, setHovered } from './HoverInstance';
 import { SelectionBar } from './SelectionBar';
 import { useLayout, usePointColors } from './useMapData';
+import { formatCount } from '../../ui/format';
 
 const NO_MARKS: number[] = [];
 
@@ -121,7 +122,7 @@ export function EmbeddingsView() {
       <div className="map-body">
         {layout && (
           <Scatter
-            label={`Map of ${summary.numRows} rows: ${sourceLabel(settings.source)}`}
+            label={`Map of ${formatCount(summary.numRows)} rows: ${sourceLabel(settings.source)}`}
             layout={layout}
             codes={pointColors?.codes ?? null}
             palette={palette}

@@ -88,11 +88,12 @@ export function LabelErrorsPanel({ embedding }: { embedding: string }) {
                     <td>
                       {r.majority}{' '}
                       <span className="muted">
-                        ({r.majorityCount} of {r.labelled})
+                        ({formatCount(r.majorityCount)} of {formatCount(r.labelled)})
                       </span>
                     </td>
                     <td className="num">
-                      {r.different}/{r.labelled} ({formatPercent(r.share)})
+                      {formatCount(r.different)}/{formatCount(r.labelled)} ({formatPercent(r.share)}
+                      )
                     </td>
                   </tr>
                 ))}

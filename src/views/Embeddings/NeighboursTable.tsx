@@ -81,8 +81,9 @@ export function AgreementLine({ result }: { result: NeighboursResult }) {
   if (a.labelled === 0) return <p>No neighbour has a label.</p>;
   return (
     <p className="agreement" aria-label="Neighbour-label agreement">
-      {a.different} of {a.labelled} neighbours ({formatPercent(a.different / a.labelled)}) have
-      another label than this row’s <strong>{own}</strong>
+      {formatCount(a.different)} of {formatCount(a.labelled)} neighbours (
+      {formatPercent(a.different / a.labelled)}) have another label than this row’s{' '}
+      <strong>{own}</strong>
       {a.majority !== null && a.majority !== own ? `; most of them say ${a.majority}` : ''}.
     </p>
   );

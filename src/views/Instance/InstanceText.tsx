@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { client } from '../../worker/client';
 import { useWorkerQuery } from '../../state/query/useWorkerQuery';
+import { formatCount } from '../../ui/format';
 
 /** Characters shown before "Show all"; "Show all" asks for up to a million. */
 const FIRST = 2000;
@@ -43,13 +44,12 @@ export function InstanceText({
       </p>
       {clipped && expandable && !all && (
         <button type="button" className="button" onClick={() => setAll(true)}>
-          Show all ({r.total.toLocaleString('en-US')} characters)
+          Show all ({formatCount(r.total)} characters)
         </button>
       )}
       {clipped && all && (
         <p className="note">
-          The first {r.text.length.toLocaleString('en-US')} of {r.total.toLocaleString('en-US')}{' '}
-          characters are shown.
+          The first {formatCount(r.text.length)} of {formatCount(r.total)} characters are shown.
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import {
   type ColumnRole,
   VERSIONED,
 } from '../../state/roleAssignments';
+import { formatCount } from '../../ui/format';
 
 function typeLabel(c: ColumnInfo): string {
   if (c.kind === 'vector') return `vector[${c.dim}]`;
@@ -33,7 +34,7 @@ export function RoleRow({
       </th>
       <td title={info.arrowType}>
         {typeLabel(info)}
-        {info.nullCount > 0 && <span className="hint"> · {info.nullCount} null</span>}
+        {info.nullCount > 0 && <span className="hint"> · {formatCount(info.nullCount)} null</span>}
       </td>
       <td>
         <select

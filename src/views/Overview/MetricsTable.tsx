@@ -1,6 +1,6 @@
 import type { Task } from '../../shared/roles';
 import type { VersionMetrics } from '../../protocol';
-import { formatCount, formatNumber, formatPercent } from '../../ui/format';
+import { formatCount, formatMetric, formatPercent } from '../../ui/format';
 
 type Metric = { key: 'accuracy' | 'macroF1' | 'auc' | 'mae' | 'rmse'; name: string; pct: boolean };
 
@@ -66,7 +66,7 @@ export function MetricsTable({ task, positiveClass, rows }: Props) {
               <td className="num">{formatCount(v.evaluated)}</td>
               {metrics.map((m) => (
                 <td className="num" key={m.key}>
-                  {m.pct ? formatPercent(v[m.key]) : formatNumber(v[m.key])}
+                  {m.pct ? formatPercent(v[m.key]) : formatMetric(v[m.key])}
                 </td>
               ))}
             </tr>

@@ -11,6 +11,7 @@ import { useRowDetail } from './useRowDetail';
 import { NeighboursSection } from '../Embeddings/NeighboursSection';
 import { InstanceView } from '../Instance/InstanceView';
 import './drawer.css';
+import { formatCount } from '../../ui/format';
 
 /** The row detail for support staff, over any view, whenever a row is focused. */
 export function RowDetailDrawer() {
@@ -87,8 +88,8 @@ function Body({
       {d.occurrences > 1 && (
         <div className="dup-note">
           <p>
-            {d.occurrences} rows share this id. Showing {d.occurrence + 1} of {d.occurrences} (row #
-            {d.index} of the file).
+            {formatCount(d.occurrences)} rows share this id. Showing {formatCount(d.occurrence + 1)}{' '}
+            of {formatCount(d.occurrences)} (row #{d.index} of the file).
           </p>
           <button
             type="button"

@@ -5,6 +5,7 @@ import { client } from '../../worker/client';
 import type { FindIdsResult } from '../../protocol';
 import { FindMessage } from './FindMessage';
 import './findRow.css';
+import { formatCount } from '../../ui/format';
 
 const SUGGESTIONS = 8;
 
@@ -115,7 +116,7 @@ export function FindRow() {
             onClick={() => choose(h.id)}
           >
             {h.id}
-            {h.count > 1 && <span className="hint"> ({h.count} rows)</span>}
+            {h.count > 1 && <span className="hint"> ({formatCount(h.count)} rows)</span>}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { formatCount } from '../../ui/format';
+import { formatCount, formatSeconds } from '../../ui/format';
 import type { SlicesRequest, SlicesResult } from '../../protocol';
 import { formatEffect } from './format';
 
@@ -44,7 +44,7 @@ export function SlicesNote({ result }: { result: SlicesResult }) {
       ones in quantile bins.
       {skipped.length > 0 &&
         ` Only the 30 most frequent categories are candidates; skipped: ${skipped.join(', ')}.`}{' '}
-      {result.done && `${(result.elapsedMs / 1000).toFixed(1)} s.`}
+      {result.done && `${formatSeconds(result.elapsedMs)}.`}
     </p>
   );
 }

@@ -1,12 +1,14 @@
 import type { SliceMeasure } from '../../protocol';
-import { formatNumber, formatPercent } from '../../ui/format';
+import {
+  formatMetric,
+  formatPRanked,
+  formatPercent,
+  formatPoints,
+  formatRatio,
+} from '../../ui/format';
 
 /** p- and q-values: three significant digits, tiny ones in exponent form. */
-export function formatP(p: number): string {
-  if (!(p === p)) return '–';
-  if (p < 1e-4) return p === 0 ? '< 1e-300' : p.toExponential(1);
-  return p.toPrecision(2);
-}
+export const formatP = formatPRanked;
 
 /**
  * A slice's measure: error rates as percentages, changes in error rate as signed percentage
@@ -16,13 +18,11 @@ export function formatEffect(v: number, measure: SliceMeasure): string {
   if (!(v === v)) return '–';
   const sign = measure.startsWith('change') && v > 0 ? '+' : v < 0 ? '−' : '';
   if (measure === 'error rate') return formatPercent(v);
-  if (measure === 'change in error rate') return `${sign}${Math.abs(v * 100).toFixed(1)} pts`;
-  return sign + formatNumber(Math.abs(v));
+  if (measure === 'change in error rate') return formatPoints(v).replace('±', '');
+  return sign + formatMetric(Math.abs(v));
 }
 
-export function formatLift(v: number): string {
-  return v === v ? `×${v.toFixed(2)}` : '–';
-}
+export const formatLift = formatRatio;
 
 /** "12.3% (10.1% to 14.8%)": a value with its interval. */
 export function withInterval(

@@ -4,6 +4,7 @@ import type { EvalArrays } from '../../data/prepare';
 import { binaryLabels } from '../../engine/metrics';
 import type { VersionMetrics } from '../../engine/overview';
 import type { SanityCheck } from '../../protocol';
+import { formatCount, formatMetric, formatPercent } from '../../shared/numberFormat';
 
 /** Hanley & McNeil (1982) standard error of an AUC from the class sizes. */
 export function aucStandardError(auc: number, nPos: number, nNeg: number): number {
@@ -26,7 +27,7 @@ function classSizes(ev: EvalArrays, score: ArrayLike<number>): [number, number] 
   return [pos, neg];
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = formatPercent;
 
 /** ROC-AUC whose 95% interval lies below 0.5: the scores rank the other class first. */
 function swappedScores(ev: EvalArrays, metrics: VersionMetrics[]): SanityCheck[] {
@@ -42,7 +43,7 @@ function swappedScores(ev: EvalArrays, metrics: VersionMetrics[]): SanityCheck[]
     return [
       {
         message:
-          `${v.name}: ROC-AUC ${auc.toFixed(3)} (95% interval up to ${high.toFixed(3)}) is far ` +
+          `${v.name}: ROC-AUC ${formatMetric(auc)} (95% interval up to ${formatMetric(high)}) is far ` +
           `below 0.5: the scores look like P(${other}), not P(${positive}).`,
         fix: {
           kind: 'positive-class',
@@ -74,7 +75,7 @@ function predictionsOffScores(ev: EvalArrays, thresholds: Record<string, number>
       {
         message:
           `${v.name}: the predicted class disagrees with its own score at threshold 0.5 on ` +
-          `${off} of ${both} rows (${pct(off / both)}).`,
+          `${formatCount(off)} of ${formatCount(both)} rows (${pct(off / both)}).`,
         fix: {
           kind: 'predict-from-score',
           version: v.name,

@@ -1,6 +1,6 @@
 import { ReliabilityChart } from '../../../charts/ReliabilityChart';
 import { versionColor } from '../../../charts/chartStyle';
-import { formatCount } from '../../../ui/format';
+import { formatCount, formatMetric } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { Calibrations } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
@@ -37,7 +37,7 @@ export function CalibrationPanel() {
               }
               yLabel={binary ? `observed share of “${positiveClass ?? '?'}”` : 'accuracy'}
               series={data.versions.map((v) => ({
-                label: `${v.version} (ECE ${v.ece.toFixed(4)})`,
+                label: `${v.version} (ECE ${formatMetric(v.ece, 4)})`,
                 color: versionColor(versions.indexOf(v.version)),
                 meanConfidence: v.meanConfidence,
                 accuracy: v.accuracy,
@@ -58,7 +58,7 @@ export function CalibrationPanel() {
               {data.versions.map((v) => (
                 <tr key={v.version}>
                   <th scope="row">{v.version}</th>
-                  <td className="num">{Number.isNaN(v.ece) ? '–' : v.ece.toFixed(4)}</td>
+                  <td className="num">{formatMetric(v.ece, 4)}</td>
                   <td className="num">{formatCount(v.n)}</td>
                 </tr>
               ))}

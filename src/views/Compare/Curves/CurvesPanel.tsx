@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CurveChart, type CurveMarkPoint } from '../../../charts/CurveChart';
 import { versionColor } from '../../../charts/chartStyle';
 import { thresholdOf } from '../../../state/compareStore';
-import { formatThreshold } from '../../../ui/format';
+import { formatMetric, formatPercent, formatThreshold } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { CurveMark, Curves } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
@@ -54,7 +54,7 @@ export function CurvesPanel() {
   const what = data?.kind === 'one-vs-rest' ? `class ${positive} vs the rest, ` : '';
   const series = (pr: boolean) =>
     (data?.versions ?? []).map((v) => ({
-      label: `${v.version} (${pr ? 'AP' : 'AUC'} ${(pr ? v.ap : v.auc).toFixed(3)})`,
+      label: `${v.version} (${pr ? 'AP' : 'AUC'} ${formatMetric(pr ? v.ap : v.auc)})`,
       color: colorOf(v.version),
       x: pr ? v.pr.x : v.roc.x,
       y: pr ? v.pr.y : v.roc.y,
@@ -110,7 +110,7 @@ export function CurvesPanel() {
                 chance={{
                   kind: 'level',
                   y: prevalence,
-                  label: `no skill (${(prevalence * 100).toFixed(1)}% ${positive})`,
+                  label: `no skill (${formatPercent(prevalence)} ${positive})`,
                 }}
                 xLabel={`recall of ${positive}`}
                 yLabel="precision"

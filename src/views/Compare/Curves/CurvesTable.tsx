@@ -1,5 +1,5 @@
 import type { CurveMark, Curves } from '../../../protocol';
-import { formatCount, formatPercent, formatThreshold } from '../../../ui/format';
+import { formatCount, formatMetric, formatPercent, formatThreshold } from '../../../ui/format';
 
 interface Props {
   data: Curves;
@@ -55,8 +55,8 @@ export function CurvesTable({ data, baseline, where }: Props) {
             </th>
             <td className="num">{formatCount(v.nPos)}</td>
             <td className="num">{formatCount(v.nNeg)}</td>
-            <td className="num">{Number.isFinite(v.auc) ? v.auc.toFixed(3) : '–'}</td>
-            <td className="num">{Number.isFinite(v.ap) ? v.ap.toFixed(3) : '–'}</td>
+            <td className="num">{formatMetric(v.auc)}</td>
+            <td className="num">{formatMetric(v.ap)}</td>
             {binary && (
               <>
                 <MarkCells m={v.chosen} />

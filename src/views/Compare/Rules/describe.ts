@@ -1,5 +1,9 @@
 import type { Task } from '../../../shared/roles';
 import type { ReleaseRule } from '../../../protocol';
+import { formatSignificant, formatThreshold } from '../../../ui/format';
+
+/** A limit as the user typed it (6 significant digits hide float noise such as 0.1 + 0.2). */
+const typed = (v: number) => formatSignificant(v, 6);
 
 export const RULE_METRICS = {
   accuracy: 'Accuracy',
@@ -9,7 +13,7 @@ export const RULE_METRICS = {
   rmse: 'RMSE',
 } as const;
 
-const points = (v: number) => `${v} ${v === 1 ? 'point' : 'points'}`;
+const points = (v: number) => `${typed(v)} ${v === 1 ? 'point' : 'points'}`;
 
 /** What a share-above rule measures for the task: scores (binary) or confidences. */
 export function scoreWord(task: Task | null): string {
@@ -22,11 +26,11 @@ export function describeRule(r: ReleaseRule, task: Task | null): string {
     case 'metric-drop':
       return `${RULE_METRICS[r.metric] ?? r.metric} must not drop by more than ${points(r.maxDropPoints)}`;
     case 'share-above-rise':
-      return `Share of ${scoreWord(task)} above ${r.threshold} must not rise by more than ${points(r.maxRisePoints)}`;
+      return `Share of ${scoreWord(task)} above ${formatThreshold(r.threshold)} must not rise by more than ${points(r.maxRisePoints)}`;
     case 'negative-flip-rate':
-      return `Negative flip rate must not exceed ${r.maxRate}%`;
+      return `Negative flip rate must not exceed ${typed(r.maxRate)}%`;
     case 'regression-metric-rise':
-      return `${RULE_METRICS[r.metric] ?? r.metric} must not rise by more than ${r.maxRise}`;
+      return `${RULE_METRICS[r.metric] ?? r.metric} must not rise by more than ${typed(r.maxRise)}`;
     default:
       return 'Unknown rule';
   }

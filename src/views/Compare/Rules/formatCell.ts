@@ -1,5 +1,11 @@
 import type { RuleCell } from '../../../protocol';
-import { formatCount } from '../../../ui/format';
+import {
+  formatCount,
+  formatP as formatPValue,
+  formatPercent,
+  formatPoints,
+  formatSignificant,
+} from '../../../ui/format';
 
 /** Verdicts in words with a mark, so the grid does not rely on colour alone. */
 export const VERDICT_NAMES: Record<RuleCell['verdict'], string> = {
@@ -13,16 +19,16 @@ const signed = (s: string, v: number) => (v > 0 ? `+${s}` : v < 0 ? `−${s}` : 
 
 /** A change in points (fractions × 100) or in the metric's unit, with its sign. */
 function change(v: number, scale: RuleCell['scale'], unit = true): string {
-  if (scale === 'raw') return signed(Math.abs(v).toPrecision(3), v);
-  const pts = Math.abs(v * 100).toFixed(1);
-  return signed(pts, v) + (unit ? ' pts' : '');
+  if (scale === 'raw') return signed(formatSignificant(Math.abs(v)), v);
+  return formatPoints(v, unit).replace('±', '');
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const pct = (v: number) => formatPercent(v);
 
+/** "= 0.012" or "< 0.001": the shared p format with its relation, for a sentence. */
 export function formatP(p: number): string {
-  if (!Number.isFinite(p)) return '–';
-  return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+  const s = formatPValue(p);
+  return s.startsWith('<') || s === '–' ? s : `= ${s}`;
 }
 
 /** A cell's estimate, its interval and its tests, each readable on its own. */
@@ -61,7 +67,7 @@ export function cellDetail(c: RuleCell, baseline: string): string {
   if (c.measure === 'level') return join(`limit ${pct(c.limit)}`, needed(c), c.detail, c.test);
   const sides =
     c.scale === 'raw'
-      ? `${baseline} ${c.a.toPrecision(3)} → ${c.version} ${c.b.toPrecision(3)}`
+      ? `${baseline} ${formatSignificant(c.a)} → ${c.version} ${formatSignificant(c.b)}`
       : `${baseline} ${pct(c.a)} → ${c.version} ${pct(c.b)}`;
   const limit = `limit ${change(c.limit, c.scale)}`;
   return join(sides, limit, rows, needed(c), c.detail, c.test);

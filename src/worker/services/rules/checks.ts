@@ -10,6 +10,7 @@ import {
   pairedDifference,
 } from '../../../engine/stats';
 import type { ReleaseRule } from '../../../protocol';
+import { formatCount, formatThreshold } from '../../../shared/numberFormat';
 import { scoreOf } from '../compare/chartScores';
 import { aucDrop, macroF1Drop, regressionRise } from './bootstrap';
 import type { Check, CheckContext } from './context';
@@ -37,7 +38,7 @@ function shareRise(c: CheckContext, t: number): Check {
   const ch = shareAboveChange(sa, sb, t, c.mask);
   if (ch.n === 0) return fail('no rows with both scores');
   const m = pairedChange(c, ch.crossedUp, ch.crossedDown, ch.n);
-  const detail = `${ch.crossedUp} moved above ${t}, ${ch.crossedDown} moved below`;
+  const detail = `${formatCount(ch.crossedUp)} moved above ${formatThreshold(t)}, ${formatCount(ch.crossedDown)} moved below`;
   return { ok: true, m: { ...m, a: ch.shareA, b: ch.shareB, n: ch.n, detail } };
 }
 
@@ -52,7 +53,7 @@ function accuracyDrop(c: CheckContext): Check {
   if (!f || f.evaluated === 0) return fail('needs a label and predictions from both versions');
   const n = f.evaluated;
   const m = pairedChange(c, f.wrongToCorrect, f.correctToWrong, n);
-  const detail = `${f.correctToWrong} correct→wrong, ${f.wrongToCorrect} wrong→correct`;
+  const detail = `${formatCount(f.correctToWrong)} correct→wrong, ${formatCount(f.wrongToCorrect)} wrong→correct`;
   return { ok: true, m: { ...m, a: f.correctA / n, b: f.correctB / n, n, detail } };
 }
 
@@ -78,7 +79,7 @@ function flipRate(c: CheckContext): Check {
       p: binomialMarginP(k, n, c.limit),
       sd,
       test: 'exact binomial, one-sided against the limit (Clopper–Pearson interval)',
-      detail: `${k} correct→wrong of ${n}`,
+      detail: `${formatCount(k)} correct→wrong of ${formatCount(n)}`,
     },
   };
 }

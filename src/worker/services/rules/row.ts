@@ -4,6 +4,7 @@ import type { OpenDataset } from '../../session/dataset';
 import { scoreOf } from '../compare/chartScores';
 import { validateRule } from './limits';
 import type { RowRuleHit, RowRulesRequest, RowRulesResult } from '../../../protocol';
+import { formatSignificant, formatThreshold } from '../../../shared/numberFormat';
 
 /** Two decimals, more when two decimals would hide which side of the threshold a value is. */
 function fmt(v: number, t: number): string {
@@ -51,8 +52,9 @@ export function rowRules(d: OpenDataset, req: RowRulesRequest): RowRulesResult {
         const t = rule.threshold;
         if (sa !== sa || sb !== sb) continue;
         const move = `(${fmt(sa, t)} under ${A} → ${fmt(sb, t)} under ${B})`;
-        if (sa <= t && sb > t) hit('counts', `${what} moved above ${t} ${move}`);
-        else if (sa > t && sb <= t) hit('offsets', `${what} moved below ${t} ${move}`);
+        if (sa <= t && sb > t) hit('counts', `${what} moved above ${formatThreshold(t)} ${move}`);
+        else if (sa > t && sb <= t)
+          hit('offsets', `${what} moved below ${formatThreshold(t)} ${move}`);
       } else if (rule.kind === 'metric-drop' || rule.kind === 'negative-flip-rate') {
         const ca = outcomeAt(ev, base.pred, i);
         const cb = outcomeAt(ev, other.pred, i);
@@ -69,7 +71,7 @@ export function rowRules(d: OpenDataset, req: RowRulesRequest): RowRulesResult {
         if (ea !== ea || eb !== eb || ea === eb) continue;
         const metric = rule.metric.toUpperCase();
         const dir = eb > ea ? 'rose' : 'fell';
-        const sentence = `absolute error ${dir} from ${ea.toPrecision(3)} under ${A} to ${eb.toPrecision(3)} under ${B}`;
+        const sentence = `absolute error ${dir} from ${formatSignificant(ea)} under ${A} to ${formatSignificant(eb)} under ${B}`;
         hit(
           eb > ea ? 'counts' : 'offsets',
           `${sentence} — ${eb > ea ? 'adds to' : 'offsets'} the ${metric} rise`,
