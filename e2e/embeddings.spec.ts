@@ -142,7 +142,11 @@ test('the map draws the digits, a box selection becomes a cohort of the right si
   await page
     .getByRole('button', { name: `Make cohort of ${count.toLocaleString('en-US')} selected rows` })
     .click();
-  const chip = page.getByRole('button', { name: /Map selection/ });
+  // Named by shape and size, not by raw map coordinates.
+  await expect(bar).toContainText(`(box, ${count.toLocaleString('en-US')} points)`);
+  const chip = page.getByRole('button', {
+    name: `Map box, ${count.toLocaleString('en-US')} points`,
+  });
   await expect(chip).toContainText(`${count.toLocaleString('en-US')} rows`);
   await page.screenshot({ path: 'test-results/map-selection.png', fullPage: true });
 });
@@ -214,11 +218,14 @@ test('lasso, colourings, density and the label-error scan', async ({ page }) => 
   }
   await page.mouse.up();
   const bar = page.getByRole('region', { name: 'Selection' });
-  await expect(bar).toContainText(/lasso over/);
   const count = (await bar.locator('strong').innerText()).trim();
   expect(Number(count.replace(/,/g, ''))).toBeGreaterThan(10);
+  await expect(bar).toContainText(`(lasso, ${count} points)`);
+  await expect(bar).not.toContainText(/x [−-]?\d/);
   await bar.getByRole('button', { name: /Make cohort of/ }).click();
-  await expect(page.getByRole('button', { name: /Map selection/ })).toContainText(`${count} rows`);
+  await expect(page.getByRole('button', { name: `Map lasso, ${count} points` })).toContainText(
+    `${count} rows`,
+  );
 
   await page.getByLabel('Colour by').selectOption({ label: 'v1 correct / wrong' });
   const legend = page.getByRole('list', { name: 'Legend: v1 correct / wrong' });

@@ -34,22 +34,24 @@ export function App() {
   return (
     <DropZone>
       <Header />
-      <main className="main">
-        <EngineStatus />
-        <DataPrompt />
-        <Alerts />
-        <LoadProgress />
-        <LinkPrompt />
-        <LabelBanner />
-        <SanityChecks />
-        <ErrorBoundary name="Cohorts">
-          <CohortBar />
+      <div className="workspace">
+        <main className="main">
+          <EngineStatus />
+          <DataPrompt />
+          <Alerts />
+          <LoadProgress />
+          <LinkPrompt />
+          <LabelBanner />
+          <SanityChecks />
+          <ErrorBoundary name="Cohorts">
+            <CohortBar />
+          </ErrorBoundary>
+          <MainView />
+        </main>
+        <ErrorBoundary name="Row detail">
+          <RowDetailDrawer />
         </ErrorBoundary>
-        <MainView />
-      </main>
-      <ErrorBoundary name="Row detail">
-        <RowDetailDrawer />
-      </ErrorBoundary>
+      </div>
     </DropZone>
   );
 }

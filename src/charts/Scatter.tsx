@@ -1,9 +1,9 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { select } from 'd3';
 import type { LayoutResult } from '../protocol';
 import { type ScatterCallbacks, ScatterController, type ScatterMode } from './scatterController';
 
-export interface ScatterProps extends ScatterCallbacks {
+export interface ScatterProps extends Omit<ScatterCallbacks, 'onCursor'> {
   label: string;
   layout: LayoutResult;
   codes: Uint8Array | null;
@@ -30,16 +30,28 @@ export function Scatter(p: ScatterProps) {
   const tipRef = useRef<HTMLDivElement>(null);
   const ctl = useRef<ScatterController | null>(null);
   const latest = useRef(p);
+  // The keyboard cursor's point in words, for the live line (screen readers and sighted users).
+  const [cursor, setCursor] = useState('');
+  const keysHint = useId();
   useEffect(() => {
     latest.current = p;
   });
 
   useEffect(() => {
     let hoverToken = 0;
+    let cursorToken = 0;
     const tip = tipRef.current!;
     const c = new ScatterController(glRef.current!, overlayRef.current!, {
       onPick: (i) => latest.current.onPick(i),
       onSelect: (poly) => latest.current.onSelect(poly),
+      onCursor: (i) => {
+        const token = ++cursorToken;
+        if (i < 0) setCursor('');
+        else
+          void latest.current.describe(i).then((lines) => {
+            if (token === cursorToken) setCursor(`Point ${lines.join(', ')}`);
+          });
+      },
       onHover: (i, x, y) => {
         latest.current.onHover(i, x, y);
         const token = ++hoverToken;
@@ -87,14 +99,22 @@ export function Scatter(p: ScatterProps) {
 
   return (
     <div className={`scatter scatter-${p.mode}`} ref={box}>
+      <p id={keysHint} className="visually-hidden">
+        Arrow keys move between points, Enter opens the row, Shift and arrows pan, plus and minus
+        zoom.
+      </p>
       <canvas ref={glRef} className="scatter-gl" aria-hidden="true" />
       <canvas
         ref={overlayRef}
         className="scatter-overlay"
         role="img"
         aria-label={p.label}
+        aria-describedby={keysHint}
         data-testid="scatter"
       />
+      <p className="scatter-cursor" aria-live="polite">
+        {cursor}
+      </p>
       <div ref={tipRef} className="scatter-tip" role="tooltip" hidden>
         <div className="scatter-tip-lines" />
         {p.tipExtra}

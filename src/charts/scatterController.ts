@@ -1,10 +1,10 @@
 import { type ZoomBehavior, type ZoomTransform, select, zoom, zoomIdentity } from 'd3';
-import { nearestInGrid } from '../shared/pointGrid';
+import { nearestInDirection, nearestInGrid } from '../shared/pointGrid';
 import type { LayoutResult } from '../protocol';
 import { ScatterGl } from './scatterGl';
 import { zoomKeys } from './scatterKeys';
 import { type OverlayMarks, drawOverlay } from './scatterOverlay';
-import { type Fit, clipUniforms, fitBounds, toData } from './scatterTransform';
+import { type Fit, clipUniforms, fitBounds, toData, toScreen } from './scatterTransform';
 
 export type ScatterMode = 'pan' | 'box' | 'lasso';
 
@@ -12,7 +12,17 @@ export interface ScatterCallbacks {
   onPick: (index: number) => void;
   onSelect: (polygon: number[]) => void;
   onHover: (index: number, x: number, y: number) => void;
+  /** The keyboard cursor moved to this point (-1: none). */
+  onCursor: (index: number) => void;
 }
+
+/** Data-space directions of the arrow keys (y up). */
+const ARROWS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowUp: [0, 1],
+  ArrowDown: [0, -1],
+};
 
 const HOVER_PX = 8;
 /** Points per frame when a software renderer draws the full layer. */
@@ -49,6 +59,9 @@ export class ScatterController {
     dark: false,
   };
   private key: (e: KeyboardEvent) => void;
+  private zoomKey: (e: KeyboardEvent) => void;
+  /** The keyboard cursor's point, -1 before the first arrow key. */
+  private cursor = -1;
   mode: ScatterMode = 'pan';
   density = false;
 
@@ -80,7 +93,8 @@ export class ScatterController {
     overlay.addEventListener('pointerleave', this.leave);
     overlay.addEventListener('pointerdown', this.down);
     overlay.addEventListener('click', this.click);
-    this.key = zoomKeys(overlay, this.zoomer);
+    this.zoomKey = zoomKeys(overlay, this.zoomer);
+    this.key = (e) => this.onKey(e);
     overlay.addEventListener('keydown', this.key);
     overlay.tabIndex = 0;
   }
@@ -99,6 +113,7 @@ export class ScatterController {
 
   setLayout(l: LayoutResult): void {
     this.layout = l;
+    this.moveCursor(-1);
     this.gl.setPositions(l.coords);
     this.gl.setPreview(l.preview);
     this.fit = fitBounds(l.bounds, this.w, this.h);
@@ -223,6 +238,61 @@ export class ScatterController {
     };
     this.overlay.addEventListener('pointerup', up);
   };
+
+  /**
+   * Keyboard picking, as the rows grid: arrows move the cursor to the nearest point that way
+   * (the first press starts at the point nearest the middle of the view), Enter opens it;
+   * Shift + arrows, + − and 0 move the view.
+   */
+  private onKey(e: KeyboardEvent): void {
+    const l = this.layout;
+    const dir = ARROWS[e.key];
+    if (l && dir && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      const next =
+        this.cursor < 0
+          ? this.nearestToMiddle()
+          : nearestInDirection(l.grid, l.coords, this.cursor, dir[0], dir[1]);
+      if (next >= 0) this.moveCursor(next);
+    } else if (e.key === 'Enter' && this.cursor >= 0) {
+      e.preventDefault();
+      this.cb.onPick(this.cursor);
+    } else if (e.key === 'Escape' && this.cursor >= 0) {
+      this.moveCursor(-1);
+    } else this.zoomKey(e);
+  }
+
+  private nearestToMiddle(): number {
+    const l = this.layout!;
+    const [x, y] = toData(this.fit, this.t, this.w / 2, this.h / 2);
+    const b = l.bounds;
+    return nearestInGrid(l.grid, l.coords, x, y, Math.hypot(b.maxX - b.minX, b.maxY - b.minY) + 1);
+  }
+
+  private moveCursor(i: number): void {
+    this.cursor = i;
+    this.cb.onCursor(i);
+    if (i < 0 || !this.layout) {
+      this.setMarks({ hover: -1 });
+      this.cb.onHover(-1, 0, 0);
+      return;
+    }
+    const c = this.layout.coords;
+    let [sx, sy] = toScreen(this.fit, this.t, c[2 * i]!, c[2 * i + 1]!);
+    // Off screen: pan so the cursor's point is in view (by pixels, as the arrow-key pan).
+    const pad = 24;
+    if (sx < pad || sx > this.w - pad || sy < pad || sy > this.h - pad) {
+      const k = this.t.k;
+      select(this.overlay).call(
+        this.zoomer.translateBy,
+        (this.w / 2 - sx) / k,
+        (this.h / 2 - sy) / k,
+      );
+      [sx, sy] = [this.w / 2, this.h / 2];
+    }
+    this.setMarks({ hover: i });
+    this.cb.onHover(i, sx, sy);
+  }
 
   private click = (e: MouseEvent) => {
     if (this.mode !== 'pan') return;

@@ -2,7 +2,10 @@ import { type ZoomBehavior, select, zoomIdentity, zoomTransform } from 'd3';
 
 const STEP = 60;
 
-/** Arrow keys pan, + and − zoom, 0 resets: the map without a mouse. Returns the listener. */
+/**
+ * Shift + arrow keys pan, + and − zoom, 0 resets: the map without a mouse (plain arrows move the
+ * point cursor, scatterController). Returns the listener.
+ */
 export function zoomKeys(
   el: HTMLCanvasElement,
   zoomer: ZoomBehavior<HTMLCanvasElement, unknown>,
@@ -16,7 +19,7 @@ export function zoomKeys(
   return (e) => {
     const sel = select(el);
     const k = zoomTransform(el).k;
-    const by = pan[e.key];
+    const by = e.shiftKey ? pan[e.key] : undefined;
     // translateBy works in data-space units of the current scale: divide to move in pixels.
     if (by) sel.call(zoomer.translateBy, by[0] / k, by[1] / k);
     else if (e.key === '+' || e.key === '=') sel.call(zoomer.scaleBy, 1.5);

@@ -104,3 +104,62 @@ export function nearestInGrid(
   }
   return best;
 }
+
+/**
+ * The keyboard cursor's next point: from point `from`, the nearest point in direction (dx, dy)
+ * (a unit step in data space, e.g. [0, 1] for up). Points within 45° of the direction come first
+ * (nearest by distance); when there is none, the nearest point ahead at all (positive
+ * projection), weighted against sideways drift; -1 when nothing lies ahead. Searches rings of
+ * grid cells outward, stopping once no nearer cell remains. Ties → lower index.
+ */
+export function nearestInDirection(
+  g: PointGrid,
+  coords: Float32Array,
+  from: number,
+  dx: number,
+  dy: number,
+): number {
+  const ox = coords[2 * from]!;
+  const oy = coords[2 * from + 1]!;
+  if (ox !== ox || oy !== oy) return -1;
+  const clampCell = (v: number) => Math.max(0, Math.min(g.size - 1, Math.floor(v)));
+  const cx0 = clampCell((ox - g.minX) / g.cellW);
+  const cy0 = clampCell((oy - g.minY) / g.cellH);
+  const minCell = Math.min(g.cellW, g.cellH);
+  let cone = -1;
+  let coneD = Infinity;
+  let ahead = -1;
+  let aheadScore = Infinity;
+  const visit = (c: number) => {
+    for (let p = g.start[c]!; p < g.start[c + 1]!; p++) {
+      const i = g.order[p]!;
+      if (i === from) continue;
+      const px = coords[2 * i]! - ox;
+      const py = coords[2 * i + 1]! - oy;
+      const along = px * dx + py * dy;
+      if (!(along > 0)) continue;
+      const side = Math.abs(px * dy - py * dx);
+      const d = px * px + py * py;
+      if (side <= along) {
+        if (d < coneD || (d === coneD && i < cone)) [cone, coneD] = [i, d];
+      } else {
+        const score = along + 2 * side;
+        if (score < aheadScore || (score === aheadScore && i < ahead))
+          [ahead, aheadScore] = [i, score];
+      }
+    }
+  };
+  for (let r = 0; r < g.size; r++) {
+    // Every point of ring r is at least (r − 1) cells away: none can beat a nearer cone hit.
+    const bound = Math.max(0, r - 1) * minCell;
+    if (cone >= 0 && bound * bound > coneD) break;
+    for (let cy = cy0 - r; cy <= cy0 + r; cy++) {
+      if (cy < 0 || cy >= g.size) continue;
+      const edge = cy === cy0 - r || cy === cy0 + r;
+      for (let cx = cx0 - r; cx <= cx0 + r; cx += edge || r === 0 ? 1 : 2 * r) {
+        if (cx >= 0 && cx < g.size) visit(cy * g.size + cx);
+      }
+    }
+  }
+  return cone >= 0 ? cone : ahead;
+}

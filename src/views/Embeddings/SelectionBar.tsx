@@ -15,10 +15,8 @@ export function SelectionBar({
 }) {
   const [made, setMade] = useState<string | null>(null);
   const n = selection.count;
-  const xs = polygon.filter((_, i) => i % 2 === 0);
-  const ys = polygon.filter((_, i) => i % 2 === 1);
-  const g = (v: number) => String(Number(v.toPrecision(7)));
-  const extent = `x ${g(Math.min(...xs))} … ${g(Math.max(...xs))}, y ${g(Math.min(...ys))} … ${g(Math.max(...ys))}`;
+  // Named by its shape and size: raw map coordinates mean nothing to the reader.
+  const name = `${polygon.length === 8 ? 'box' : 'lasso'}, ${formatCount(n)} ${n === 1 ? 'point' : 'points'}`;
   return (
     <div className="selection-bar" role="region" aria-label="Selection">
       <span aria-live="polite">
@@ -28,20 +26,21 @@ export function SelectionBar({
           data-testid="selection-extent"
           data-polygon={JSON.stringify(polygon)}
         >
-          ({polygon.length === 8 ? 'box' : 'lasso'} over {extent})
+          ({name})
         </span>
       </span>
       <button
         type="button"
+        className="button primary"
         disabled={!selection.predicate || n === 0}
         onClick={() => {
-          const c = cohortFromSelection(`Map selection (${formatCount(n)})`, selection.predicate!);
+          const c = cohortFromSelection(`Map ${name}`, selection.predicate!);
           setMade(c.name);
         }}
       >
         Make cohort of {formatCount(n)} selected rows
       </button>
-      <button type="button" onClick={onClear}>
+      <button type="button" className="button" onClick={onClear}>
         Clear selection
       </button>
       {selection.reason && <span className="muted">{selection.reason}</span>}

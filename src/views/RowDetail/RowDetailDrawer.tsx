@@ -10,10 +10,17 @@ import type { FoundRow } from './types';
 import { useRowDetail } from './useRowDetail';
 import { NeighboursSection } from '../Embeddings/NeighboursSection';
 import { InstanceView } from '../Instance/InstanceView';
+import { ResizeHandle, clampWidth } from './ResizeHandle';
 import './drawer.css';
+
+// The width the user dragged to, kept while the page lives so the next row opens as wide.
+let lastWidth = 520;
 import { formatCount } from '../../ui/format';
 
-/** The row detail for support staff, over any view, whenever a row is focused. */
+/**
+ * The row detail for support staff, beside any view (never over the Views navigation), whenever a
+ * row is focused. The view stays usable while it is open.
+ */
 export function RowDetailDrawer() {
   const focused = useView((s) => s.focusedRow);
   // A new row is a new drawer: its duplicate stepper and focus start afresh.
@@ -27,6 +34,11 @@ function Drawer({ row }: { row: string }) {
   const { detail, error, loading, ready } = useRowDetail(row, occurrence);
   const ref = useRef<HTMLDivElement>(null);
   const heading = useId();
+  const [width, setWidth] = useState(() => clampWidth(lastWidth));
+  const resize = (w: number) => {
+    lastWidth = w;
+    setWidth(w);
+  };
 
   // Focus moves into the drawer when it opens and back to where it was when it closes.
   useEffect(() => {
@@ -54,9 +66,11 @@ function Drawer({ row }: { row: string }) {
       aria-labelledby={heading}
       aria-busy={loading}
       className="drawer"
+      style={{ width }}
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
+      <ResizeHandle width={width} onWidth={resize} />
       <div className="drawer-head">
         <h2 id={heading}>{title}</h2>
         <button type="button" className="button" onClick={close}>
