@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useDataset } from '../state/datasetStore';
 import { startupSources } from '../state/startup';
 import { Header } from '../views/Load/Header';
@@ -11,6 +11,7 @@ import { CohortBar } from '../views/Cohorts/CohortBar';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { RowDetailDrawer } from '../views/RowDetail/RowDetailDrawer';
 import { MainView } from './MainView';
+import { useHeaderInset } from './useHeaderInset';
 import { DataPrompt } from '../views/Load/DataPrompt';
 import { unapprovedOrigins, useDataPrompt } from '../state/dataApproval';
 import { LabelBanner } from '../views/Checks/LabelBanner';
@@ -21,6 +22,8 @@ let started = false;
 /** The shell: layout only; each panel owns its behaviour. */
 export function App() {
   const open = useDataset((s) => s.open);
+  const header = useRef<HTMLDivElement>(null);
+  useHeaderInset(header);
   useEffect(() => {
     // Once per page load, even when React runs effects twice in development.
     if (started) return;
@@ -33,7 +36,9 @@ export function App() {
   }, [open]);
   return (
     <DropZone>
-      <Header />
+      <div ref={header}>
+        <Header />
+      </div>
       <div className="workspace">
         <main className="main">
           <EngineStatus />

@@ -40,13 +40,17 @@ export function LabelErrorsPanel({ embedding }: { embedding: string }) {
         nearest neighbours ({s.metric}, in {embedding}) contradict.
       </p>
       {progress === null ? (
-        <button type="button" onClick={() => void run()}>
+        <button type="button" className="button primary" onClick={() => void run()}>
           Find likely label errors
         </button>
       ) : (
         <p>
           <progress value={progress} aria-label="Label error scan" /> {formatPercent(progress)}{' '}
-          <button type="button" onClick={() => void client.cancelLabelErrors()}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void client.cancelLabelErrors()}
+          >
             Cancel
           </button>
         </p>

@@ -24,7 +24,7 @@ export function MapCaption({
         Computing the layout… <progress value={progress} aria-label="Layout progress" />{' '}
         {formatPercent(progress)}{' '}
         {onCancel && (
-          <button type="button" onClick={onCancel}>
+          <button type="button" className="button small" onClick={onCancel}>
             Cancel
           </button>
         )}

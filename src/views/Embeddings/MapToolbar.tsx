@@ -68,6 +68,7 @@ export function MapToolbar({
           <button
             key={m.mode}
             type="button"
+            className="segment"
             aria-pressed={value.mode === m.mode}
             onClick={() => onChange({ mode: m.mode })}
           >

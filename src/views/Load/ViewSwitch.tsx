@@ -23,6 +23,7 @@ export function ViewSwitch() {
         <button
           key={v.view}
           type="button"
+          className="view-tab"
           aria-pressed={view === v.view}
           onClick={() => setView(v.view)}
         >

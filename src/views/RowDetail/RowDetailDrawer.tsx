@@ -43,7 +43,8 @@ function Drawer({ row }: { row: string }) {
   // Focus moves into the drawer when it opens and back to where it was when it closes.
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    ref.current?.focus();
+    // Without scrolling: the page stays where it was, the header and its navigation in view.
+    ref.current?.focus({ preventScroll: true });
     return () => {
       if (before?.isConnected) before.focus();
     };

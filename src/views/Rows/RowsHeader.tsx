@@ -37,6 +37,7 @@ export function RowsHeader({ table, byKey, template, width, height, pinned }: Pr
                 {h.column.getCanSort() ? (
                   <button
                     type="button"
+                    className="sort-button"
                     onClick={h.column.getToggleSortingHandler()}
                     title={`Sort by ${byKey.get(h.column.id)?.label ?? ''}`}
                   >

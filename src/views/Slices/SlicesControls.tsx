@@ -98,7 +98,7 @@ export function SlicesControls({ versions, version, baseline, busy, onRun }: Pro
           <option value={3}>3</option>
         </select>
       </label>
-      <button type="submit" disabled={!canRun}>
+      <button type="submit" className="button primary" disabled={!canRun}>
         Find slices
       </button>
     </form>

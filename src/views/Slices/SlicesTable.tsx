@@ -87,11 +87,12 @@ export function SlicesTable({ result }: { result: SlicesResult }) {
                 {r.q >= FDR && <div className="muted">not significant</div>}
               </td>
               <td className="slice-actions">
-                <button type="button" onClick={() => makeCohort(r)}>
+                <button type="button" className="button small" onClick={() => makeCohort(r)}>
                   Make cohort
                 </button>
                 <button
                   type="button"
+                  className="button small"
                   onClick={() => {
                     makeCohort(r);
                     setView('rows');

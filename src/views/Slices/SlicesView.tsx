@@ -80,7 +80,7 @@ export function SlicesView() {
       {progress !== null && (
         <p>
           <progress value={progress} aria-label="Slice search" /> {formatPercent(progress)}{' '}
-          <button type="button" onClick={() => void client.cancelSlices()}>
+          <button type="button" className="button small" onClick={() => void client.cancelSlices()}>
             Cancel
           </button>
         </p>

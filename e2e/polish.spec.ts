@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectRows, openView } from './helpers';
+
+// Issue 20, "Polish found in use": the row detail beside the navigation, map keyboard picking,
+// one button style, and screenshots of the main views at three window sizes.
+
+async function openMap(page: Page) {
+  await page.goto('/');
+  await expectRows(page, 4000);
+  await openView(page, 'Map');
+  await expect(page.getByText(/4,000 points — PCA of embedding/)).toBeVisible();
+  return page.getByTestId('scatter');
+}
+
+/** The live line under the map names the cursor's point: "Point <id>, label: …". */
+async function cursorPoint(page: Page) {
+  const line = page.locator('.scatter-cursor');
+  await expect(line).toHaveText(/^Point \S+/);
+  const text = await line.innerText();
+  return /^Point ([^,]+)/.exec(text)![1]!;
+}
+
+/** Where the tooltip of the cursor's point sits (it is placed 14 px right of and below it). */
+async function tipAt(page: Page) {
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toBeVisible();
+  return tip.evaluate(
+    (el: HTMLElement) => [parseFloat(el.style.left), parseFloat(el.style.top)] as [number, number],
+  );
+}
+
+test('the map is picked with the keyboard: arrows move to a point that way, Enter opens it', async ({
+  page,
+}) => {
+  const map = await openMap(page);
+  await map.focus();
+  await page.keyboard.press('ArrowRight');
+  const first = await cursorPoint(page);
+  const tip = page.getByRole('tooltip');
+  await expect(tip.locator('.scatter-tip-lines div').first()).toHaveText(first);
+  const [x0] = await tipAt(page);
+
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => cursorPoint(page)).not.toBe(first);
+  const [x1, y1] = await tipAt(page);
+  expect(x1).toBeGreaterThan(x0);
+
+  await page.keyboard.press('ArrowUp');
+  const [, y2] = await tipAt(page);
+  expect(y2).toBeLessThan(y1); // up is towards the top of the window
+
+  await page.keyboard.press('ArrowLeft');
+  const named = await cursorPoint(page);
+  await expect(tip.locator('.scatter-tip-lines div').first()).toHaveText(named);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Row ${named}` });
+  await expect(dialog).toBeVisible();
+  await page.screenshot({ path: 'test-results/polish-map-keyboard.png' });
+});
+
+test('the row detail sits beside the Views navigation, which stays usable; its edge resizes it', async ({
+  page,
+}) => {
+  await openMap(page);
+  await page.getByTestId('scatter').focus();
+  await page.keyboard.press('ArrowDown');
+  const id = await cursorPoint(page);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Row ${id}` });
+  await expect(dialog).toBeVisible();
+
+  // Not over the navigation: their boxes do not overlap.
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  const n = (await nav.boundingBox())!;
+  const d = (await dialog.boundingBox())!;
+  const overlap =
+    n.x < d.x + d.width && d.x < n.x + n.width && n.y < d.y + d.height && d.y < n.y + n.height;
+  expect(overlap).toBe(false);
+
+  // The navigation works with the panel open, and the panel stays.
+  await openView(page, 'Compare');
+  await expect(nav.getByRole('button', { name: 'Compare' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('table', { name: /Metrics per cohort and version/ })).toBeVisible();
+  await expect(dialog).toBeVisible();
+
+  // Resize with the keyboard: left widens by 24 px a press, Home is the narrowest.
+  const edge = dialog.getByRole('separator', { name: 'Resize the row detail' });
+  const before = (await dialog.boundingBox())!.width;
+  await edge.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await dialog.boundingBox())!.width).toBeCloseTo(before + 48, 0);
+  await expect(edge).toHaveAttribute('aria-valuenow', String(Math.round(before + 48)));
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await dialog.boundingBox())!.width).toBeCloseTo(320, 0);
+
+  // And with the pointer: drag the edge 150 px to the left.
+  const e = (await edge.boundingBox())!;
+  await page.mouse.move(e.x + e.width / 2, e.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(e.x + e.width / 2 - 150, e.y + 200, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await dialog.boundingBox())!.width).toBeCloseTo(470, 0);
+  await page.screenshot({ path: 'test-results/polish-drawer.png' });
+});
+
+test('buttons share the app style: Find slices is a primary button, not a native one', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expectRows(page, 4000);
+  await openView(page, 'Slices');
+  const find = page.getByRole('button', { name: 'Find slices' });
+  const primary = await find.evaluate((el) => {
+    const s = getComputedStyle(el);
+    const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent');
+    return { bg: s.backgroundColor, radius: s.borderRadius, accent: accent.trim() };
+  });
+  expect(primary.bg).toBe('rgb(36, 86, 199)'); // --accent #2456c7
+  expect(primary.radius).toBe('6px');
+  await find.click();
+  const make = page.getByRole('button', { name: 'Make cohort' }).first();
+  await expect(make).toBeVisible();
+  expect(await make.evaluate((el) => getComputedStyle(el).borderRadius)).toBe('6px');
+  await page.screenshot({ path: 'test-results/polish-slices.png', fullPage: true });
+});
+
+for (const [w, h] of [
+  [1280, 720],
+  [1440, 900],
+  [2560, 1440],
+] as const) {
+  test(`Overview, Compare and Rows at ${w}×${h} (screenshots to look at)`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?data=demo/digits.arrow');
+    await expectRows(page, 4000);
+    await expect(page.getByRole('table', { name: /Headline metrics/ })).toBeVisible();
+    await page.screenshot({ path: `test-results/polish-overview-${w}.png`, fullPage: true });
+    await openView(page, 'Compare');
+    const metrics = page.getByRole('table', { name: /Metrics per cohort and version/ });
+    await expect(metrics).toBeVisible();
+    await page.screenshot({ path: `test-results/polish-compare-${w}.png` });
+    await metrics.screenshot({ path: `test-results/polish-compare-table-${w}.png` });
+    await openView(page, 'Rows');
+    await expect(page.getByRole('grid')).toBeVisible();
+    await page.screenshot({ path: `test-results/polish-rows-${w}.png` });
+  });
+}
