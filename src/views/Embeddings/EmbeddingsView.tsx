@@ -140,10 +140,6 @@ export function EmbeddingsView() {
         )}
         {pointColors && <ScatterLegend colors={pointColors} palette={palette} />}
       </div>
-      <p className="hint">
-        Keyboard: focus the map, then arrow keys move between points and Enter opens the row; Shift
-        and arrows pan, + and − zoom.
-      </p>
       {sel && (
         <SelectionBar selection={sel.result} polygon={sel.polygon} onClear={() => setSel(null)} />
       )}

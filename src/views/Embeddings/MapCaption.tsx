@@ -45,8 +45,9 @@ export function MapCaption({
         : layout.method === 'pca' && e
           ? ` — PCA of ${layout.source}: the two axes keep ${formatPercent(e[0])} and ${formatPercent(e[1])} of the variance${sample}`
           : ' — coordinates from the file'}
-      . Drag to pan, scroll to zoom (or focus the map: arrow keys, + and −), click a point to open
-      it; Box / Lasso select rows.
+      . Drag to pan, scroll to zoom, click a point to open it; Box / Lasso select rows. Keyboard:
+      focus the map, arrow keys move between points, Enter opens one; Shift + arrows pan, + and −
+      zoom.
     </p>
   );
 }
