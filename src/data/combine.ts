@@ -3,6 +3,7 @@ import { LABEL_NAME } from './names';
 import { DataError } from './readIpc';
 import { keyReader, takeColumn } from './take';
 import { countDuplicateIds } from './duplicates';
+import { formatCount } from '../shared/numberFormat';
 import {
   type CombinedTable,
   type FileJoin,
@@ -163,7 +164,7 @@ export function combineTables(tables: LoadedTable[]): CombinedTable {
   const { duplicates, nulls } = idStats ? countDuplicateIds(idStats) : { duplicates: 0, nulls: 0 };
   if (duplicates)
     notes.push(
-      `${duplicates} rows repeat an id of an earlier row; they are kept as separate rows.`,
+      `${formatCount(duplicates)} rows repeat an id of an earlier row; they are kept as separate rows.`,
     );
   const shape = logs.length ? 'long log' : others.length ? 'per-version files' : 'wide';
   const report: JoinReport = {

@@ -1,6 +1,7 @@
 // Checks on role columns while preparing engine inputs: a column of the wrong kind is left out,
 // and values that make a metric mean something else than it says are named in a warning.
 import type { Column, ColumnKind } from './types';
+import { formatCount } from '../shared/numberFormat';
 
 const KIND_NAMES: Record<ColumnKind, string> = {
   numeric: 'a numeric column',
@@ -57,7 +58,7 @@ export function probabilitySumWarning(
   }
   if (bad === 0) return null;
   return (
-    `${what}: the class probabilities do not sum to 1 in ${bad} of ${complete} rows ` +
+    `${what}: the class probabilities do not sum to 1 in ${formatCount(bad)} of ${formatCount(complete)} rows ` +
     `(row ${first} sums to ${fmt(firstSum)}): they are not probabilities (scores or logits?); ` +
     'the predicted class is still the largest.'
   );

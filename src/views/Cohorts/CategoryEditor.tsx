@@ -32,7 +32,7 @@ export function CategoryEditor({ field, values, n, onChange }: Props) {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      <span className="hint"> {values.length} selected</span>
+      <span className="hint"> {formatCount(values.length)} selected</span>
       <ul className="checklist" aria-label={`Values of condition ${n}`}>
         {values
           .filter((v) => !shown.has(v))

@@ -4,6 +4,7 @@ import { useDataset } from '../../state/datasetStore';
 import { type Assignment, fromAssignments, toAssignments } from '../../state/roleAssignments';
 import { RoleRows } from './RoleRows';
 import { PositiveClassSelect } from './PositiveClassSelect';
+import { formatCount } from '../../ui/format';
 
 const TASKS: Task[] = ['binary', 'multiclass', 'regression'];
 
@@ -100,7 +101,7 @@ export function RoleMappingPanel() {
             }
             table={(body) => (
               <table className="roles">
-                <caption>Roles of {summary.columns.length} columns</caption>
+                <caption>Roles of {formatCount(summary.columns.length)} columns</caption>
                 <thead>
                   <tr>
                     <th scope="col">Column</th>

@@ -1,5 +1,6 @@
 import type { RowColumn } from '../../protocol';
 import type { RowsTable } from './columns';
+import { formatCount } from '../../ui/format';
 
 /** Which columns the table shows: a disclosure with one checkbox per column, by role. */
 export function ColumnChooser({
@@ -15,7 +16,7 @@ export function ColumnChooser({
   return (
     <details className="column-chooser">
       <summary className="button">
-        Columns ({shown} of {columns.length})
+        Columns ({formatCount(shown)} of {formatCount(columns.length)})
       </summary>
       <fieldset>
         <legend>Columns to show</legend>
