@@ -20,13 +20,19 @@ async function cursorPoint(page: Page) {
   return /^Point ([^,]+)/.exec(text)![1]!;
 }
 
-/** Where the tooltip of the cursor's point sits (it is placed 14 px right of and below it). */
-async function tipAt(page: Page) {
+/**
+ * The cursor's point once the page has caught up: the live line names it, the tooltip shows it,
+ * and where the tooltip sits (14 px right of and below the point).
+ */
+async function settled(page: Page, not?: string) {
+  if (not !== undefined) await expect.poll(() => cursorPoint(page)).not.toBe(not);
+  const id = await cursorPoint(page);
   const tip = page.getByRole('tooltip');
-  await expect(tip).toBeVisible();
-  return tip.evaluate(
+  await expect(tip.locator('.scatter-tip-lines div').first()).toHaveText(id);
+  const [x, y] = await tip.evaluate(
     (el: HTMLElement) => [parseFloat(el.style.left), parseFloat(el.style.top)] as [number, number],
   );
+  return { id, x, y };
 }
 
 test('the map is picked with the keyboard: arrows move to a point that way, Enter opens it', async ({
@@ -35,23 +41,18 @@ test('the map is picked with the keyboard: arrows move to a point that way, Ente
   const map = await openMap(page);
   await map.focus();
   await page.keyboard.press('ArrowRight');
-  const first = await cursorPoint(page);
-  const tip = page.getByRole('tooltip');
-  await expect(tip.locator('.scatter-tip-lines div').first()).toHaveText(first);
-  const [x0] = await tipAt(page);
+  const a = await settled(page);
 
   await page.keyboard.press('ArrowRight');
-  await expect.poll(() => cursorPoint(page)).not.toBe(first);
-  const [x1, y1] = await tipAt(page);
-  expect(x1).toBeGreaterThan(x0);
+  const b = await settled(page, a.id);
+  expect(b.x).toBeGreaterThan(a.x);
 
   await page.keyboard.press('ArrowUp');
-  const [, y2] = await tipAt(page);
-  expect(y2).toBeLessThan(y1); // up is towards the top of the window
+  const c = await settled(page, b.id);
+  expect(c.y).toBeLessThan(b.y); // up is towards the top of the window
 
   await page.keyboard.press('ArrowLeft');
-  const named = await cursorPoint(page);
-  await expect(tip.locator('.scatter-tip-lines div').first()).toHaveText(named);
+  const named = (await settled(page, c.id)).id;
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Row ${named}` });
   await expect(dialog).toBeVisible();
