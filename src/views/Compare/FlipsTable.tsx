@@ -53,12 +53,24 @@ export function FlipsTable({ result }: { result: CompareResult }) {
         <tr>
           <th scope="col">Cohort</th>
           <th scope="col">Version</th>
-          <th scope="col">Rows evaluated</th>
-          <th scope="col">Correct → wrong</th>
-          <th scope="col">Negative flip rate</th>
-          <th scope="col">Wrong → correct</th>
-          <th scope="col">Positive flip rate</th>
-          <th scope="col">Prediction changed</th>
+          <th scope="col" className="num">
+            Rows evaluated
+          </th>
+          <th scope="col" className="num">
+            Correct → wrong
+          </th>
+          <th scope="col" className="num">
+            Negative flip rate
+          </th>
+          <th scope="col" className="num">
+            Wrong → correct
+          </th>
+          <th scope="col" className="num">
+            Positive flip rate
+          </th>
+          <th scope="col" className="num">
+            Prediction changed
+          </th>
         </tr>
       </thead>
       <tbody>

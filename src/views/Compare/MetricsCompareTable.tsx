@@ -76,9 +76,11 @@ export function MetricsCompareTable({ result }: { result: CompareResult }) {
           <tr>
             <th scope="col">Cohort</th>
             <th scope="col">Version</th>
-            <th scope="col">Rows evaluated</th>
+            <th scope="col" className="num">
+              Rows evaluated
+            </th>
             {keys.map((k) => (
-              <th scope="col" key={k}>
+              <th scope="col" className="num" key={k}>
                 {METRIC_NAMES[k]}
               </th>
             ))}

@@ -34,7 +34,9 @@ export function PerClassTable() {
             <thead>
               <tr>
                 <th scope="col">Class</th>
-                <th scope="col">Rows with this label</th>
+                <th scope="col" className="num">
+                  Rows with this label
+                </th>
                 {r.versions.map((v) => (
                   <th scope="colgroup" colSpan={3} key={v.version}>
                     {v.version}
@@ -46,7 +48,7 @@ export function PerClassTable() {
                 <td />
                 {r.versions.flatMap((v) =>
                   ['precision', 'recall', 'F1'].map((m) => (
-                    <th scope="col" key={`${v.version}:${m}`}>
+                    <th scope="col" className="num" key={`${v.version}:${m}`}>
                       {v.version} {m}
                     </th>
                   )),

@@ -26,11 +26,21 @@ export function JoinReportView({ summary }: { summary: DatasetSummary }) {
           <tr>
             <th scope="col">File</th>
             <th scope="col">Version</th>
-            <th scope="col">Rows</th>
-            <th scope="col">Ids matched</th>
-            <th scope="col">Ids missing</th>
-            <th scope="col">Ids not in dataset</th>
-            <th scope="col">Duplicate ids</th>
+            <th scope="col" className="num">
+              Rows
+            </th>
+            <th scope="col" className="num">
+              Ids matched
+            </th>
+            <th scope="col" className="num">
+              Ids missing
+            </th>
+            <th scope="col" className="num">
+              Ids not in dataset
+            </th>
+            <th scope="col" className="num">
+              Duplicate ids
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -49,9 +49,11 @@ export function MetricsTable({ task, positiveClass, rows }: Props) {
         <tr>
           <th scope="col">Cohort</th>
           <th scope="col">Version</th>
-          <th scope="col">Rows evaluated</th>
+          <th scope="col" className="num">
+            Rows evaluated
+          </th>
           {metrics.map((m) => (
-            <th scope="col" key={m.key}>
+            <th scope="col" className="num" key={m.key}>
               {m.name}
             </th>
           ))}
