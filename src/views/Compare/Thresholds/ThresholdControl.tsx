@@ -12,9 +12,13 @@ interface Props {
 /** Four decimals are enough to read; the stored threshold keeps full precision. */
 const shown = (t: number) => Number(formatThreshold(t));
 
+/** How long the slider or the typing rests before the threshold is committed. */
+const REST_MS = 250;
+
 /**
- * Slider and number field for one version's threshold. Dragging updates the field at once but
- * commits (re-deriving predictions in the worker) only once the slider rests for a moment.
+ * Slider and number field for one version's threshold. Dragging or typing updates the field at
+ * once but commits (re-deriving predictions in the worker) only once the input rests for
+ * REST_MS: typing "0.35" starts one computation, not three.
  */
 export function ThresholdControl({ version, value, color, onCommit }: Props) {
   const [draft, setDraft] = useState<number | null>(null);
@@ -31,7 +35,7 @@ export function ThresholdControl({ version, value, color, onCommit }: Props) {
     timer.current = setTimeout(() => {
       onCommit(t);
       setDraft(null);
-    }, 200);
+    }, REST_MS);
   };
   const current = draft ?? value;
   return (
@@ -53,7 +57,7 @@ export function ThresholdControl({ version, value, color, onCommit }: Props) {
         min={0}
         max={1}
         step={0.01}
-        onCommit={onCommit}
+        onCommit={slide}
       />
     </div>
   );
