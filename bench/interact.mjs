@@ -15,7 +15,7 @@
 //
 // Writes bench/interact.json; RESULTS.md §12 is written by hand from it.
 /* global window */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -97,7 +97,7 @@ async function compareStep(page, label, frames) {
   };
 }
 
-/** CDP screencast: every painted frame as a JPEG with its timestamp, into `dir`. */
+/** CDP screencast: every painted frame as a PNG with its timestamp, into `dir`. */
 async function startCast(page, dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -108,12 +108,12 @@ async function startCast(page, dir) {
   cdp.on('Page.screencastFrame', async (f) => {
     t0 ??= f.metadata.timestamp;
     const ms = Math.round((f.metadata.timestamp - t0) * 1000);
-    const name = `${String(k++).padStart(3, '0')}-${ms}ms.jpg`;
+    const name = `${String(k++).padStart(3, '0')}-${ms}ms.png`;
     writeFileSync(join(dir, name), Buffer.from(f.data, 'base64'));
     index.push(name);
     await cdp.send('Page.screencastFrameAck', { sessionId: f.sessionId }).catch(() => {});
   });
-  await cdp.send('Page.startScreencast', { format: 'jpeg', quality: 70, everyNthFrame: 1 });
+  await cdp.send('Page.startScreencast', { format: 'png', everyNthFrame: 1 });
   return {
     stop: async () => {
       await cdp.send('Page.stopScreencast').catch(() => {});
@@ -157,7 +157,8 @@ async function session(browser, url, size) {
     await field.scrollIntoViewIfNeeded();
     const t0 = await now(page);
     await field.fill('');
-    await field.pressSequentially('0.3', { delay: 120 });
+    // delay = keydown to keyup and key to key: ~120 ms between keys, a brisk typist's pace.
+    await field.pressSequentially('0.3', { delay: 60 });
     const key = await page.evaluate(() => window.__interact.lastKey);
     // textContent runs the cells together: v2's row reads "v20.3" then the alert count.
     const op = await waitChange(page, 'op', key, /v20\.3\d/);
@@ -224,10 +225,14 @@ async function main() {
     await browser.close();
     killChildren();
   }
-  writeFileSync(
-    join(BENCH, 'interact.json'),
-    JSON.stringify({ date: new Date().toISOString(), results }, null, 1) + '\n',
-  );
+  // Merged by size: a run of one size keeps the other's last figures.
+  const file = join(BENCH, 'interact.json');
+  const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).results : [];
+  const merged = [
+    ...before.filter((r) => !SIZES.includes(r.size)),
+    ...results.map((r) => ({ ...r, date: new Date().toISOString() })),
+  ];
+  writeFileSync(file, JSON.stringify({ results: merged }, null, 1) + '\n');
 }
 
 for (const sig of ['SIGINT', 'SIGTERM'])

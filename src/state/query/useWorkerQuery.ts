@@ -87,3 +87,13 @@ export function useWorkerQuery<T>(
     loading: key !== null && state?.key !== key,
   };
 }
+
+/**
+ * What an answer computed from the data and roles alone depends on besides its request: for
+ * `perAnalysis: false` queries, whose requests carry the cohort and thresholds themselves.
+ */
+export function useDataKey(): string {
+  const fingerprint = useDataset((s) => s.summary?.fingerprint ?? null);
+  const roles = useDataset((s) => s.roles);
+  return JSON.stringify([fingerprint, roles]);
+}

@@ -5,8 +5,7 @@ import { formatCount, formatThreshold } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { MatchResult, OperatingPoints } from '../../../protocol';
 import { useSession } from '../../../state/query/useSession';
-import { useDataset } from '../../../state/datasetStore';
-import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
+import { useDataKey, useWorkerQuery } from '../../../state/query/useWorkerQuery';
 import { OperatingPointTable } from './OperatingPointTable';
 import { ThresholdControl } from './ThresholdControl';
 
@@ -33,12 +32,11 @@ export function ThresholdsPanel() {
   const binary = task === 'binary';
   const all = Object.fromEntries(versions.map((v) => [v, thresholdOf({ thresholds }, v)]));
   const req = { cohort, thresholds: all };
-  const roles = useDataset((s) => s.roles);
-  const fingerprint = useDataset((s) => s.summary?.fingerprint);
+  const dataKey = useDataKey();
   // The request names all it depends on (data, roles, cohort, thresholds), so it is not asked again
   // when the worker's re-analysis after a threshold edit lands (see useWorkerQuery).
   const points = useWorkerQuery<OperatingPoints>(
-    binary ? { req, roles, fingerprint } : null,
+    binary ? { req, dataKey } : null,
     () => client.operatingPoints(req),
     { perAnalysis: false },
   );
