@@ -23,23 +23,39 @@ const REST_MS = 250;
 export function ThresholdControl({ version, value, color, onCommit }: Props) {
   const [draft, setDraft] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  // The edit waiting for its commit, and the latest onCommit (for the unmount flush).
+  const pending = useRef<number | null>(null);
+  const commit = useRef(onCommit);
+  useEffect(() => {
+    commit.current = onCommit;
+  });
+  const flush = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const t = pending.current;
+    pending.current = null;
+    if (t !== null) commit.current(t);
+  };
+  // Leaving the view (or the page re-rendering without this control) still commits the edit.
+  useEffect(() => flush, []);
   const slide = (t: number) => {
     setDraft(t);
+    pending.current = t;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      onCommit(t);
+      flush();
       setDraft(null);
     }, REST_MS);
   };
+  // Leaving the field (e.g. to press "Match operating point") or Enter commits at once.
+  const now = () => {
+    if (pending.current === null) return;
+    flush();
+    setDraft(null);
+  };
   const current = draft ?? value;
   return (
-    <div className="threshold-control">
+    <div className="threshold-control" onBlur={now} onKeyDown={(e) => e.key === 'Enter' && now()}>
       <span className="swatch" style={{ background: color }} aria-hidden="true" />
       <strong>{version}</strong>
       <input
