@@ -87,7 +87,10 @@ async function compareStep(page, label, frames) {
   const first = await waitChange(page, 'table', t0 - 1000, NUMBERS);
   const clickAt = await page.evaluate(() => window.__interact.lastClick);
   const fin = await waitChange(page, 'hint', t0 - 1000, FINAL, 300_000);
-  if (cast) await cast.stop();
+  if (cast) {
+    await cast.stop();
+    await page.screenshot({ path: join(frames, 'final.png') });
+  }
   const t1 = await now(page);
   return {
     step: label,
