@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { argsortFloats } from './argsort';
-import { percentileInterval } from './bootstrap';
+import { bootstrap, percentileInterval } from './bootstrap';
+import { meanStatistic, rankStatistic } from './index';
 import { Xoshiro128 } from './prng';
 import { CancelledError, poissonReplicates, type RankedScore } from './poissonBootstrap';
 
@@ -140,5 +141,30 @@ describe('Poisson bootstrap replicates', () => {
       { cancelled: () => ++passes > 3 },
     );
     await expect(run).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('agrees with the multinomial bootstrap (the exact resampling it approximates)', async () => {
+    const n = 3000;
+    const { labels, score, value } = hand(n, 21);
+    const B = 2000;
+    const r = await poissonReplicates(
+      { rows: null, n, proportions: [], means: [value], ranked: [ranked(score, labels)] },
+      B,
+      8,
+    );
+    const pairs = [
+      [percentileInterval(r.means[0]!, NaN), bootstrap(meanStatistic(value), B, { seed: 8 })],
+      [
+        percentileInterval(r.auc[0]!, NaN),
+        bootstrap(rankStatistic('auc', labels, score), B, { seed: 8 }),
+      ],
+    ] as const;
+    for (const [poisson, multinomial] of pairs) {
+      const width = multinomial.hi - multinomial.lo;
+      // Same sampling distribution up to Monte Carlo error (a few % of the width at B = 2000).
+      expect(Math.abs(poisson.lo - multinomial.lo)).toBeLessThan(0.15 * width);
+      expect(Math.abs(poisson.hi - multinomial.hi)).toBeLessThan(0.15 * width);
+      expect(Math.abs(poisson.se / multinomial.se - 1)).toBeLessThan(0.1);
+    }
   });
 });
