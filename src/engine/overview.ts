@@ -1,10 +1,17 @@
-import {
-  binaryLabels,
-  confusionMatrices,
-  regressionSummary,
-  rocAuc,
-  summaryOfMatrix,
-} from './metrics';
+import { binaryLabels, confusionMatrices, regressionSummary, summaryOfMatrix } from './metrics';
+import { rankedScore } from './compare/scoreIndex';
+import { rankEstimate } from './stats/poissonBootstrap';
+
+// 0/1 labels per label array and positive class: the same array each time, so the ranked rows
+// (cached per labels, score and mask) are reused when thresholds or cohorts are re-evaluated.
+const binaries = new WeakMap<Int32Array, { positive: number; bin: Uint8Array }>();
+function binaryOf(label: Int32Array, positive: number): Uint8Array {
+  const hit = binaries.get(label);
+  if (hit?.positive === positive) return hit.bin;
+  const bin = binaryLabels(label, positive);
+  binaries.set(label, { positive, bin });
+  return bin;
+}
 
 /** The inputs the headline metrics need: parallel typed arrays over the dataset's rows. */
 export interface OverviewInput {
@@ -44,7 +51,7 @@ export function computeOverview(input: OverviewInput, mask?: Uint8Array): Versio
       return { version: v.name, evaluated: r.n, ...blank, mae: r.mae, rmse: r.rmse };
     });
   }
-  const bin = task === 'binary' && label ? binaryLabels(label, input.positive) : null;
+  const bin = task === 'binary' && label ? binaryOf(label, input.positive) : null;
   const k = input.classes.length;
   const withPred = input.versions.flatMap((v) => (v.pred ? [v.pred] : []));
   // All versions' matrices in shared passes over the label and the mask.
@@ -57,7 +64,8 @@ export function computeOverview(input: OverviewInput, mask?: Uint8Array): Versio
       Object.assign(out, { evaluated: s.n, accuracy: s.accuracy, macroF1: s.macroF1 });
     }
     if (bin && v.score) {
-      const auc = rocAuc(bin, v.score, mask);
+      // Each score's sorted index (built once) walked over the mask: no sort per call.
+      const auc = rankEstimate(rankedScore(bin, v.score, mask)).auc;
       out.auc = Number.isNaN(auc) ? null : auc;
     }
     return out;

@@ -107,42 +107,60 @@ export class ProgressiveBootstrap {
   }
 
   current(): BootstrapInterval {
-    const finite = new Float64Array(this.count - this.failed);
-    let m = 0;
-    let sum = 0;
-    for (let i = 0; i < this.count; i++) {
-      const v = this.reps[i]!;
-      if (v === v) {
-        finite[m++] = v;
-        sum += v;
-      }
-    }
-    finite.sort();
-    const alpha = 1 - this.level;
-    const mean = sum / m;
-    let ss = 0;
-    let atOrBelow = 0;
-    let atOrAbove = 0;
-    const nv = this.nullValue;
-    for (let i = 0; i < m; i++) {
-      const v = finite[i]!;
-      ss += (v - mean) * (v - mean);
-      if (v <= nv) atOrBelow++;
-      if (v >= nv) atOrAbove++;
-    }
-    const p =
-      nv === nv && m > 0 ? Math.min(1, (2 * (1 + Math.min(atOrBelow, atOrAbove))) / (1 + m)) : NaN;
-    return {
-      estimate: this.statistic.estimate,
-      lo: quantileSorted(finite, alpha / 2),
-      hi: quantileSorted(finite, 1 - alpha / 2),
-      se: m > 1 ? Math.sqrt(ss / (m - 1)) : NaN,
+    return percentileInterval(this.reps.subarray(0, this.count), this.statistic.estimate, {
       level: this.level,
-      resamples: this.count,
-      failed: this.failed,
-      p,
-    };
+      nullValue: this.nullValue,
+    });
   }
+}
+
+/**
+ * The percentile interval, standard error and bootstrap p of replicates (NaN replicates count as
+ * failed). Shared by the multinomial bootstrap above and the Poisson one (poissonBootstrap.ts).
+ */
+export function percentileInterval(
+  reps: Float64Array,
+  estimate: number,
+  options: { level?: number; nullValue?: number } = {},
+): BootstrapInterval {
+  const level = options.level ?? 0.95;
+  const nv = options.nullValue ?? NaN;
+  let failed = 0;
+  for (let i = 0; i < reps.length; i++) if (reps[i] !== reps[i]) failed++;
+  const finite = new Float64Array(reps.length - failed);
+  let m = 0;
+  let sum = 0;
+  for (let i = 0; i < reps.length; i++) {
+    const v = reps[i]!;
+    if (v === v) {
+      finite[m++] = v;
+      sum += v;
+    }
+  }
+  finite.sort();
+  const alpha = 1 - level;
+  const mean = sum / m;
+  let ss = 0;
+  let atOrBelow = 0;
+  let atOrAbove = 0;
+  for (let i = 0; i < m; i++) {
+    const v = finite[i]!;
+    ss += (v - mean) * (v - mean);
+    if (v <= nv) atOrBelow++;
+    if (v >= nv) atOrAbove++;
+  }
+  const p =
+    nv === nv && m > 0 ? Math.min(1, (2 * (1 + Math.min(atOrBelow, atOrAbove))) / (1 + m)) : NaN;
+  return {
+    estimate,
+    lo: quantileSorted(finite, alpha / 2),
+    hi: quantileSorted(finite, 1 - alpha / 2),
+    se: m > 1 ? Math.sqrt(ss / (m - 1)) : NaN,
+    level,
+    resamples: reps.length,
+    failed,
+    p,
+  };
 }
 
 /** numpy.quantile's default ('linear') on an ascending array; NaN when empty. */

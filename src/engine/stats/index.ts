@@ -7,7 +7,13 @@ export type { FdrResult } from './bh';
 export { erfc, normalSf, chi2Sf1 } from './normal';
 export { Xoshiro128 } from './prng';
 export { sampleBinomial, sampleMultinomial } from './binomial';
-export { ProgressiveBootstrap, bootstrap, pairedBootstrap, quantileSorted } from './bootstrap';
+export {
+  ProgressiveBootstrap,
+  bootstrap,
+  pairedBootstrap,
+  percentileInterval,
+  quantileSorted,
+} from './bootstrap';
 export type { BootstrapOptions, BootstrapInterval } from './bootstrap';
 export type { Statistic, WeightedStatistic, CountStatistic, PairedStatistic } from './statistic';
 export {

@@ -43,15 +43,25 @@ function messageOf(err: unknown): string {
  * request and the analysis, so an edit of roles or thresholds re-asks every open panel; an
  * answer that arrives after the request changed is dropped. `delay` debounces typing;
  * `keepPrevious: false` shows nothing (rather than the last answer) while a new one is computed.
+ * `perAnalysis: false` is for requests that name everything their answer depends on (e.g. the
+ * operating points: roles, cohort and thresholds): they are not asked again when the analysis
+ * changes, so a threshold edit is answered by the request sent at the edit, not by a second one
+ * queued behind every panel's re-request after the worker re-analysed.
  */
 export function useWorkerQuery<T>(
   request: unknown,
   run: () => Promise<T>,
-  { delay = 0, keepPrevious = true }: { delay?: number; keepPrevious?: boolean } = {},
+  {
+    delay = 0,
+    keepPrevious = true,
+    perAnalysis = true,
+  }: { delay?: number; keepPrevious?: boolean; perAnalysis?: boolean } = {},
 ): Query<T> {
   const analysis = useDataset((s) => s.analysis);
   const key =
-    request === null || !analysis ? null : `${stampOf(analysis)}|${JSON.stringify(request)}`;
+    request === null || !analysis
+      ? null
+      : `${perAnalysis ? stampOf(analysis) : ''}|${JSON.stringify(request)}`;
   const runRef = useRef(run);
   useEffect(() => {
     runRef.current = run;
@@ -76,4 +86,14 @@ export function useWorkerQuery<T>(
     error: state?.key === key ? state.error : null,
     loading: key !== null && state?.key !== key,
   };
+}
+
+/**
+ * What an answer computed from the data and roles alone depends on besides its request: for
+ * `perAnalysis: false` queries, whose requests carry the cohort and thresholds themselves.
+ */
+export function useDataKey(): string {
+  const fingerprint = useDataset((s) => s.summary?.fingerprint ?? null);
+  const roles = useDataset((s) => s.roles);
+  return JSON.stringify([fingerprint, roles]);
 }

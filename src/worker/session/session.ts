@@ -15,7 +15,7 @@ import { fingerprint } from '../../data/fingerprint';
 import { inferRoles } from '../../data/inferRoles';
 import { inferLabel } from '../../data/labelInference';
 import { loadTable } from '../../data/load';
-import { classesOf, prepareEval } from '../../data/prepare';
+import { type EvalArrays, classesOf, prepareEval } from '../../data/prepare';
 import { DataError } from '../../data/readIpc';
 import { type OpenFile, decodeFile } from '../../data/formats/decode';
 import {
@@ -184,11 +184,25 @@ export class Session {
 
   private thresholds: Record<string, number> = {};
 
+  /** The last prepared roles: a threshold edit re-derives predictions only, not every array. */
+  private prepared: { d: OpenDataset; key: string; ev: EvalArrays } | null = null;
+  private analysedHooks: ((ev: EvalArrays) => void)[] = [];
+
+  /** Runs `hook` after every analysis (services warm their indexes in the background). */
+  onAnalysed(hook: (ev: EvalArrays) => void): void {
+    this.analysedHooks.push(hook);
+  }
+
   analyse(mapping: RoleMapping): Analysis {
     const d = this.dataset;
-    const prepared = timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
+    const key = JSON.stringify(mapping);
+    const kept = this.prepared?.d === d && this.prepared.key === key ? this.prepared.ev : null;
+    const prepared =
+      kept ?? timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
+    this.prepared = { d, key, ev: prepared };
     const ev = applyThresholds(prepared, this.thresholds);
     d.setRoles(mapping, ev);
+    for (const hook of this.analysedHooks) hook(ev);
     const metrics = timed('analyse:overview', () => computeOverview(ev));
     const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
     const checks = sanityChecks(prepared, metrics, this.thresholds);
@@ -205,6 +219,11 @@ export class Session {
   /** The class list a draft mapping would give (the mapping step's positive-class choice). */
   classesOf(mapping: RoleMapping): { classes: string[]; positiveClass: string | null } {
     return classesOf(this.dataset.combined.columns, mapping);
+  }
+
+  /** The thresholds in force (a copy), part of the key of results that depend on them. */
+  thresholdSettings(): Record<string, number> {
+    return { ...this.thresholds };
   }
 
   /** Binary decision thresholds per version; predictions, metrics and cohorts follow them. */

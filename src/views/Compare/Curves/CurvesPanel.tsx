@@ -7,7 +7,7 @@ import { client } from '../../../worker/client';
 import type { CurveMark, Curves } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
 import { useSession } from '../../../state/query/useSession';
-import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
+import { useDataKey, useWorkerQuery } from '../../../state/query/useWorkerQuery';
 import { CurvesTable } from './CurvesTable';
 
 /** Points kept per drawn curve: smooth at 260 px, small to send. */
@@ -47,7 +47,13 @@ export function CurvesPanel() {
     points: POINTS,
     ...(multiclass ? { classIndex } : {}),
   };
-  const { data, error } = useWorkerQuery<Curves>(task ? req : null, () => client.rocPrCurves(req));
+  const dataKey = useDataKey();
+  // Depends on data, roles, cohort and thresholds only: not asked again when the analysis lands.
+  const { data, error } = useWorkerQuery<Curves>(
+    task ? { req, dataKey } : null,
+    () => client.rocPrCurves(req),
+    { perAnalysis: false },
+  );
   const where = cohortName ?? 'All rows';
   const colorOf = (v: string) => versionColor(versions.indexOf(v));
   const positive = data ? `“${data.positive}”` : '';

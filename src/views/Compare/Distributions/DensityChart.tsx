@@ -7,7 +7,7 @@ import { client } from '../../../worker/client';
 import type { Density } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
 import { useSession } from '../../../state/query/useSession';
-import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
+import { useDataKey, useWorkerQuery } from '../../../state/query/useWorkerQuery';
 
 const BINS = 40;
 
@@ -27,8 +27,12 @@ export function DensityChart() {
     bins: BINS,
     include: binary ? [ta, tb] : [],
   };
-  const { data, error } = useWorkerQuery<Density>(baseline && b ? req : null, () =>
-    client.scoreDensity(req),
+  const dataKey = useDataKey();
+  // Depends on data, roles, cohort and thresholds only: not asked again when the analysis lands.
+  const { data, error } = useWorkerQuery<Density>(
+    baseline && b ? { req, dataKey } : null,
+    () => client.scoreDensity(req),
+    { perAnalysis: false },
   );
   if (!baseline || !b) return null;
   const word =

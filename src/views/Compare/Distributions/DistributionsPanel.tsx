@@ -11,7 +11,7 @@ import type { Distributions } from '../../../protocol';
 import { ChartFrame } from '../Export/ChartFrame';
 import { DensityChart } from './DensityChart';
 import { useSession } from '../../../state/query/useSession';
-import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
+import { useDataKey, useWorkerQuery } from '../../../state/query/useWorkerQuery';
 
 const BINS = 40;
 const share = (counts: number[], n: number) => counts.map((c) => (n > 0 ? c / n : 0));
@@ -24,7 +24,13 @@ export function DistributionsPanel() {
   const binary = task === 'binary';
   const include = binary ? versions.map((v) => thresholdOf({ thresholds }, v)) : [];
   const req = { cohort, bins: BINS, include };
-  const { data, error } = useWorkerQuery<Distributions>(req, () => client.scoreDistributions(req));
+  const dataKey = useDataKey();
+  // Depends on data, roles, cohort and thresholds only: not asked again when the analysis lands.
+  const { data, error } = useWorkerQuery<Distributions>(
+    { req, dataKey },
+    () => client.scoreDistributions(req),
+    { perAnalysis: false },
+  );
   const markers: Marker[] = binary
     ? versions.map((v, i) => ({
         value: thresholdOf({ thresholds }, v),

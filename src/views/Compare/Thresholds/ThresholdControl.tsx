@@ -12,30 +12,50 @@ interface Props {
 /** Four decimals are enough to read; the stored threshold keeps full precision. */
 const shown = (t: number) => Number(formatThreshold(t));
 
+/** How long the slider or the typing rests before the threshold is committed. */
+const REST_MS = 250;
+
 /**
- * Slider and number field for one version's threshold. Dragging updates the field at once but
- * commits (re-deriving predictions in the worker) only once the slider rests for a moment.
+ * Slider and number field for one version's threshold. Dragging or typing updates the field at
+ * once but commits (re-deriving predictions in the worker) only once the input rests for
+ * REST_MS: typing "0.35" starts one computation, not three.
  */
 export function ThresholdControl({ version, value, color, onCommit }: Props) {
   const [draft, setDraft] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  // The edit waiting for its commit, and the latest onCommit (for the unmount flush).
+  const pending = useRef<number | null>(null);
+  const commit = useRef(onCommit);
+  useEffect(() => {
+    commit.current = onCommit;
+  });
+  const flush = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const t = pending.current;
+    pending.current = null;
+    if (t !== null) commit.current(t);
+  };
+  // Leaving the view (or the page re-rendering without this control) still commits the edit.
+  useEffect(() => flush, []);
   const slide = (t: number) => {
     setDraft(t);
+    pending.current = t;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      onCommit(t);
+      flush();
       setDraft(null);
-    }, 200);
+    }, REST_MS);
+  };
+  // Leaving the field (e.g. to press "Match operating point") or Enter commits at once.
+  const now = () => {
+    if (pending.current === null) return;
+    flush();
+    setDraft(null);
   };
   const current = draft ?? value;
   return (
-    <div className="threshold-control">
+    <div className="threshold-control" onBlur={now} onKeyDown={(e) => e.key === 'Enter' && now()}>
       <span className="swatch" style={{ background: color }} aria-hidden="true" />
       <strong>{version}</strong>
       <input
@@ -53,7 +73,7 @@ export function ThresholdControl({ version, value, color, onCommit }: Props) {
         min={0}
         max={1}
         step={0.01}
-        onCommit={onCommit}
+        onCommit={slide}
       />
     </div>
   );

@@ -5,7 +5,7 @@ import { formatCount, formatThreshold } from '../../../ui/format';
 import { client } from '../../../worker/client';
 import type { MatchResult, OperatingPoints } from '../../../protocol';
 import { useSession } from '../../../state/query/useSession';
-import { useWorkerQuery } from '../../../state/query/useWorkerQuery';
+import { useDataKey, useWorkerQuery } from '../../../state/query/useWorkerQuery';
 import { OperatingPointTable } from './OperatingPointTable';
 import { ThresholdControl } from './ThresholdControl';
 
@@ -32,8 +32,13 @@ export function ThresholdsPanel() {
   const binary = task === 'binary';
   const all = Object.fromEntries(versions.map((v) => [v, thresholdOf({ thresholds }, v)]));
   const req = { cohort, thresholds: all };
-  const points = useWorkerQuery<OperatingPoints>(binary ? req : null, () =>
-    client.operatingPoints(req),
+  const dataKey = useDataKey();
+  // The request names all it depends on (data, roles, cohort, thresholds), so it is not asked again
+  // when the worker's re-analysis after a threshold edit lands (see useWorkerQuery).
+  const points = useWorkerQuery<OperatingPoints>(
+    binary ? { req, dataKey } : null,
+    () => client.operatingPoints(req),
+    { perAnalysis: false },
   );
   const cohortLabel = cohortName ?? 'All rows';
 

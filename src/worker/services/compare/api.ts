@@ -11,19 +11,23 @@ import type {
 } from '../../../protocol';
 import type { Session } from '../../session/session';
 import { calibrationCurves, scoreDensity, scoreDistributions } from './charts';
-import { compareVersions } from './compare';
+import { compareService } from './compare';
 import { rocPrCurves } from './curves';
 import { compareConfusion } from './confusion';
 import { matchPoint, operatingPoints } from './operatingPoints';
 import { comparePerClass } from './perClass';
+import { warmCompare } from './warm';
 
 /**
  * The Compare view: metrics and paired tests, confusion, per class, charts, operating points.
  * Each answer is kept for its request under the current roles and thresholds (Session.memo).
  */
 export function compareApi(session: Session) {
+  // Compare keeps its own per-cohort cache, which outlives threshold changes (see compare.ts).
+  const compareVersions = compareService(() => session.thresholdSettings());
+  session.onAnalysed(warmCompare);
   return {
-    compare: (req: CompareRequest) => session.memo('compare', req, compareVersions),
+    compare: (req: CompareRequest) => compareVersions(session.dataset, req),
     confusion: (req: ConfusionRequest) => session.memo('confusion', req, compareConfusion),
     perClass: (req: PerClassRequest) => session.memo('perClass', req, comparePerClass),
     scoreDistributions: (req: DistributionsRequest) =>

@@ -1,6 +1,8 @@
 // Binary operating points: each version's TPR / FPR / precision / alert rate at its threshold, and
 // "match operating point" (the other version's threshold at the baseline's FPR or alert volume).
-import { matchOperatingPoint, thresholdStats } from '../../../engine/compare';
+// Both read each score's sorted index (engine/compare/scoreIndex, built once per score column):
+// a threshold is a binary search plus a few lookups, a match two more binary searches.
+import { statsAt, thresholdCounts, thresholdForCount } from '../../../engine/compare/scoreIndex';
 import type { OpenDataset } from '../../session/dataset';
 import { evOf } from './charts';
 import { labels01Of } from './chartScores';
@@ -29,7 +31,10 @@ export function operatingPoints(d: OpenDataset, req: OperatingPointsRequest): Op
       ? [
           {
             version: v.name,
-            ...thresholdStats(inputs.labels01, v.score, thresholdFor(req.thresholds, v.name), mask),
+            ...statsAt(
+              thresholdCounts(inputs.labels01, v.score, mask),
+              thresholdFor(req.thresholds, v.name),
+            ),
           },
         ]
       : [],
@@ -48,19 +53,36 @@ export function matchPoint(d: OpenDataset, req: MatchRequest): MatchResult {
   const a = ev?.versions.find((v) => v.name === req.baseline)?.score;
   const b = ev?.versions.find((v) => v.name === req.other)?.score;
   if (!inputs || !a || !b) throw new Error(`${NOT_BINARY} Both versions need a score.`);
-  const mask = d.maskOf(req.cohort) ?? undefined;
+  const mask = d.maskOf(req.cohort);
+  const labels = inputs.labels01;
+  // Both versions on the same rows: the cohort's rows scored by both (and labelled, for 'fpr'),
+  // as engine/compare/threshold's matchOperatingPoint (the reference the unit test checks).
+  const rows = new Uint8Array(labels.length);
+  for (let i = 0; i < rows.length; i++) {
+    const l = labels[i]!;
+    rows[i] =
+      (!mask || mask[i] === 1) &&
+      a[i] === a[i] &&
+      b[i] === b[i] &&
+      (req.by === 'alerts' || l === 0 || l === 1)
+        ? 1
+        : 0;
+  }
   const thr = thresholdFor(req.thresholds, req.baseline);
-  const m = matchOperatingPoint(inputs.labels01, a, thr, b, req.by, mask);
+  const base = statsAt(thresholdCounts(labels, a, rows), thr);
+  const target = req.by === 'fpr' ? base.fp : base.alerts;
+  const other = thresholdCounts(labels, b, rows);
+  const m = thresholdForCount(other, req.by === 'fpr' ? 'neg' : 'all', target);
   return {
     by: req.by,
     baseline: req.baseline,
     other: req.other,
     threshold: m.threshold,
-    target: m.target,
+    target,
     achieved: m.achieved,
-    base: m.base,
-    matched: m.other,
-    rows: m.base.n,
+    base,
+    matched: statsAt(other, m.threshold),
+    rows: base.n,
     message: Number.isNaN(m.threshold) ? 'No rows to match on.' : null,
   };
 }

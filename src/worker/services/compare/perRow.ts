@@ -10,7 +10,7 @@ import {
 } from '../../../engine/metrics';
 import { labels01Of } from './chartScores';
 
-/** Per-row outcomes of one version, computed once per analysis and reused by every cohort. */
+/** Per-row outcomes of one version, computed once and reused by every cohort. */
 export interface PerRow {
   correct: Uint8Array | null;
   logLoss: Float64Array | null;
@@ -20,6 +20,23 @@ export interface PerRow {
 }
 
 const cache = new WeakMap<EvalArrays, Map<string, PerRow>>();
+// Keyed by the arrays they are computed from, so a threshold edit (new predictions, same
+// scores) recomputes correctness only, not the log loss of a million rows.
+const byPrediction = new WeakMap<Int32Array, WeakMap<Int32Array, Uint8Array>>();
+const byScore = new WeakMap<object, WeakMap<object, Pick<PerRow, 'logLoss' | 'brier'>>>();
+
+function memo<K extends object, L extends object, V>(
+  m: WeakMap<K, WeakMap<L, V>>,
+  a: K,
+  b: L,
+  f: () => V,
+): V {
+  let inner = m.get(a);
+  if (!inner) m.set(a, (inner = new WeakMap()));
+  let v = inner.get(b);
+  if (v === undefined) inner.set(b, (v = f()));
+  return v;
+}
 
 export function perRowOf(ev: EvalArrays, version: string): PerRow {
   let byVersion = cache.get(ev);
@@ -34,15 +51,29 @@ export function perRowOf(ev: EvalArrays, version: string): PerRow {
       out.sqErr = squaredErrors(ev.y, v.yhat);
     }
   } else if (v && ev.label) {
-    if (v.pred) out.correct = correctness(ev.label, v.pred);
+    const label = ev.label;
+    const pred = v.pred;
+    if (pred) out.correct = memo(byPrediction, label, pred, () => correctness(label, pred));
     const k = ev.classes.length;
     const bin = labels01Of(ev);
-    if (bin && v.score) {
-      out.logLoss = binaryLogLossPerRow(bin, v.score);
-      out.brier = binaryBrierPerRow(bin, v.score);
-    } else if (v.probs) {
-      out.logLoss = logLossPerRow(ev.label, v.probs, k);
-      out.brier = brierPerRow(ev.label, v.probs, k);
+    const score = v.score;
+    const probs = v.probs;
+    if (bin && score) {
+      Object.assign(
+        out,
+        memo(byScore, bin, score, () => ({
+          logLoss: binaryLogLossPerRow(bin, score),
+          brier: binaryBrierPerRow(bin, score),
+        })),
+      );
+    } else if (probs) {
+      Object.assign(
+        out,
+        memo(byScore, label, probs, () => ({
+          logLoss: logLossPerRow(label, probs, k),
+          brier: brierPerRow(label, probs, k),
+        })),
+      );
     }
   }
   byVersion.set(version, out);

@@ -1,0 +1,87 @@
+// Compare's second pass: bootstrap intervals for one cohort, every version at once, from Poisson
+// row weights (engine/stats/poissonBootstrap). A version's replicate and the baseline's replicate
+// of the same resample share their row weights, so their difference is the paired bootstrap of
+// the difference (its interval and p).
+import type { EvalArrays } from '../../../data/prepare';
+import { rankedScore } from '../../../engine/compare/scoreIndex';
+import { percentileInterval, rowsFromMask } from '../../../engine/stats';
+import {
+  poissonReplicates,
+  type RankedScore,
+  type ReplicateOptions,
+} from '../../../engine/stats/poissonBootstrap';
+import type { MetricKey } from '../../../protocol';
+import { labels01Of } from './chartScores';
+import { perRowOf } from './perRow';
+import type { VersionPoints } from './points';
+
+type Slot = { key: MetricKey; sqrt: boolean; kind: 'means' | 'auc' | 'ap'; at: number };
+
+/** Points with intervals filled in (a copy; `points` is left as it was). */
+export async function cohortIntervals(
+  ev: EvalArrays,
+  names: string[],
+  base: string,
+  mask: Uint8Array | null,
+  points: Map<string, VersionPoints>,
+  resamples: number,
+  seed: number,
+  options: ReplicateOptions,
+): Promise<Map<string, VersionPoints>> {
+  const means: Float64Array[] = [];
+  const ranked: RankedScore[] = [];
+  const slots = new Map<string, Slot[]>();
+  const bin = labels01Of(ev);
+  for (const name of names) {
+    const pr = perRowOf(ev, name);
+    const v = ev.versions.find((x) => x.name === name)!;
+    const mine: Slot[] = [];
+    const mean = (key: MetricKey, values: Float64Array | null, sqrt = false) => {
+      if (!values || !points.get(name)?.metrics[key]) return;
+      mine.push({ key, sqrt, kind: 'means', at: means.length });
+      means.push(values);
+    };
+    mean('mae', pr.absErr);
+    mean('rmse', pr.sqErr, true);
+    mean('logLoss', pr.logLoss);
+    mean('brier', pr.brier);
+    if (bin && v.score && points.get(name)?.metrics.auc) {
+      mine.push({ key: 'auc', sqrt: false, kind: 'auc', at: ranked.length });
+      mine.push({ key: 'ap', sqrt: false, kind: 'ap', at: ranked.length });
+      ranked.push(rankedScore(bin, v.score, mask ?? undefined));
+    }
+    slots.set(name, mine);
+  }
+  const reps = await poissonReplicates(
+    { rows: mask ? rowsFromMask(mask) : null, n: ev.n, proportions: [], means, ranked },
+    resamples,
+    seed,
+    options,
+  );
+  const series = (s: Slot): Float64Array => {
+    const r =
+      s.kind === 'means' ? reps.means[s.at]! : s.kind === 'auc' ? reps.auc[s.at]! : reps.ap[s.at]!;
+    return s.sqrt ? r.map(Math.sqrt) : r;
+  };
+  const out = new Map<string, VersionPoints>();
+  for (const name of names) {
+    const p = points.get(name)!;
+    const metrics = { ...p.metrics };
+    const deltas = { ...p.deltas };
+    for (const s of slots.get(name)!) {
+      const m = metrics[s.key]!;
+      const mine = series(s);
+      const ci = percentileInterval(mine, m.value);
+      metrics[s.key] = { value: m.value, lo: ci.lo, hi: ci.hi };
+      const d = deltas[s.key];
+      const bs = slots.get(base)!.find((x) => x.key === s.key);
+      if (!d || !bs || name === base) continue;
+      const theirs = series(bs);
+      const diff = mine.map((x, r) => x - theirs[r]!);
+      const dci = percentileInterval(diff, d.value, { nullValue: 0 });
+      deltas[s.key] = { ...d, lo: dci.lo, hi: dci.hi, p: dci.p };
+    }
+    out.set(name, { evaluated: p.evaluated, metrics, deltas });
+  }
+  return out;
+}

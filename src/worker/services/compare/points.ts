@@ -1,0 +1,165 @@
+// Compare's first pass: point estimates of every metric for one cohort × version, in linear time
+// over typed arrays (no resampling, no sort: AUC and AP walk each version's sorted-score index,
+// built once per score column). Intervals come later from ./intervals.
+import type { EvalArrays } from '../../../data/prepare';
+import { classificationSummary, regressionSummary } from '../../../engine/metrics';
+import { rankedScore } from '../../../engine/compare/scoreIndex';
+import {
+  ProgressiveBootstrap,
+  mcnemar,
+  pairedProportionStatistic,
+  rowsFromMask,
+  wilson,
+} from '../../../engine/stats';
+import { rankEstimate } from '../../../engine/stats/poissonBootstrap';
+import type { DeltaEstimate, Estimate, MetricKey } from '../../../protocol';
+import { labels01Of } from './chartScores';
+import { perRowOf } from './perRow';
+
+const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
+
+export function metricKeys(ev: EvalArrays): MetricKey[] {
+  if (ev.task === 'regression') return ['mae', 'rmse', 'r2'];
+  const keys: MetricKey[] = ['accuracy', 'macroF1'];
+  if (ev.task === 'binary' && ev.versions.some((v) => v.score)) keys.push('auc', 'ap');
+  if (ev.versions.some((v) => v.score || v.probs)) keys.push('logLoss', 'brier');
+  return keys;
+}
+
+/** Mean of the non-NaN values over the mask (sqrt for RMSE). */
+function meanOver(values: Float64Array | null, mask: Uint8Array | null, sqrt = false): number {
+  if (!values) return NaN;
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (mask && mask[i] !== 1) continue;
+    const v = values[i]!;
+    if (v === v) {
+      s += v;
+      n++;
+    }
+  }
+  return sqrt ? Math.sqrt(s / n) : s / n;
+}
+
+export interface VersionPoints {
+  evaluated: number;
+  metrics: Partial<Record<MetricKey, Estimate>>;
+  deltas: Partial<Record<MetricKey, DeltaEstimate>>;
+}
+
+/** The metric values of one version over the cohort (the bootstrap's estimates). */
+function values(ev: EvalArrays, version: string, mask: Uint8Array | null, keys: MetricKey[]) {
+  const v = ev.versions.find((x) => x.name === version)!;
+  const pr = perRowOf(ev, version);
+  const out: Partial<Record<MetricKey, number>> = {};
+  let evaluated = 0;
+  let r2 = NaN;
+  let macroF1 = NaN;
+  let accuracy = NaN;
+  let correct = 0;
+  if (ev.task === 'regression') {
+    if (ev.y && v.yhat) {
+      const r = regressionSummary(ev.y, v.yhat, mask ?? undefined);
+      evaluated = r.n;
+      r2 = r.r2;
+      out.mae = meanOver(pr.absErr, mask);
+      out.rmse = meanOver(pr.sqErr, mask, true);
+    }
+  } else if (ev.label && v.pred) {
+    const s = classificationSummary(ev.label, v.pred, ev.classes.length, mask ?? undefined);
+    evaluated = s.n;
+    accuracy = s.accuracy;
+    correct = s.correct;
+    macroF1 = s.macroF1;
+  }
+  const bin = labels01Of(ev);
+  if (keys.includes('auc') && bin && v.score) {
+    const r = rankEstimate(rankedScore(bin, v.score, mask ?? undefined));
+    out.auc = r.auc;
+    out.ap = r.ap;
+  }
+  if (keys.includes('logLoss') && pr.logLoss && pr.brier) {
+    out.logLoss = meanOver(pr.logLoss, mask);
+    out.brier = meanOver(pr.brier, mask);
+  }
+  return { evaluated, out, r2, macroF1, accuracy, correct };
+}
+
+/**
+ * Point estimates of every version over one cohort, with Δ to the baseline. Accuracy gets its
+ * Wilson interval and Δ accuracy McNemar's test with an exact-count bootstrap interval (both cost
+ * nothing at any size); the other intervals are NaN until the bootstrap pass.
+ */
+export function cohortPoints(
+  ev: EvalArrays,
+  names: string[],
+  base: string,
+  mask: Uint8Array | null,
+  keys: MetricKey[],
+  seed: number,
+): Map<string, VersionPoints> {
+  const byVersion = new Map(names.map((name) => [name, values(ev, name, mask, keys)]));
+  const b = byVersion.get(base)!;
+  const out = new Map<string, VersionPoints>();
+  for (const name of names) {
+    const x = byVersion.get(name)!;
+    const metrics: VersionPoints['metrics'] = {};
+    const deltas: VersionPoints['deltas'] = {};
+    for (const k of keys) {
+      if (k === 'accuracy' || k === 'macroF1' || k === 'r2') continue;
+      const value = x.out[k];
+      if (value === undefined) continue;
+      metrics[k] = { ...NONE, value };
+      const bv = b.out[k];
+      if (name !== base && bv !== undefined)
+        deltas[k] = {
+          value: value - bv,
+          lo: NaN,
+          hi: NaN,
+          p: NaN,
+          q: NaN,
+          test: 'paired bootstrap',
+        };
+    }
+    if (ev.task === 'regression') {
+      if (x.evaluated > 0) metrics.r2 = { ...NONE, value: x.r2 };
+    } else if (x.evaluated > 0) {
+      const ci = wilson(x.correct, x.evaluated);
+      metrics.accuracy = { value: x.accuracy, lo: ci.lo, hi: ci.hi };
+      metrics.macroF1 = { ...NONE, value: x.macroF1 };
+      if (name !== base) deltas.accuracy = accuracyDelta(ev, base, name, mask, seed);
+    }
+    out.set(name, { evaluated: x.evaluated, metrics, deltas });
+  }
+  return out;
+}
+
+/** Δ accuracy: McNemar on the discordant pairs; interval from the four joint counts (exact). */
+function accuracyDelta(
+  ev: EvalArrays,
+  base: string,
+  version: string,
+  mask: Uint8Array | null,
+  seed: number,
+): DeltaEstimate {
+  const pb = perRowOf(ev, base);
+  const pr = perRowOf(ev, version);
+  const paired = pairedProportionStatistic(
+    pb.correct!,
+    pr.correct!,
+    mask ? rowsFromMask(mask) : undefined,
+  );
+  const [, c2w, w2c] = paired.categories as unknown as [number, number, number, number];
+  const test = mcnemar(c2w, w2c);
+  // Multinomial draws of four counts: time independent of the row count.
+  const d = new ProgressiveBootstrap(paired, { seed, nullValue: 0 }).step(1000);
+  return {
+    value: paired.estimate,
+    lo: d.lo,
+    hi: d.hi,
+    p: test.p,
+    q: NaN,
+    test: test.exact ? 'McNemar (exact)' : 'McNemar (χ², continuity-corrected)',
+  };
+}

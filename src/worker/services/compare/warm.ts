@@ -1,0 +1,32 @@
+// After an analysis, the worker builds what Compare's first numbers need (each score's sorted
+// index, the ranked rows, per-row losses) in the background, one piece per task, so opening
+// Compare later only adds and counts. A request arriving meanwhile is answered between pieces; a
+// newer analysis drops the rest of an older warm-up.
+import type { EvalArrays } from '../../../data/prepare';
+import { rankedScore, scoreIndex } from '../../../engine/compare/scoreIndex';
+import { labels01Of } from './chartScores';
+import { perRowOf } from './perRow';
+
+let latest: EvalArrays | null = null;
+
+export function warmCompare(ev: EvalArrays): void {
+  latest = ev;
+  const steps: (() => unknown)[] = [];
+  const bin = labels01Of(ev);
+  for (const v of ev.versions) {
+    const score = v.score;
+    if (score) {
+      steps.push(() => scoreIndex(score));
+      if (bin) steps.push(() => rankedScore(bin, score));
+    }
+    steps.push(() => perRowOf(ev, v.name));
+  }
+  const next = () => {
+    if (latest !== ev) return;
+    const step = steps.shift();
+    if (!step) return;
+    step();
+    setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
+}
