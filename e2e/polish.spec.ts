@@ -191,6 +191,14 @@ test('Slices, Cohorts and Rows at 1280×720 (screenshots to look at)', async ({ 
   await page.getByRole('button', { name: 'Find slices' }).click();
   await expect(page.getByRole('button', { name: 'Make cohort' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/polish-slices-1280.png' });
+  const form = page.locator('form.slices-controls');
+  await form.getByRole('combobox', { name: /^Find/ }).selectOption('regression');
+  await form.screenshot({ path: 'test-results/polish-slices-form-1280.png' });
+  // The controls keep to one line at 1280 px, the baseline picker included.
+  const mids = await form
+    .locator(':scope > *')
+    .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top / 12)));
+  expect(new Set(mids).size).toBe(1);
   await page.getByRole('button', { name: 'New cohort' }).click();
   await page.getByRole('button', { name: 'Add condition' }).click();
   await page.screenshot({ path: 'test-results/polish-cohorts-1280.png' });
@@ -198,4 +206,11 @@ test('Slices, Cohorts and Rows at 1280×720 (screenshots to look at)', async ({ 
   await openView(page, 'Rows');
   await expect(page.getByRole('grid')).toBeVisible();
   await page.screenshot({ path: 'test-results/polish-rows-1280.png' });
+  await page.getByRole('grid').evaluate((el) => {
+    // The grid or the nearest box around it that scrolls sideways.
+    let box: HTMLElement | null = el as HTMLElement;
+    while (box && box.scrollWidth <= box.clientWidth) box = box.parentElement;
+    if (box) box.scrollLeft = box.scrollWidth;
+  });
+  await page.screenshot({ path: 'test-results/polish-rows-right-1280.png' });
 });
