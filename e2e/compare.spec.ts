@@ -86,7 +86,12 @@ test('the difference matrix colours more correct rows under v2 as better, not as
       bg: await td.evaluate((el) => getComputedStyle(el).backgroundColor),
     });
   }
-  const sum = diagonal.reduce((s, d) => s + Number(d.text.replace(/[+,]/g, '')), 0);
+  // Signed counts: "+12" or "−4" with a true minus sign, never an ASCII hyphen.
+  for (const d of diagonal) expect(d.text).toMatch(/^([+−][\d,]+|0)$/);
+  const sum = diagonal.reduce(
+    (s, d) => s + Number(d.text.replace(/[+,]/g, '').replace('−', '-')),
+    0,
+  );
   expect(sum).toBeGreaterThan(0);
   // Every diagonal cell with more correct rows under v2 is blue (blue channel above red).
   for (const d of diagonal.filter((x) => x.text.startsWith('+'))) {

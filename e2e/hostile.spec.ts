@@ -109,7 +109,7 @@ test('versions named "constructor" (column score_constructor): Thresholds and Di
   await page.screenshot({ path: 'test-results/hostile-bidi.png', fullPage: true });
 });
 
-test('bad stored state is dropped with a message, and "Reset this dataset’s saved state" clears it', async ({
+test('bad stored state is dropped with a message, and "Reset saved state" clears it', async ({
   page,
 }) => {
   await page.goto(digits());
@@ -149,7 +149,7 @@ test('bad stored state is dropped with a message, and "Reset this dataset’s sa
   await expect(page.getByRole('button', { name: 'Reset to inferred' })).toBeVisible();
 
   page.once('dialog', (d) => void d.accept());
-  await page.getByRole('button', { name: 'Reset this dataset’s saved state' }).click();
+  await page.getByRole('button', { name: 'Reset saved state of this dataset' }).click();
   await expect(page.getByRole('button', { name: /Kept/ })).toHaveCount(0);
   await page.goto(digits());
   await expectRows(page, 4000);

@@ -150,3 +150,67 @@ for (const [w, h] of [
     await page.screenshot({ path: `test-results/polish-rows-${w}.png` });
   });
 }
+
+/** The header's lines: its controls' vertical centres, grouped within 12 px. */
+async function headerLines(page: Page) {
+  const mids = await page.locator('header.header > *').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top + r.height / 2;
+    }),
+  );
+  return new Set(mids.map((m) => Math.round(m / 12))).size;
+}
+
+for (const [w, h] of [
+  [1280, 720],
+  [1440, 900],
+] as const) {
+  test(`the header keeps to two lines at ${w}×${h}, Reset beside the views`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/?data=demo/digits.arrow');
+    await expectRows(page, 4000);
+    const header = page.locator('header.header');
+    await header.screenshot({ path: `test-results/polish-header-${w}.png` });
+    expect(await headerLines(page)).toBe(2);
+    // The button shares the Views tabs' line instead of wrapping onto a third one.
+    const views = (await page.getByRole('navigation', { name: 'Views' }).boundingBox())!;
+    const reset = page.getByRole('button', { name: 'Reset saved state of this dataset' });
+    await expect(reset).toHaveText('Reset saved state');
+    const r = (await reset.boundingBox())!;
+    expect(Math.abs(r.y + r.height / 2 - (views.y + views.height / 2))).toBeLessThan(8);
+    expect(r.x + r.width).toBeLessThanOrEqual(w);
+  });
+}
+
+test('Slices, Cohorts and Rows at 1280×720 (screenshots to look at)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?data=demo/digits.arrow');
+  await expectRows(page, 4000);
+  await openView(page, 'Slices');
+  await page.getByRole('button', { name: 'Find slices' }).click();
+  await expect(page.getByRole('button', { name: 'Make cohort' }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/polish-slices-1280.png' });
+  const form = page.locator('form.slices-controls');
+  await form.getByRole('combobox', { name: /^Find/ }).selectOption('regression');
+  await form.screenshot({ path: 'test-results/polish-slices-form-1280.png' });
+  // The controls keep to one line at 1280 px, the baseline picker included.
+  const mids = await form
+    .locator(':scope > *')
+    .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top / 12)));
+  expect(new Set(mids).size).toBe(1);
+  await page.getByRole('button', { name: 'New cohort' }).click();
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  await page.screenshot({ path: 'test-results/polish-cohorts-1280.png' });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await openView(page, 'Rows');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.screenshot({ path: 'test-results/polish-rows-1280.png' });
+  await page.getByRole('grid').evaluate((el) => {
+    // The grid or the nearest box around it that scrolls sideways.
+    let box: HTMLElement | null = el as HTMLElement;
+    while (box && box.scrollWidth <= box.clientWidth) box = box.parentElement;
+    if (box) box.scrollLeft = box.scrollWidth;
+  });
+  await page.screenshot({ path: 'test-results/polish-rows-right-1280.png' });
+});

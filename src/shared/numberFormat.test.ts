@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatCount,
+  formatCountChange,
   formatMetric,
   formatMetricChange,
   formatP,
@@ -19,9 +20,19 @@ describe('numberFormat', () => {
     expect(formatCount(0)).toBe('0');
     expect(formatCount(2365)).toBe('2,365');
     expect(formatCount(1000000)).toBe('1,000,000');
-    expect(formatCount(-12345)).toBe('-12,345');
+    expect(formatCount(-12345)).toBe('−12,345');
     expect(formatCount(NaN)).toBe('–');
     expect(formatCount(null)).toBe('–');
+  });
+
+  it('signs count changes with a plus or a true minus, never a hyphen', () => {
+    expect(formatCountChange(4)).toBe('+4');
+    expect(formatCountChange(-4)).toBe('−4');
+    expect(formatCountChange(-4)).not.toContain('-');
+    expect(formatCountChange(-1234)).toBe('−1,234');
+    expect(formatCountChange(25000)).toBe('+25,000');
+    expect(formatCountChange(0)).toBe('0');
+    expect(formatCountChange(Infinity)).toBe('–');
   });
 
   it('writes proportions as percentages and changes as signed points', () => {

@@ -6,21 +6,32 @@
 
 export const MISSING = '–';
 
+const signOf = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
+
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const finite = (v: number | null | undefined): v is number =>
   v !== null && v !== undefined && Number.isFinite(v);
 
 /** A count of rows, points, cells…: digit groups, e.g. 1000000 → "1,000,000". */
 export function formatCount(n: number | null | undefined): string {
-  return finite(n) ? grouped.format(n) : MISSING;
+  if (!finite(n)) return MISSING;
+  // Intl writes a hyphen-minus; a negative count (rare) gets the true minus like every change.
+  return n < 0 ? `−${grouped.format(-n)}` : grouped.format(n);
+}
+
+/**
+ * A change of a count (B − A rows in a difference matrix), signed when not zero: 4 → "+4",
+ * −1234 → "−1,234", 0 → "0" (a matrix of mostly unchanged cells reads better without "±0").
+ */
+export function formatCountChange(n: number | null | undefined): string {
+  if (!finite(n)) return MISSING;
+  return n === 0 ? '0' : `${signOf(n)}${grouped.format(Math.abs(n))}`;
 }
 
 /** A proportion (0–1) as a percentage with one decimal: 0.1234 → "12.3%". */
 export function formatPercent(v: number | null | undefined, digits = 1): string {
   return finite(v) ? `${(v * 100).toFixed(digits)}%` : MISSING;
 }
-
-const signOf = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
 
 /** A change of a proportion in percentage points, always signed: 0.024 → "+2.4 pts". */
 export function formatPoints(v: number | null | undefined, unit = true): string {

@@ -28,7 +28,7 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <section className="panel panel-error" role="alert">
         <strong>{this.props.name} failed:</strong> {error.message || String(error)}. If state saved
-        for this dataset caused it, “Reset this dataset’s saved state” at the top clears it.{' '}
+        for this dataset caused it, “Reset saved state” at the top clears it.{' '}
         <button
           type="button"
           className="button small"

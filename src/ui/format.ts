@@ -3,6 +3,7 @@ export {
   MISSING,
   formatBytes,
   formatCount,
+  formatCountChange,
   formatMetric,
   formatMetricChange,
   formatP,

@@ -1,5 +1,5 @@
 import { interpolateBlues, interpolateRdBu } from 'd3';
-import { formatCount, formatPercent } from '../../ui/format';
+import { formatCount, formatCountChange, formatPercent } from '../../ui/format';
 
 interface Props {
   caption: string;
@@ -62,7 +62,7 @@ export function MatrixTable({
       : interpolateBlues((0.85 * v) / maxAbs);
   };
   const text = (v: number) =>
-    normalize ? formatPercent(v) : diverging && v > 0 ? `+${formatCount(v)}` : formatCount(v);
+    normalize ? formatPercent(v) : diverging ? formatCountChange(v) : formatCount(v);
   const dark = (v: number) => Math.abs(v) / (maxAbs || 1) > 0.6;
   return (
     <table className="matrix">

@@ -19,8 +19,11 @@ export function Header() {
       </nav>
       <ViewSwitch />
       <FindRow />
-      <StatusLine />
-      <ResetSaved />
+      {/* Together, so a narrow window wraps them as one group and the button never sits alone. */}
+      <div className="header-end">
+        <StatusLine />
+        <ResetSaved />
+      </div>
     </header>
   );
 }

@@ -11,6 +11,8 @@ export function ResetSaved() {
     <button
       type="button"
       className="button small"
+      // The short label keeps the header on two lines at 1280 px; the name says whose state.
+      aria-label="Reset saved state of this dataset"
       title="Forget the roles, cohorts, rules, thresholds and view kept for this dataset in this browser"
       onClick={() => {
         if (
@@ -21,7 +23,7 @@ export function ResetSaved() {
           void resetSavedState();
       }}
     >
-      Reset this dataset’s saved state
+      Reset saved state
     </button>
   );
 }

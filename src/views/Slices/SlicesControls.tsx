@@ -33,10 +33,10 @@ export function SlicesControls({ versions, version, baseline, busy, onRun }: Pro
         >
           <option value="failure">where a version fails</option>
           <option value="regression" disabled={versions.length < 2}>
-            where a version got worse than a baseline
+            where a version got worse
           </option>
           <option value="improvement" disabled={versions.length < 2}>
-            where a version got better than a baseline
+            where a version got better
           </option>
         </select>
       </label>
@@ -71,11 +71,15 @@ export function SlicesControls({ versions, version, baseline, busy, onRun }: Pro
         />
       </label>
       <label>
-        Minimum rows (auto: max(30, 1%)){' '}
+        Minimum rows{' '}
+        {/* The rule behind "auto" in the box's title: in the label it wrapped the row at 1280 px;
+            the note under a result states the size used. */}
         <input
           type="number"
+          className="min-rows"
           min={1}
           placeholder="auto"
+          title="Empty: the larger of 30 and 1% of the rows in scope"
           value={settings.minSize ?? ''}
           onChange={(e) =>
             set({ minSize: e.target.value === '' ? null : Math.max(1, Number(e.target.value)) })
