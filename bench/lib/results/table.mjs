@@ -74,6 +74,8 @@ export function resultsTable(results) {
       range = r.renderer_rss_bytes ? `renderer RSS ${fmtBytes(r.renderer_rss_bytes)}` : '';
     }
     if (r.name === 'engine-confusion') base += ` (${r.speedup}× faster)`;
+    if (r.format) name = `open-to-interactive (${r.format})`;
+    if (r.baseline_failed) base = `duckdb-wasm: ${r.baseline_failed.slice(0, 80)}`;
     if (r.name === 'knn-top10' || r.name === 'open-to-interactive')
       base += r.baseline ? ` (${r.ratio_to_baseline}×)` : '';
     const pass = r.failed
