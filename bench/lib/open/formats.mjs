@@ -18,7 +18,7 @@ const FILES = {
     { format: 'Parquet, DuckDB writer, snappy', file: parquetFile(size, 'duckdb', 'snappy') },
     { format: 'Parquet, DuckDB writer, zstd', file: parquetFile(size, 'duckdb', 'zstd') },
   ],
-  csv: (size) => [{ format: 'CSV (no embedding column)', file: csvFile(size) }],
+  csv: (size) => [{ format: 'CSV, no embedding column', file: csvFile(size) }],
 };
 
 export async function benchOpenFormats(browser, appUrl, pageUrl, size, kind, opts, record) {
