@@ -2,7 +2,7 @@
 // arrow-rs decodes from the small files must equal what it decodes from the whole file.
 import { parquetMetadata } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { fixtureBytes } from '../../test/fixtures';
+import { corpusBytes, fixtureBytes } from '../../test/fixtures';
 import { readParquet } from './parquet';
 import { splitFooter } from './parquetSplit';
 import { readStruct, writeStruct } from './thrift';
@@ -76,5 +76,19 @@ describe('row groups and column projection', () => {
     expect(seen.length).toBe(parquetMetadata(bytes).row_groups.length);
     expect(seen.at(-1)).toEqual([500, 500]);
     expect(seen.every(([d], i) => i === 0 || d > seen[i - 1]![0])).toBe(true);
+  });
+
+  it('arrow-rs file with an embedded Arrow schema: the projected schema keeps its types', async () => {
+    const bytes = corpusBytes('pq-base.parquet'); // written by arrow-rs, with ARROW:schema
+    expect(splitFooter(bytes).arrowSchema).not.toBeNull();
+    const full = await readParquet(bytes);
+    const keep = full.schema.fields.filter((_, i) => i % 2 === 1).map((f) => f.name);
+    const part = await readParquet(bytes, { columns: keep });
+    expect(part.schema.fields.map((f) => `${f.name}: ${String(f.type)}`)).toEqual(
+      full.schema.fields
+        .filter((f) => keep.includes(f.name))
+        .map((f) => `${f.name}: ${String(f.type)}`),
+    );
+    for (const c of keep) expect(values(part, c), c).toEqual(values(full, c));
   });
 });
