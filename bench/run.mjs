@@ -34,6 +34,7 @@ import {
 } from './lib/config.mjs';
 import { machineLine, setQuietMax } from './lib/machine.mjs';
 import { benchOpen } from './lib/open/bench.mjs';
+import { FORMAT_RUNS, benchOpenFormats } from './lib/open/formats.mjs';
 import { profileOpens } from './lib/open/profile.mjs';
 import { benchConfusion, benchKnn } from './lib/page.mjs';
 import { loadResults, writeResults } from './lib/results/store.mjs';
@@ -52,7 +53,10 @@ const ALL = [
   'table-scroll-fps',
   'map-pan-fps',
   'slice-finder',
+  'open-parquet',
+  'open-csv',
 ];
+const FORMATS = Object.keys(FORMAT_RUNS);
 const SESSION_RUNS = ['cohort-update', 'table-scroll-fps', 'map-pan-fps', 'long-tasks'];
 
 // ---------------------------------------------------------------------------------------------
@@ -110,11 +114,11 @@ async function main() {
   setQuietMax(opts.quietMaxS * 1000);
 
   const needsApp = opts.only.some((w) =>
-    ['open', 'long-tasks', 'memory', 'slice-finder', ...SESSION_RUNS].includes(w),
+    ['open', 'long-tasks', 'memory', 'slice-finder', ...FORMATS, ...SESSION_RUNS].includes(w),
   );
   const needsOpen = opts.only.some((w) => ['open', 'long-tasks', 'memory'].includes(w));
   const needsSession = opts.only.some((w) => SESSION_RUNS.includes(w));
-  const needsPage = opts.only.some((w) => ['knn', 'confusion', 'open'].includes(w));
+  const needsPage = opts.only.some((w) => ['knn', 'confusion', 'open', ...FORMATS].includes(w));
   const dataSizes = new Set(opts.only.some((w) => w !== 'knn') ? opts.sizes : []);
   for (const s of dataSizes) {
     log(`data ${s}: ${existsSync(fileFor(s)) ? 'exists' : 'generating'}`);
@@ -160,6 +164,17 @@ async function main() {
           await benchOpen(browser, server.url, pageServer?.url ?? null, size, opts, record);
       if (needsSession)
         for (const size of opts.sizes) await benchSession(browser, server.url, size, opts, record);
+      for (const w of FORMATS.filter((f) => opts.only.includes(f)))
+        for (const size of opts.sizes)
+          await benchOpenFormats(
+            browser,
+            server.url,
+            pageServer?.url ?? null,
+            size,
+            FORMAT_RUNS[w],
+            opts,
+            record,
+          );
       if (opts.only.includes('slice-finder'))
         for (const size of opts.sizes) await benchSlices(browser, server.url, size, opts, record);
       if (opts.profile && !opts.sessionOnly) {

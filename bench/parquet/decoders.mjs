@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Parquet decoders side by side, in Node (same V8 and WebAssembly engine as Chromium), one child
+// Parquet decoders side by side (and the app's whole decode path, `app`), in Node (same V8 and WebAssembly engine as Chromium), one child
 // process per measurement so each peak RSS is its own:
 //   parquet-wasm 0.8 (arrow-rs in wasm) → Arrow IPC stream → arrow-js Table
 //   hyparquet 1.33 + hyparquet-compressors (pure JS, wasm snappy) → one JS array per column
 //   DuckDB-WASM 1.32 read_parquet → arrow-js Table (node-blocking build, eh bundle)
 // Time: file bytes already in memory → table ready; the decoder's start-up is timed apart.
-//   node bench/parquet/decoders.mjs --sizes=100k,1m [--runs=3]
+//   node bench/parquet/decoders.mjs --sizes=100k,1m [--runs=3] [--decoders=app,parquet-wasm] [--csv]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +18,34 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const mib = (b) => b / 2 ** 20;
 
+/**
+ * The app's own path (src/data/formats/decode.ts: footer checks, row group by row group through
+ * parquet-wasm, then fromArrow; or readCsv), bundled for Node once per run by rolldown.
+ */
+async function appDecoder() {
+  const out = join(HERE, '..', 'data', 'app-decode.mjs');
+  if (!process.env.APP_DECODE_BUILT) {
+    const { build } = await import('rolldown');
+    await build({
+      input: join(HERE, '..', '..', 'src', 'data', 'formats', 'decode.ts'),
+      platform: 'node',
+      external: ['parquet-wasm', 'apache-arrow', 'hyparquet'],
+      output: { file: out, format: 'esm', codeSplitting: false },
+      logLevel: 'silent',
+    });
+  }
+  return import(out);
+}
+
 const DECODERS = {
+  async app(bytes, file) {
+    const t0 = performance.now();
+    const { decodeFile } = await appDecoder();
+    const init = performance.now() - t0;
+    const t1 = performance.now();
+    const r = await decodeFile(file, bytes);
+    return { init, ms: performance.now() - t1, rows: r.table.numRows };
+  },
   async 'parquet-wasm'(bytes) {
     const t0 = performance.now();
     const pw = await import('parquet-wasm');
@@ -75,7 +102,7 @@ const DECODERS = {
 async function one(decoder, file) {
   const bytes = new Uint8Array(readFileSync(file));
   const before = process.memoryUsage().rss;
-  const r = await DECODERS[decoder](bytes);
+  const r = await DECODERS[decoder](bytes, file);
   const peak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(JSON.stringify({ ...r, peakMiB: mib(peak), baseMiB: mib(before) }));
 }
@@ -126,13 +153,26 @@ async function main() {
       .find((a) => a.startsWith('--decoders='))
       ?.slice(11)
       .split(',') ?? Object.keys(DECODERS);
+  if (only.includes('app')) {
+    await appDecoder();
+    process.env.APP_DECODE_BUILT = '1';
+  }
+  const withCsv = argv.includes('--csv');
   const rows = [];
   for (const size of sizes) {
-    for (const producer of ['duckdb', 'polars']) {
-      for (const codec of ['snappy', 'zstd']) {
-        const file = parquetFile(size, producer, codec);
+    const targets = ['duckdb', 'polars'].flatMap((producer) =>
+      ['snappy', 'zstd'].map((codec) => ({
+        producer,
+        codec,
+        file: parquetFile(size, producer, codec),
+      })),
+    );
+    // --csv: the app's CSV reader on the CSV of the same rows (the only decoder here that reads CSV).
+    if (withCsv) targets.push({ producer: 'csv', codec: '-', file: csvFile(size) });
+    for (const { producer, codec, file } of targets) {
+      {
         if (!existsSync(file)) continue;
-        for (const decoder of only) {
+        for (const decoder of producer === 'csv' ? ['app'] : only) {
           const rs = [];
           for (let i = 0; i < runs; i++) {
             try {
@@ -184,4 +224,3 @@ async function main() {
 }
 
 await main();
-void csvFile;

@@ -14,14 +14,21 @@ function isNumericChild(type: DataType): boolean {
 
 function isBulkCopyable(data: Data): boolean {
   const child = data.children[0];
+  const type = (data.type as DataType).typeId;
   return (
-    (data.type as DataType).typeId === Type.FixedSizeList &&
+    // A List (Parquet writers' lists; DuckDB's arrays) whose rows all have the one length and no
+    // null lies back to back in its child like a FixedSizeList, from its first offset.
+    (type === Type.FixedSizeList || (type === Type.List && data.offset === 0)) &&
     data.nullCount === 0 &&
     !!child &&
     child.nullCount === 0 &&
     nativeNumbers(child) !== null
   );
 }
+
+/** Where a bulk-copyable chunk's values start in its child. */
+const firstValue = (data: Data): number =>
+  (data.type as DataType).typeId === Type.List ? Number(data.valueOffsets[0]) : 0;
 
 /** List bounds of row i: [start, end) into the child. */
 function listBounds(data: Data): (i: number) => [number, number] {
@@ -79,7 +86,8 @@ export function gatherVectors(chunks: readonly Data[], n: number): VectorResult 
     const native = isBulkCopyable(data) ? nativeNumbers(child) : null;
     if (native) {
       // A whole chunk of embeddings in one native copy instead of a call per value.
-      values.set((native as Float32Array).subarray(0, data.length * dim), row * dim);
+      const at = firstValue(data);
+      values.set((native as Float32Array).subarray(at, at + data.length * dim), row * dim);
       row += data.length;
       continue;
     }

@@ -10,7 +10,15 @@ const CASES = Number(process.env.FUZZ_CASES ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
 const MAX_MS = Number(process.env.FUZZ_MAX_MS ?? 5000);
 
+// FUZZ_BASES=parquet,csv,mixed: only the bases whose label contains one of these words.
+const ONLY = process.env.FUZZ_BASES?.split(',').filter(Boolean);
+
 function bases(): FuzzBase[] {
+  const all = allBases();
+  return ONLY ? all.filter((b) => ONLY.some((w) => b.label.includes(w))) : all;
+}
+
+function allBases(): FuzzBase[] {
   const one = (name: string) => ({ label: name, files: files(name) });
   return [
     one('wide.arrow'),

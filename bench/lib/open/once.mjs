@@ -10,7 +10,7 @@ export async function openOnce(
   browser,
   appUrl,
   size,
-  { timeoutMs, memory = false, profile = null },
+  { timeoutMs, memory = false, profile = null, file = fileFor(size) },
 ) {
   const rows = SIZES[size];
   const context = await browser.newContext();
@@ -59,7 +59,7 @@ export async function openOnce(
     const sampler = setInterval(() => (peak.value = Math.max(peak.value, rendererRss() ?? 0)), 500);
     stopSampler = () => clearInterval(sampler);
     const wall0 = performance.now();
-    await input.setInputFiles(fileFor(size));
+    await input.setInputFiles(file);
     const finished = page.waitForFunction(
       () => window.__bench && (window.__bench.painted !== null || window.__bench.error !== null),
       null,
@@ -101,6 +101,38 @@ export async function openOnce(
     );
   } finally {
     stopSampler();
+    await context.close().catch(() => {});
+  }
+}
+
+/** DuckDB-WASM reading `file` (Parquet or CSV) to Arrow, on the bench page in a fresh context. */
+export async function duckdbOpen(browser, pageUrl, file, kind, timeoutMs) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const failed = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await page.goto(pageUrl + '/');
+    await page.waitForFunction(() => window.benchReady === true);
+    await page.getByLabel('Bench data file').setInputFiles(file);
+    const run = page
+      .evaluate((k) => window.bench.duckdbOpen(k), kind)
+      .catch((err) => {
+        // DuckDB-WASM 1.32 has no Parquet reader built in: it fetches the parquet extension from
+        // its extension host when read_parquet is first used, and fails this way when offline.
+        const ext = failed.find((u) => u.includes('parquet.duckdb_extension'));
+        if (ext)
+          throw new Error(
+            `DuckDB-WASM could not fetch its parquet extension (${new URL(ext).pathname}); no network here`,
+          );
+        throw err;
+      });
+    const crash = new Promise((_, reject) => {
+      page.on('crash', () => reject(new Error('the page crashed (out of memory?)')));
+      setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    return await Promise.race([run, crash]);
+  } finally {
     await context.close().catch(() => {});
   }
 }

@@ -74,6 +74,9 @@ export function resultsTable(results) {
       range = r.renderer_rss_bytes ? `renderer RSS ${fmtBytes(r.renderer_rss_bytes)}` : '';
     }
     if (r.name === 'engine-confusion') base += ` (${r.speedup}× faster)`;
+    if (r.format) name = `open-to-interactive (${r.format})`;
+    if (r.baseline_failed)
+      base = `duckdb-wasm failed: ${r.baseline_failed.replace(/\s+/g, ' ').slice(0, 120)}`;
     if (r.name === 'knn-top10' || r.name === 'open-to-interactive')
       base += r.baseline ? ` (${r.ratio_to_baseline}×)` : '';
     const pass = r.failed

@@ -4,6 +4,7 @@
 import { uniqueNames } from '../fromArrow';
 import { DataError } from '../readIpc';
 import type { Column, LoadedTable } from '../types';
+import { plainList, plainNumber, isPlainInteger } from './csvBytes';
 import { fieldText, scanCsv } from './csvScan';
 import * as T from './csvTypes';
 import { type Filler, fillerFor } from './csvFill';
@@ -38,6 +39,39 @@ interface Inferred {
   rows: number;
 }
 
+const NUMERIC = T.INTEGER | T.FLOAT_;
+
+/**
+ * The common fields, typed from their bytes without a string: a column already known to be
+ * text (only its nulls count), a plain number in a numeric column, a list of plain numbers in a
+ * list column. Returns false for anything else, which then takes the string path below.
+ */
+function inferFromBytes(r: Inferred, col: number, bytes: Uint8Array, s: number, e: number) {
+  const types = r.types[col]!;
+  // Null tokens are at most 4 characters, and a quoted field is never one unless empty.
+  if (types === 0) return e - s > 4 && (r.nonNull[col]!++, true);
+  if (e === s) return false;
+  if (types & T.LIST && bytes[s] === 0x5b) {
+    // A bracketed text is a list or nothing (string): the same outcome as typesOf + parseList.
+    const n = plainList(bytes, s, e);
+    if (n < 0) return false;
+    r.nonNull[col]!++;
+    if (r.dims[col] !== -1 && r.dims[col] !== n) r.types[col] = 0;
+    else {
+      r.dims[col] = n;
+      r.types[col] = T.LIST;
+    }
+    return true;
+  }
+  if ((types & ~NUMERIC) === 0 && plainNumber(bytes, s, e) !== undefined) {
+    r.nonNull[col]!++;
+    // plainNumber refuses integers of 2^53 and more, so this one is safe (no int64 needed).
+    r.types[col] = types & (isPlainInteger(bytes, s, e) ? NUMERIC : T.FLOAT_);
+    return true;
+  }
+  return false;
+}
+
 function infer(
   bytes: Uint8Array,
   from: number,
@@ -58,6 +92,7 @@ function infer(
     delim,
     (col, s, e, q) => {
       if (col >= width) return;
+      if (inferFromBytes(r, col, bytes, s, e)) return;
       const text = fieldText(bytes, s, e, q);
       if (T.NULL_TOKENS.has(text) && !(q && text !== '')) return;
       r.nonNull[col]!++;
@@ -141,8 +176,10 @@ export function readCsv(
     body,
     delim,
     (col, s, e, q) => {
+      const f = fillers[col]!;
+      if (f.fromBytes?.(row, bytes, s, e)) return;
       const text = fieldText(bytes, s, e, q);
-      if (!(T.NULL_TOKENS.has(text) && !(q && text !== ''))) fillers[col]!.set(row, text);
+      if (!(T.NULL_TOKENS.has(text) && !(q && text !== ''))) f.set(row, text);
     },
     (_f, next) => {
       row++;

@@ -1,5 +1,6 @@
 // One column of a CSV being filled, once its type is known (see csvTypes.ts for the inference).
 import type { Column } from '../types';
+import { plainList, plainNumber } from './csvBytes';
 import * as T from './csvTypes';
 import { allocateVectors } from '../vectorMemory';
 
@@ -7,6 +8,8 @@ export interface Filler {
   /** The type as the column list shows it (Arrow's names, as for Arrow and Parquet files). */
   type: string;
   set(row: number, text: string): void;
+  /** Sets the value from the field's bytes when they are a plain shape; false: use `set`. */
+  fromBytes?(row: number, bytes: Uint8Array, start: number, end: number): boolean;
   column(): Column;
 }
 
@@ -18,6 +21,13 @@ function numeric(name: string, n: number, integral: boolean, big: boolean): Fill
     set(row, text) {
       values[row] = T.parseNumber(text);
       if (int64) int64[row] = BigInt(text);
+    },
+    fromBytes(row, bytes, s, e) {
+      if (int64) return false;
+      const v = plainNumber(bytes, s, e);
+      if (v === undefined) return false;
+      values[row] = v;
+      return true;
     },
     column: () => ({ kind: 'numeric', name, values, integral, ...(int64 ? { int64 } : {}) }),
   };
@@ -77,6 +87,7 @@ export function fillerFor(
         const list = T.parseList(text)!;
         for (let k = 0; k < dim; k++) values[row * dim + k] = list[k] ?? NaN;
       },
+      fromBytes: (row, bytes, s, e) => plainList(bytes, s, e, values, row * dim, dim) === dim,
       column: () => ({ kind: 'vector', name, dim, values }),
     };
   }

@@ -55,9 +55,13 @@ export async function gunzip(bytes: Uint8Array, limit = MAX_FILE_BYTES): Promise
   return out;
 }
 
-async function decodeParquet(name: string, bytes: Uint8Array): Promise<LoadedTable> {
+async function decodeParquet(
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: (done: number, total: number) => void,
+): Promise<LoadedTable> {
   const { readParquet } = await import('./parquet');
-  const table = await readParquet(bytes);
+  const table = await readParquet(bytes, { onProgress });
   try {
     checkTable(table);
     return fromArrowTable(table, name, bytes.byteLength);
@@ -74,7 +78,8 @@ export async function decodeFile(
   onProgress?: (done: number, total: number) => void,
 ): Promise<OpenFile> {
   const bytes = startsWith(raw, GZIP) ? await gunzip(raw) : raw;
-  if (startsWith(bytes, PAR1)) return { name, bytes, table: await decodeParquet(name, bytes) };
+  if (startsWith(bytes, PAR1))
+    return { name, bytes, table: await decodeParquet(name, bytes, onProgress) };
   if (textKind(bytes) === 'csv') return { name, bytes, table: readCsv(bytes, name, onProgress) };
   return { name, bytes };
 }

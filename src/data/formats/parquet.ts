@@ -1,9 +1,13 @@
 // Parquet → Arrow, by parquet-wasm (arrow-rs compiled to WebAssembly; chosen by measurement, see
 // bench/RESULTS.md "Parquet decoders"). The module and its 4.8 MB wasm load on the first Parquet
 // file only, from the app's own origin, so Arrow users never fetch them.
-import { type Table, tableFromIPC } from 'apache-arrow';
+// The file is decoded one row group at a time (parquetSplit.ts), each group handed to arrow-rs as
+// a small file of its own, so wasm memory holds one group and its decoded columns, not the whole
+// file twice over; only the columns asked for are decoded.
+import { RecordBatch, Schema, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { DataError } from '../readIpc';
 import { checkParquetFooter } from './parquetFooter';
+import { type SplitFooter, rowGroupFile, splitFooter } from './parquetSplit';
 
 type ParquetWasm = typeof import('parquet-wasm');
 let loading: Promise<ParquetWasm> | null = null;
@@ -33,60 +37,94 @@ export function explainParquetError(err: unknown): string {
   return `the file is truncated or corrupt (the Parquet reader failed: ${msg})`;
 }
 
-const ARROW_SCHEMA_KEY = new TextEncoder().encode('ARROW:schema');
+const toBase64 = (b: Uint8Array) => btoa(Array.from(b, (c) => String.fromCharCode(c)).join(''));
+const fromBase64 = (b: Uint8Array) =>
+  Uint8Array.from(atob(new TextDecoder().decode(b)), (c) => c.charCodeAt(0));
 
 /**
- * A copy of the file whose footer no longer names its embedded Arrow schema (one byte of the key
- * changed, so the thrift structure stays valid): arrow-rs then derives the types from the Parquet
- * schema alone. Needed for polars' categoricals, stored as Dictionary<UInt32, Utf8View>, which
- * arrow-rs 56 refuses ("unsupported data type for byte array dictionary reader").
+ * The file's embedded Arrow schema cut to the kept fields (arrow-rs requires it to match the
+ * Parquet schema field for field), or null — types then come from the Parquet schema alone —
+ * when arrow-js cannot read or write it.
  */
-function withoutArrowSchema(bytes: Uint8Array, footerStart: number): Uint8Array | null {
-  const key = ARROW_SCHEMA_KEY;
-  for (let i = footerStart; i + key.length <= bytes.length; i++) {
-    let k = 0;
-    while (k < key.length && bytes[i + k] === key[k]) k++;
-    if (k === key.length) {
-      const copy = bytes.slice();
-      copy[i + key.length - 1] = 0x5f; // "ARROW:schem_"
-      return copy;
-    }
-  }
-  return null;
-}
-
-function decode(pw: ParquetWasm, bytes: Uint8Array): Uint8Array {
+function projectArrowSchema(b64: Uint8Array, names: string[]): Uint8Array | null {
   try {
-    return pw.readParquet(bytes, { batchSize: 1 << 20 }).intoIPCStream();
-  } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const footerStart =
-      bytes.length -
-      8 -
-      new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 8, true);
-    const plain = /data type|not supported|unsupported/i.test(msg)
-      ? withoutArrowSchema(bytes, footerStart)
-      : null;
-    if (!plain) throw err;
-    return pw.readParquet(plain, { batchSize: 1 << 20 }).intoIPCStream();
+    const { schema } = tableFromIPC(fromBase64(b64));
+    const fields = schema.fields.filter((f) => names.includes(f.name));
+    if (fields.length !== names.length) return null;
+    const out = tableToIPC(new Table(new Schema(fields, schema.metadata)), 'stream');
+    const len = new DataView(out.buffer, out.byteOffset).getInt32(4, true);
+    return new TextEncoder().encode(toBase64(out.subarray(0, 8 + len)));
+  } catch {
+    return null;
   }
 }
 
+export interface ReadParquetOptions {
+  /** Top-level columns to decode, by name; all when undefined. Unknown names are ignored. */
+  columns?: string[];
+  /** Called after each row group with rows done and the file's total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const readGroup = (pw: ParquetWasm, file: Uint8Array): Table =>
+  tableFromIPC(pw.readParquet(file, { batchSize: 1 << 20 }).intoIPCStream());
+
+/** polars' categoricals are stored as Dictionary<UInt32, Utf8View>, which arrow-rs 56 refuses. */
+const refusedType = (err: unknown) =>
+  /data type|not supported|unsupported/i.test(err instanceof Error ? err.message : String(err));
+
 /**
- * Decodes a whole Parquet file into an arrow-js Table. The footer is checked first (offsets and
- * sizes inside the file and the tab's budget), so a damaged size field cannot ask the decoder for
- * gigabytes. arrow-rs hands the columns back as one Arrow IPC stream, read zero-copy.
+ * Decodes a Parquet file (all columns, or the named ones) into an arrow-js Table, one record batch
+ * per row group. The footer is checked first (offsets and sizes inside the file and the tab's
+ * budget), so a damaged size field cannot ask the decoder for gigabytes.
  */
-export async function readParquet(bytes: Uint8Array): Promise<Table> {
-  checkParquetFooter(bytes);
+export async function readParquet(
+  bytes: Uint8Array,
+  opts: ReadParquetOptions = {},
+): Promise<Table> {
+  const meta = checkParquetFooter(bytes);
   const pw = await loadDecoder();
-  let ipc: Uint8Array;
+  let s: SplitFooter;
   try {
-    ipc = decode(pw, bytes);
+    s = splitFooter(bytes);
   } catch (err) {
-    throw new DataError(explainParquetError(err));
+    throw new DataError(
+      `the Parquet file is corrupt: its footer is damaged (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
-  const table = tableFromIPC(ipc);
+  const keep = opts.columns
+    ? s.names.flatMap((n, i) => (opts.columns!.includes(n) ? [i] : []))
+    : undefined;
+  const names = keep?.map((k) => s.names[k]!);
+  // undefined: the file's own embedded Arrow schema; null: none (types from the Parquet schema).
+  let arrowSchema: Uint8Array | null | undefined =
+    names && s.arrowSchema ? projectArrowSchema(s.arrowSchema, names) : undefined;
+  const total = Number(meta.num_rows);
+  const batches: RecordBatch[] = [];
+  let schema: Schema | null = null;
+  let done = 0;
+  // A file without row groups is still read once, for its schema.
+  const file = (g: number) => rowGroupFile(bytes, s, g, { keep, arrowSchema });
+  for (let g = 0; g < Math.max(1, s.numRowGroups); g++) {
+    let t: Table;
+    try {
+      try {
+        t = readGroup(pw, file(g));
+      } catch (err) {
+        // Read the Parquet types instead, for this and every later group so all groups agree.
+        if (!s.arrowSchema || arrowSchema === null || !refusedType(err)) throw err;
+        arrowSchema = null;
+        t = readGroup(pw, file(g));
+      }
+    } catch (err) {
+      throw new DataError(explainParquetError(err));
+    }
+    schema ??= t.schema;
+    batches.push(...t.batches);
+    done += t.numRows;
+    opts.onProgress?.(Math.min(total, done), total);
+  }
+  const table = batches.length ? new Table(batches) : new Table(schema!);
   if (table.schema.fields.length === 0) throw new DataError('the Parquet file has no columns');
   return table;
 }
