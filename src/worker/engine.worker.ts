@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { wasmMemoryBytes } from '../engine/neighbors/simdScan';
 import { Session } from './session/session';
+import { gateAll } from './gate';
 import { cohortsApi } from './services/cohorts/api';
 import { compareApi } from './services/compare/api';
 import { datasetApi } from './services/dataset/api';
@@ -17,7 +18,7 @@ const session = new Session();
 (self as unknown as { __wbWasmBytes: () => number }).__wbWasmBytes = wasmMemoryBytes;
 
 /** The worker's public surface, one part per service; reached only through `client.ts`. */
-const api = {
+const services = {
   /** The watchdog's heartbeat: answered only while the worker is between tasks. */
   ping: () => true,
   /** Blocks the worker for `ms` (capped at a minute): lets tests show the watchdog at work. */
@@ -34,6 +35,12 @@ const api = {
   ...slicesApi(session),
   ...instancesApi(session),
 };
+
+const api = gateAll(
+  session,
+  services,
+  new Set(['rowDetail', ...Object.keys(slicesApi(session)).filter((k) => k !== 'cancelSlices')]),
+);
 
 export type EngineApi = typeof api;
 

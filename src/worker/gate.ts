@@ -1,0 +1,43 @@
+// Requests that reach a column still being read wait for it (src/worker/session/deferred.ts):
+// the request throws ColumnPending, the gate waits for that column and runs it again. A column
+// that cannot be read ends the request with its reason, never a request that hangs.
+import { ColumnPending } from './session/deferred';
+import type { Session } from './session/session';
+
+/** Runs `run`; while it meets columns still being read, waits for each and runs it again. */
+export async function gated<T>(session: Session, run: () => T | Promise<T>): Promise<T> {
+  let waited: string | null = null;
+  for (;;) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!(err instanceof ColumnPending)) throw err;
+      // A column still pending right after it was reported read would loop: fail instead.
+      if (err.column === waited) throw new Error(`the column "${waited}" did not become readable`);
+      await session.columnReady(err.column);
+      waited = err.column;
+    }
+  }
+}
+
+type Methods = Record<string, (...args: never[]) => unknown>;
+
+/**
+ * Every method of `api` behind the gate, except `open` (which must not wait for the dataset it
+ * replaces). Those named in `needAll` read every column (row detail, the slice finder): they
+ * wait for all of them first, so they never answer from the columns read so far.
+ */
+export function gateAll<A extends Methods>(session: Session, api: A, needAll: Set<string>): A {
+  const out: Methods = {};
+  for (const [name, fn] of Object.entries(api)) {
+    out[name] =
+      name === 'open' || name === 'cancelOpen' || name === 'ping' || name === 'spin'
+        ? fn
+        : (...args: never[]) =>
+            gated(session, () => {
+              if (needAll.has(name)) session.dataset.requireAll();
+              return fn(...args);
+            });
+  }
+  return out as A;
+}
