@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { wasmMemoryBytes } from '../engine/neighbors/simdScan';
 import { Session } from './session/session';
 import { gateAll } from './gate';
+import { holdColumns } from './session/deferred';
 import { cohortsApi } from './services/cohorts/api';
 import { compareApi } from './services/compare/api';
 import { datasetApi } from './services/dataset/api';
@@ -26,6 +27,8 @@ const services = {
     const end = performance.now() + Math.min(Math.max(0, ms), 60_000);
     while (performance.now() < end);
   },
+  /** Holds the reading of columns deferred at open (tests show a view waiting for one). */
+  holdColumns: (on: boolean) => holdColumns(on),
   ...datasetApi(session),
   ...cohortsApi(session),
   ...rowsApi(session),

@@ -30,14 +30,13 @@ type Methods = Record<string, (...args: never[]) => unknown>;
 export function gateAll<A extends Methods>(session: Session, api: A, needAll: Set<string>): A {
   const out: Methods = {};
   for (const [name, fn] of Object.entries(api)) {
-    out[name] =
-      name === 'open' || name === 'cancelOpen' || name === 'ping' || name === 'spin'
-        ? fn
-        : (...args: never[]) =>
-            gated(session, () => {
-              if (needAll.has(name)) session.dataset.requireAll();
-              return fn(...args);
-            });
+    out[name] = ['open', 'cancelOpen', 'ping', 'spin', 'holdColumns'].includes(name)
+      ? fn
+      : (...args: never[]) =>
+          gated(session, () => {
+            if (needAll.has(name)) session.dataset.requireAll();
+            return fn(...args);
+          });
   }
   return out as A;
 }

@@ -41,6 +41,23 @@ export interface DeferredColumn {
 const isVector = (p: PartialArrow, i: number) =>
   String(p.table.schema.fields[i]!.type).startsWith('FixedSizeList');
 
+let hold: { promise: Promise<void>; release: () => void } | null = null;
+
+/**
+ * For tests (e2e/deferred.spec.ts): stops the background reading before its next column
+ * (true) or lets it go on (false), so a test can see a view waiting for a column.
+ */
+export function holdColumns(on: boolean): void {
+  if (on && !hold) {
+    let release!: () => void;
+    const promise = new Promise<void>((r) => (release = r));
+    hold = { promise, release };
+  } else if (!on && hold) {
+    hold.release();
+    hold = null;
+  }
+}
+
 /** Progress reports at most this often (ms); each one crosses to the page. */
 const REPORT_MS = 100;
 
@@ -136,6 +153,8 @@ export class DeferredColumns {
     let last = 0;
     try {
       for (const c of this.order) {
+        if (hold) await hold.promise;
+        signal.throwIfAborted();
         const ranges = this.partial.deferred.get(c.index)!;
         this.update(c.name, [], []);
         await readRanges(
