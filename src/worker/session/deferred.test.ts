@@ -154,8 +154,9 @@ describe('opening an Arrow file from its footer', () => {
         if (atOpen < 0) atOpen = reads.length;
       },
     );
+    const atReturn = reads.length;
     expect(r.summary!.numRows).toBe(30_000);
-    const early = reads.slice(0, atOpen);
+    const early = reads.slice(0, atOpen >= 0 ? Math.min(atOpen, atReturn) : atReturn);
     const t = tableFromIPC(bytes);
     const readEarly = (name: string) =>
       t.batches.every((batch) => {

@@ -14,7 +14,7 @@ import { CohortError } from '../../engine/cohort/truth';
 import { popcount } from '../../engine/cohort/evaluate';
 import type { CohortDef } from '../../shared/predicate';
 import { loadTable } from '../../data/load';
-import { classesOf, prepareEval } from '../../data/prepare';
+import { type EvalArrays, classesOf, prepareEval } from '../../data/prepare';
 import { DataError } from '../../data/readIpc';
 import { type OpenFile, decodeFile } from '../../data/formats/decode';
 import {
@@ -248,16 +248,44 @@ export class Session {
     if (signal.aborted) return CANCELLED;
     const background = new AbortController();
     this.replace(r.dataset, background);
-    void r.deferred.run(file, background.signal);
+    // First the role arrays the page asks for next (it asks while it restores its saved state),
+    // then the remaining columns.
+    const roles = r.summary.inferred;
+    setTimeout(() => {
+      this.prewarm(r.dataset, roles);
+      void r.deferred.run(file, background.signal);
+    }, 0);
     return { summary: r.summary, errors: [] };
   }
 
   private thresholds: Record<string, number> = {};
+  /** Role arrays prepared before the page asked (prewarm), used once by the next analyse. */
+  private prepared: { d: OpenDataset; key: string; ev: EvalArrays } | null = null;
+
+  /**
+   * Prepares the role arrays of the inferred roles while the page is still showing the summary:
+   * its first request is nearly always for them (saved roles that differ just miss).
+   */
+  private prewarm(d: OpenDataset, mapping: RoleMapping): void {
+    if (this.current !== d) return;
+    try {
+      d.require(mappingColumns(mapping));
+      const ev = timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
+      this.prepared = { d, key: JSON.stringify(mapping), ev };
+    } catch {
+      // The page's own request reports whatever went wrong.
+    }
+  }
 
   analyse(mapping: RoleMapping): Analysis {
     const d = this.dataset;
     d.require(mappingColumns(mapping));
-    const prepared = timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
+    const early = this.prepared;
+    this.prepared = null;
+    const prepared =
+      early?.d === d && early.key === JSON.stringify(mapping)
+        ? early.ev
+        : timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
     const ev = applyThresholds(prepared, this.thresholds);
     d.setRoles(mapping, ev);
     const metrics = timed('analyse:overview', () => computeOverview(ev));
