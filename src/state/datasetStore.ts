@@ -44,6 +44,8 @@ interface DatasetState {
   dismissErrors: () => void;
   applyThresholds: (t: Record<string, number>) => Promise<void>;
   report: (errors: FileError[]) => void;
+  /** Where a reopen of the dataset on screen (engine restart) sends its columns read later. */
+  columnsOfReopen: () => (u: ColumnsUpdate) => void;
 }
 
 function failure(err: unknown, fileName: string): FileError {
@@ -222,5 +224,9 @@ export const useDataset = create<DatasetState>((set, get) => {
       }
     },
     report: (errors) => set({ errors: [...get().errors, ...errors] }),
+    columnsOfReopen: () => {
+      const token = shown;
+      return (u) => onColumns({ ...u, token });
+    },
   };
 });
