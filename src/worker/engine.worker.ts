@@ -42,7 +42,12 @@ const services = {
 const api = gateAll(
   session,
   services,
-  new Set(['rowDetail', ...Object.keys(slicesApi(session)).filter((k) => k !== 'cancelSlices')]),
+  new Map([
+    ['rowDetail', 'all'],
+    ...Object.keys(slicesApi(session))
+      .filter((k) => k !== 'cancelSlices')
+      .map((k) => [k, 'features'] as const),
+  ]),
 );
 
 export type EngineApi = typeof api;

@@ -24,17 +24,23 @@ type Methods = Record<string, (...args: never[]) => unknown>;
 
 /**
  * Every method of `api` behind the gate, except `open` (which must not wait for the dataset it
- * replaces). Those named in `needAll` read every column (row detail, the slice finder): they
- * wait for all of them first, so they never answer from the columns read so far.
+ * replaces). Those named in `needAll` read every column (row detail: 'all'; the slice finder:
+ * 'features', every column but the embeddings): they wait for those first, so they never answer
+ * from the columns read so far.
  */
-export function gateAll<A extends Methods>(session: Session, api: A, needAll: Set<string>): A {
+export function gateAll<A extends Methods>(
+  session: Session,
+  api: A,
+  needAll: Map<string, 'all' | 'features'>,
+): A {
   const out: Methods = {};
   for (const [name, fn] of Object.entries(api)) {
     out[name] = ['open', 'cancelOpen', 'ping', 'spin', 'holdColumns'].includes(name)
       ? fn
       : (...args: never[]) =>
           gated(session, () => {
-            if (needAll.has(name)) session.dataset.requireAll();
+            const needs = needAll.get(name);
+            if (needs) session.dataset.requireAll(needs === 'all');
             return fn(...args);
           });
   }

@@ -91,10 +91,14 @@ export class OpenDataset {
     this.combined.columns.splice(0, this.combined.columns.length, ...cols);
   }
 
-  /** Throws ColumnPending for the first column still being read (for requests over all of them). */
-  requireAll(): void {
+  /**
+   * Throws ColumnPending for the first column still being read (for requests over all of them;
+   * `vectors` false: over all but the embeddings).
+   */
+  requireAll(vectors = true): void {
     const d = this.byName.deferred;
-    for (const name of this.byName.order) if (d?.pending(name)) throw new ColumnPending(name);
+    for (const name of this.byName.order)
+      if (d?.pending(name) && (vectors || !d.vector(name))) throw new ColumnPending(name);
   }
 
   /** Throws ColumnPending (or the failure) for any of `names` not loaded. */

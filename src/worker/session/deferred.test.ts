@@ -22,7 +22,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../test/fixtures';
 import type { ColumnInfo } from '../../data/types';
 import type { CohortDef, ColumnsUpdate } from '../../protocol';
-import { gated } from '../gate';
+import { gateAll, gated } from '../gate';
+import { holdColumns } from './deferred';
 import { Session } from './session';
 
 const N = 1000;
@@ -227,6 +228,38 @@ describe('opening an Arrow file from its footer', () => {
     let red = 0;
     for (let i = 0; i < N; i++) if (i % 4 === 0 && i % 11 !== 3) red++;
     expect(got[0]!.size).toBe(red);
+  });
+
+  it('requests over every column wait for all of them, the slice finder for all but vectors', async () => {
+    holdColumns(true);
+    const { s } = await openPartially(arrowJsFile());
+    const pendingNow = () => {
+      const d = s.dataset.byName.deferred!;
+      return s.dataset.byName.order.filter((n) => d.pending(n));
+    };
+    const api = gateAll(
+      s,
+      { features: () => pendingNow(), all: () => pendingNow(), one: () => pendingNow() },
+      new Map([
+        ['features', 'features'],
+        ['all', 'all'],
+      ]),
+    );
+    const seen = { features: api.features(), all: api.all(), one: api.one() };
+    // Nothing read yet: a request that reaches no deferred column answers at once.
+    expect(await seen.one).toEqual([
+      'f_num',
+      'f_f32',
+      'f_cnt',
+      'f_cat',
+      'f_flag',
+      'f_time',
+      'embedding',
+    ]);
+    holdColumns(false);
+    const whenFeatures = await seen.features;
+    expect(whenFeatures.filter((n) => n !== 'embedding')).toEqual([]);
+    expect(await seen.all).toEqual([]);
   });
 
   it('a deferred column that cannot be read ends its requests with the reason', async () => {

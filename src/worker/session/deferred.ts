@@ -95,6 +95,12 @@ export class DeferredColumns {
     return this.failed.get(name);
   }
 
+  /** A vector column (an embedding): read last; the slice finder does not wait for it. */
+  vector(name: string): boolean {
+    const c = this.order.find((x) => x.name === name);
+    return !!c && isVector(this.partial, c.index);
+  }
+
   get names(): string[] {
     return this.order.map((c) => c.name).filter((n) => this.pending(n));
   }
