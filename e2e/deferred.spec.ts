@@ -105,3 +105,27 @@ test('the Overview works at once; Rows and the Map wait for their columns, then 
   await expect(wait).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Legend: label' })).toBeVisible();
 });
+
+test('a cohort on a column still being read waits for it, then counts the right rows', async ({
+  page,
+}) => {
+  await openEmpty(page);
+  await hold(page, true);
+  await page.getByLabel('Open data files').setInputFiles(FILE);
+  await expectRows(page, N);
+  await page.getByRole('button', { name: 'New cohort' }).click();
+  await page.getByLabel('Cohort name').fill('Small f_num0');
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  await page.getByLabel('Field of condition 1').selectOption('col:f_num0');
+  await page.getByLabel('Maximum of condition 1').fill('100');
+  // f_num0 = i / 2 ≤ 100 for i = 0…200.
+  const matched = page.getByText(`201 of ${N.toLocaleString('en-US')} rows match`);
+  await expect(page.getByRole('status')).toContainText('Reading 4 more columns');
+  await expect(page.getByText('Loading column f_num0… 0%')).toBeVisible();
+  await expect(matched).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/deferred-cohort-waiting.png' });
+  await hold(page, false);
+  await expect(matched).toBeVisible();
+  await page.getByRole('button', { name: 'Save cohort' }).click();
+  await expect(page.getByRole('button', { name: /Small f_num0/ })).toContainText('201 rows');
+});

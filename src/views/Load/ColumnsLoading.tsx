@@ -10,6 +10,14 @@ function describe(l: ColumnsLoading, waitingFor: string[]): string {
   return `Loading column ${now}${more}… ${percent(l)}%`;
 }
 
+/** "Loading column x… p%" while any of `names` is still being read; null when all are read. */
+export function useLoadingNote(names: string[]): string | null {
+  const l = useDataset((s) => s.columnsLoading);
+  if (!l) return null;
+  const waiting = names.filter((n) => l.pending.includes(n));
+  return waiting.length ? describe(l, waiting) : null;
+}
+
 /** In the status line while columns are still being read after the dataset opened. */
 export function ColumnsProgress() {
   const l = useDataset((s) => s.columnsLoading);
