@@ -262,6 +262,38 @@ describe('opening an Arrow file from its footer', () => {
     expect(await seen.all).toEqual([]);
   });
 
+  it('a request naming a cohort on a column still being read waits for it first', async () => {
+    holdColumns(true);
+    const { s } = await openPartially(arrowJsFile());
+    const cohort: CohortDef = {
+      id: 'c',
+      name: 'c',
+      predicate: { op: 'not', child: { op: 'isNull', column: 'f_cnt' } },
+    };
+    // A service that reports a cohort's error instead of throwing (as Compare does) would
+    // answer "still being read" if the gate did not wait for the predicate's columns first.
+    const api = gateAll(
+      s,
+      {
+        sizes: (defs: CohortDef[]) =>
+          defs.map((d) => {
+            try {
+              return s.dataset.maskOf(d.predicate)!.reduce((a, x) => a + x, 0);
+            } catch (err) {
+              return (err as Error).message;
+            }
+          }),
+      },
+      new Map(),
+    );
+    const answer = api.sizes([cohort]);
+    holdColumns(false);
+    // f_cnt is null where i % 9 === 3.
+    let set = 0;
+    for (let i = 0; i < N; i++) if (i % 9 !== 3) set++;
+    expect(await answer).toEqual([set]);
+  });
+
   it('a deferred column that cannot be read ends its requests with the reason', async () => {
     const bytes = arrowJsFile();
     // Point one dictionary index of f_cat far past its dictionary.

@@ -2,6 +2,7 @@ import { combineTables } from '../../data/combine';
 import { setVectorAllocator } from '../../data/vectorMemory';
 import { allocateScannable } from '../../engine/neighbors/simdScan';
 import { OpenDataset } from './dataset';
+import { ColumnPending } from './deferred';
 import { summarize } from './summary';
 import { openPartial } from './openPartial';
 import { MIN_PARTIAL_BYTES, readArrowPartially } from '../../data/partial/readPartial';
@@ -71,6 +72,12 @@ export class Session {
     this.background?.abort();
     this.background = background;
     this.current = d;
+  }
+
+  /** Throws ColumnPending for the first of `names` still being read (not for failed ones). */
+  requirePending(names: string[]): void {
+    const deferred = this.current?.byName.deferred;
+    for (const n of names) if (deferred?.pending(n)) throw new ColumnPending(n);
   }
 
   /**
