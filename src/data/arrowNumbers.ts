@@ -35,6 +35,20 @@ function wordsToNumber(words: Uint32Array, start: number, count: number): number
   return v;
 }
 
+/**
+ * Row i of 64-bit integers as a Number without making a BigInt per row (Number(bigint) costs
+ * ~150 ms per million rows): the high word times 2^32 plus the low word is one correctly
+ * rounded addition of two exact terms, so it equals Number(values[i]) for every value.
+ */
+export function int64Reader(values: BigInt64Array | BigUint64Array): (i: number) => number {
+  const lo = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+  const hi =
+    values instanceof BigInt64Array
+      ? new Int32Array(values.buffer, values.byteOffset, values.length * 2)
+      : lo;
+  return (i) => hi[2 * i + 1]! * 4294967296 + lo[2 * i]!;
+}
+
 /** A reader of row i as a plain number for every numeric-like Arrow type, or null if unsupported. */
 export function numberReader(data: Data): ((i: number) => number) | null {
   const type = data.type as DataType;
@@ -47,7 +61,7 @@ export function numberReader(data: Data): ((i: number) => number) | null {
         return (i) => halfToFloat(v[i]!);
       }
       if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
-        return (i) => Number(values[i]!);
+        return int64Reader(values);
       }
       const v = values as ArrayLike<number>;
       return (i) => v[i]!;
@@ -61,8 +75,8 @@ export function numberReader(data: Data): ((i: number) => number) | null {
     }
     case Type.Timestamp: {
       const d = msDivisor((type as unknown as { unit: TimeUnit }).unit);
-      const v = values as BigInt64Array;
-      return (i) => Number(v[i]!) / d;
+      const read = int64Reader(values as BigInt64Array);
+      return (i) => read(i) / d;
     }
     case Type.Date: {
       if ((type as unknown as { unit: DateUnit }).unit === DateUnit.DAY) {

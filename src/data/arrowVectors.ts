@@ -52,6 +52,12 @@ export function gatherVectors(chunks: readonly Data[], n: number): VectorResult 
     if (!child || !isNumericChild(child.type as DataType)) {
       return { error: 'lists of non-numeric values are not supported' };
     }
+    const type = data.type as DataType;
+    // Fixed-size lists all have the type's length: no pass over the rows (1M rows: ~100 ms).
+    if (type.typeId === Type.FixedSizeList) {
+      if (data.nullCount < data.length) dim = (type as unknown as { listSize: number }).listSize;
+      continue;
+    }
     const bounds = listBounds(data);
     const valid = validityOf(data);
     for (let i = 0; i < data.length; i++) {

@@ -137,10 +137,11 @@ function check(data: Data, what: string, depth: number): void {
   }
 }
 
-/** Throws a DataError when any column's buffers cannot hold its rows. */
-export function checkTable(table: Table): void {
+/** Throws a DataError when any column's buffers (of `only`, when given) cannot hold its rows. */
+export function checkTable(table: Table, only?: ReadonlySet<number>): void {
   for (const batch of table.batches) {
     table.schema.fields.forEach((field, i) => {
+      if (only && !only.has(i)) return;
       const data = batch.data.children[i];
       const what = `column "${field.name}"`;
       try {

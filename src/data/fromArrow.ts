@@ -95,8 +95,24 @@ export function uniqueNames(raw: readonly unknown[]): string[] {
 export const columnNames = (fields: readonly Field[]): string[] =>
   uniqueNames(fields.map((f) => f.name));
 
-/** Normalizes an Arrow table into typed-array columns; unsupported columns are listed, not fatal. */
-export function fromArrowTable(table: Table, fileName: string, byteLength: number): LoadedTable {
+/** Column `i` of `table` under its app name, or why it is skipped. */
+export function columnAt(table: Table, i: number, name: string): Column | string {
+  const field = table.schema.fields[i]!;
+  const vector = table.getChildAt(i);
+  const chunks = vector ? vector.data : [];
+  return toColumn(name === field.name ? field : field.clone({ name }), chunks, table.numRows);
+}
+
+/**
+ * Normalizes an Arrow table into typed-array columns; unsupported columns are listed, not fatal.
+ * `only`: the field indices to normalize now (the others are read later: readPartial.ts).
+ */
+export function fromArrowTable(
+  table: Table,
+  fileName: string,
+  byteLength: number,
+  only?: ReadonlySet<number>,
+): LoadedTable {
   const n = table.numRows;
   const columns: Column[] = [];
   const skipped: SkippedColumn[] = [];
@@ -106,9 +122,8 @@ export function fromArrowTable(table: Table, fileName: string, byteLength: numbe
     const name = names[i]!;
     const arrowType = String(field.type);
     Object.defineProperty(arrowTypes, name, { value: arrowType, enumerable: true, writable: true });
-    const vector = table.getChildAt(i);
-    const chunks = vector ? vector.data : [];
-    const col = toColumn(name === field.name ? field : field.clone({ name }), chunks, n);
+    if (only && !only.has(i)) return;
+    const col = columnAt(table, i, name);
     if (typeof col === 'string') skipped.push({ name, arrowType, reason: col });
     else columns.push(col);
   });

@@ -98,4 +98,9 @@ export interface ColumnInfo {
   integral: boolean;
   dim: number | null;
   sample: string[];
+  /**
+   * Still being read (the file was opened from its footer, this column after the first view):
+   * only the name, kind, type, dim and null count are known yet.
+   */
+  loading?: boolean;
 }

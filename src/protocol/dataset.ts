@@ -30,6 +30,24 @@ export interface DatasetSummary {
   description: string | null;
 }
 
+/**
+ * Columns read after the dataset opened (src/worker/session/deferred.ts): sent as each one is
+ * read, and while bytes arrive. `token` is the open's.
+ */
+export interface ColumnsUpdate {
+  token: number;
+  /** Columns still being read, in reading order. */
+  pending: string[];
+  /** The column being read now. */
+  current: string | null;
+  bytesRead: number;
+  totalBytes: number;
+  /** Summaries of the columns read since the last update (they replace the placeholders). */
+  loaded: ColumnInfo[];
+  /** Columns that could not be read, with the reason. */
+  failed: { name: string; reason: string }[];
+}
+
 export interface OpenResult {
   /** Null when nothing could be opened (the previous dataset stays). */
   summary: DatasetSummary | null;

@@ -1,13 +1,32 @@
 import { create } from 'zustand';
 import type { RoleMapping } from '../shared/roles';
 import { client } from '../worker/client';
-import type { Analysis, DatasetSummary, FileError, Progress, Source } from '../protocol';
+import type {
+  Analysis,
+  ColumnInfo,
+  ColumnsUpdate,
+  DatasetSummary,
+  FileError,
+  Progress,
+  Source,
+} from '../protocol';
 import { restoreFor } from './restore';
 import { write } from './savedStorage';
 import { rememberHandles } from './fileHandles';
 
+/** Columns the worker is still reading after the dataset opened (see worker/session/deferred.ts). */
+export interface ColumnsLoading {
+  /** Still being read, in reading order. */
+  pending: string[];
+  current: string | null;
+  /** 0–1 of the bytes still to read when the dataset opened. */
+  fraction: number;
+}
+
 interface DatasetState {
   progress: Progress | null;
+  /** Null once every column is read (or when all were read before the dataset opened). */
+  columnsLoading: ColumnsLoading | null;
   loading: boolean;
   summary: DatasetSummary | null;
   /** What the dataset on screen was read from: reopened if the engine restarts, or one file alone. */
@@ -25,6 +44,8 @@ interface DatasetState {
   dismissErrors: () => void;
   applyThresholds: (t: Record<string, number>) => Promise<void>;
   report: (errors: FileError[]) => void;
+  /** Where a reopen of the dataset on screen (engine restart) sends its columns read later. */
+  columnsOfReopen: () => (u: ColumnsUpdate) => void;
 }
 
 function failure(err: unknown, fileName: string): FileError {
@@ -42,14 +63,69 @@ let latestOpen = 0;
 /** The token of the dataset on screen; the last dataset the worker committed to. */
 let shown = 0;
 let workerHolds: { token: number; sources: Source[]; summary: DatasetSummary } | null = null;
+/** Columns read after their open, by open token: they can arrive before its summary is shown. */
+let columnUpdates: { token: number; loaded: Map<string, ColumnInfo>; last: ColumnsUpdate } | null =
+  null;
 
 export const useDataset = create<DatasetState>((set, get) => {
+  /**
+   * The summaries of columns read since the dataset opened replace their placeholders, in the
+   * same summary (same fingerprint, roles and order): views stay mounted, selections stay.
+   */
+  function applyColumns() {
+    const summary = get().summary;
+    const u = columnUpdates;
+    if (!summary || !u || u.token !== shown) return;
+    const failed = u.last.failed.filter((f) => !get().errors.some((e) => e.reason === f.reason));
+    if (failed.length)
+      get().report(
+        failed.map((f) => ({
+          action: 'Could not read a column of',
+          fileName: summary.files.join(', '),
+          reason: f.reason,
+        })),
+      );
+    const fresh = summary.columns.some((c) => c.loading && u.loaded.has(c.name));
+    const columnsLoading = u.last.pending.length
+      ? {
+          pending: u.last.pending,
+          current: u.last.current,
+          fraction: u.last.totalBytes ? u.last.bytesRead / u.last.totalBytes : 1,
+        }
+      : null;
+    set({
+      columnsLoading,
+      ...(fresh
+        ? {
+            summary: { ...summary, columns: summary.columns.map((c) => u.loaded.get(c.name) ?? c) },
+          }
+        : {}),
+    });
+  }
+  function onColumns(u: ColumnsUpdate) {
+    if (u.token !== latestOpen && u.token !== shown) return;
+    if (columnUpdates?.token !== u.token)
+      columnUpdates = { token: u.token, loaded: new Map(), last: u };
+    for (const c of u.loaded) columnUpdates.loaded.set(c.name, c);
+    columnUpdates.last = u;
+    applyColumns();
+  }
+
   async function show(token: number, sources: Source[], summary: DatasetSummary) {
     shown = token;
     const restored = await restoreFor(summary);
     if (shown !== token) return;
     const roles = restored.roles ?? summary.inferred;
-    set({ summary, sources, roles, rolesFromStorage: !!restored.roles, analysis: null });
+    const loading = summary.columns.filter((c) => c.loading).map((c) => c.name);
+    set({
+      summary,
+      sources,
+      roles,
+      rolesFromStorage: !!restored.roles,
+      analysis: null,
+      columnsLoading: loading.length ? { pending: loading, current: null, fraction: 0 } : null,
+    });
+    applyColumns();
     if (restored.problems.length) get().report(restored.problems.map(notRestored));
     const analysis = await client.analyse(roles);
     if (shown === token) set({ analysis });
@@ -66,6 +142,7 @@ export const useDataset = create<DatasetState>((set, get) => {
   }
   return {
     progress: null,
+    columnsLoading: null,
     loading: false,
     summary: null,
     sources: [],
@@ -85,6 +162,7 @@ export const useDataset = create<DatasetState>((set, get) => {
             if (token === latestOpen) set({ progress });
           },
           token,
+          onColumns,
         );
         if (result.summary) workerHolds = { token, sources, summary: result.summary };
         if (result.summary && handles?.length)
@@ -146,5 +224,9 @@ export const useDataset = create<DatasetState>((set, get) => {
       }
     },
     report: (errors) => set({ errors: [...get().errors, ...errors] }),
+    columnsOfReopen: () => {
+      const token = shown;
+      return (u) => onColumns({ ...u, token });
+    },
   };
 });

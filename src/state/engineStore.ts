@@ -17,7 +17,12 @@ export const useEngine = create<EngineState>((set) => ({
     try {
       if (sources.length > 0 && roles) {
         // Token 0: the new worker has no other open; one the user starts meanwhile supersedes it.
-        const reopened = await client.open(sources, () => {}, 0);
+        const reopened = await client.open(
+          sources,
+          () => {},
+          0,
+          useDataset.getState().columnsOfReopen(),
+        );
         if (!reopened.summary) throw new Error(reopened.errors.map((e) => e.reason).join('; '));
         await client.setThresholds(useCompare.getState().thresholds);
         useDataset.setState({ analysis: await client.analyse(roles) });

@@ -74,8 +74,8 @@ const extras = {
 };
 
 const overrides: Partial<Api> = {
-  open: (sources, onProgress, token) =>
-    call('open', [sources.map(absolute), onProgress, token]) as never,
+  open: (sources, onProgress, token, onColumns) =>
+    call('open', [sources.map(absolute), onProgress, token, onColumns ?? (() => {})]) as never,
 };
 
 /** The only way the UI reaches the data and the engine: every worker method, typed from it. */

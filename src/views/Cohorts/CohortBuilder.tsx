@@ -7,6 +7,8 @@ import { type Draft, conditionKey, fromPredicate, toPredicate } from './draft';
 import { fieldOptions } from './fields';
 import { ConditionRow } from './ConditionRow';
 import { useDraftSize } from './useDraftSize';
+import { columnsOf } from '../../shared/predicate';
+import { useLoadingNote } from '../Load/ColumnsLoading';
 
 interface Props {
   initial: CohortDef | null;
@@ -30,6 +32,8 @@ export function CohortBuilder({ initial, onSave, onCancel }: Props) {
   const predicate =
     json !== null ? jsonPredicate : draft.conditions.length ? toPredicate(draft) : null;
   const stats = useDraftSize(predicate);
+  // A condition on a column still being read waits for it (the worker holds the request).
+  const loadingNote = useLoadingNote(predicate ? columnsOf(predicate) : []);
   const n = summary?.numRows ?? 0;
 
   return (
@@ -62,7 +66,7 @@ export function CohortBuilder({ initial, onSave, onCancel }: Props) {
           ) : stats ? (
             `${formatCount(stats.size)} of ${formatCount(n)} rows match`
           ) : (
-            ''
+            (loadingNote ?? '')
           )}
         </span>
       </div>

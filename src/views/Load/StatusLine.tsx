@@ -2,6 +2,7 @@ import { Name } from '../../ui/Name';
 import { revealInvisible } from '../../ui/invisibleChars';
 import { useDataset } from '../../state/datasetStore';
 import { formatCount } from '../../ui/format';
+import { ColumnsProgress } from './ColumnsLoading';
 
 /** The one-line answer to "what is open": rows, columns, versions, task. */
 export function StatusLine() {
@@ -25,6 +26,7 @@ export function StatusLine() {
   return (
     <div className="status" role="status" aria-live="polite">
       <span>{text}</span>
+      <ColumnsProgress />
       {summary && (
         <span className="files" title={revealInvisible(summary.files.join(', '))}>
           <Name text={summary.files.join(', ')} />

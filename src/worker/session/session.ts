@@ -1,8 +1,12 @@
 import { combineTables } from '../../data/combine';
 import { setVectorAllocator } from '../../data/vectorMemory';
 import { allocateScannable } from '../../engine/neighbors/simdScan';
-import type { CombinedTable } from '../../data/shapes';
 import { OpenDataset } from './dataset';
+import { ColumnPending } from './deferred';
+import { summarize } from './summary';
+import { openPartial } from './openPartial';
+import { MIN_PARTIAL_BYTES, readArrowPartially } from '../../data/partial/readPartial';
+import { readRanges } from '../../data/partial/ranges';
 import { timed } from './timing';
 import { sanityChecks } from './sanityChecks';
 import { applyThresholds } from './thresholds';
@@ -10,10 +14,6 @@ import { profileField } from '../services/cohorts/profileField';
 import { CohortError } from '../../engine/cohort/truth';
 import { popcount } from '../../engine/cohort/evaluate';
 import type { CohortDef } from '../../shared/predicate';
-import { describeColumn } from '../../data/columnInfo';
-import { fingerprint } from '../../data/fingerprint';
-import { inferRoles } from '../../data/inferRoles';
-import { inferLabel } from '../../data/labelInference';
 import { loadTable } from '../../data/load';
 import { type EvalArrays, classesOf, prepareEval } from '../../data/prepare';
 import { DataError } from '../../data/readIpc';
@@ -24,6 +24,7 @@ import {
   ReadBudget,
   readSource,
   setRefusal,
+  sizeRefusal,
   sourceName,
 } from '../../data/readSource';
 import type { RoleMapping } from '../../shared/roles';
@@ -32,7 +33,7 @@ import { computeOverview } from '../../engine/overview';
 import type {
   Analysis,
   CohortStats,
-  DatasetSummary,
+  ColumnsUpdate,
   Field,
   FieldProfile,
   FileError,
@@ -47,25 +48,13 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function summarize(combined: CombinedTable, tables: LoadedTable[]): DatasetSummary {
-  const types: Record<string, string> = Object.assign({}, ...tables.map((t) => t.arrowTypes));
-  const columns = combined.columns.map((c) =>
-    describeColumn(c, (Object.hasOwn(types, c.name) && types[c.name]) || c.kind),
-  );
-  const named = inferRoles(columns, combined.metadata, combined.report.idColumn);
-  const { roles: inferred, inference } = inferLabel(combined.columns, columns, named);
-  const parts = [String(combined.numRows), ...columns.map((c) => `${c.name}:${c.arrowType}`)];
-  return {
-    fingerprint: fingerprint(parts),
-    files: tables.map((t) => t.fileName),
-    numRows: combined.numRows,
-    columns,
-    skipped: tables.flatMap((t) => t.skipped.map((s) => ({ ...s, fileName: t.fileName }))),
-    report: combined.report,
-    inferred,
-    labelInference: inference,
-    description: combined.metadata['workbench.description'] ?? null,
-  };
+/** Every column a role mapping names (they must be read before it is applied). */
+function mappingColumns(m: RoleMapping): (string | null)[] {
+  return [
+    m.id,
+    m.label,
+    ...m.versions.flatMap((v) => [v.prediction, v.score, v.probabilities, ...v.classColumns]),
+  ];
 }
 
 const CANCELLED: OpenResult = { summary: null, errors: [], cancelled: true };
@@ -73,6 +62,32 @@ const CANCELLED: OpenResult = { summary: null, errors: [], cancelled: true };
 /** The worker's state: one open dataset at a time; a failed open never replaces it. */
 export class Session {
   private current: OpenDataset | null = null;
+  /** Files smaller than this are read whole (tests lower it to exercise the partial read). */
+  partialMinBytes = MIN_PARTIAL_BYTES;
+  /** Stops the background reading of the current dataset's remaining columns. */
+  private background: AbortController | null = null;
+
+  /** The open dataset becomes `d`; the columns still being read for the one before stop. */
+  private replace(d: OpenDataset, background: AbortController | null = null): void {
+    this.background?.abort();
+    this.background = background;
+    this.current = d;
+  }
+
+  /** Throws ColumnPending for the first of `names` still being read (not for failed ones). */
+  requirePending(names: string[]): void {
+    const deferred = this.current?.byName.deferred;
+    for (const n of names) if (deferred?.pending(n)) throw new ColumnPending(n);
+  }
+
+  /**
+   * Resolves when `column` of the open dataset is read; rejects with the reason it cannot be (it
+   * failed, or another file was opened). Requests that met ColumnPending wait here (gate.ts).
+   */
+  columnReady(column: string): Promise<void> {
+    const deferred = this.current?.byName.deferred;
+    return deferred ? deferred.wait(column) : Promise.resolve();
+  }
 
   /** The open dataset; throws when none is (callers are UI requests that need one). */
   get dataset(): OpenDataset {
@@ -116,7 +131,7 @@ export class Session {
       const combined = timed('open:combine', () => combineTables(tables));
       const summary = timed('open:summarize', () => summarize(combined, tables));
       if (signal?.aborted) return CANCELLED;
-      this.current = new OpenDataset(combined);
+      this.replace(new OpenDataset(combined));
       return { summary, errors };
     } catch (err) {
       errors.push({ fileName: tables.map((t) => t.fileName).join(', '), reason: reasonOf(err) });
@@ -156,7 +171,12 @@ export class Session {
    * the one before (its reads stop, its result is dropped), so a slow demo or a big file opened
    * first can never replace what the user opened last.
    */
-  async open(sources: Source[], onProgress: (p: Progress) => void, token = 0): Promise<OpenResult> {
+  async open(
+    sources: Source[],
+    onProgress: (p: Progress) => void,
+    token = 0,
+    onColumns: (u: ColumnsUpdate) => void = () => {},
+  ): Promise<OpenResult> {
     this.opening?.abort.abort();
     const { signal } = (this.opening = { token, abort: new AbortController() }).abort;
     const errors: FileError[] = [];
@@ -170,6 +190,11 @@ export class Session {
         errors: [{ fileName: sources.map(sourceName).join(', '), reason: refused }],
       };
     }
+    const one = sources.length === 1 ? sources[0]! : null;
+    if (one?.kind === 'file' && !sizeRefusal(one.file.size, budget)) {
+      const opened = await this.openFromFooter(one.file, onProgress, token, onColumns, signal);
+      if (opened) return opened;
+    }
     for (const s of sources) {
       const name = sourceName(s);
       try {
@@ -182,9 +207,85 @@ export class Session {
     return this.openFiles(files, errors, onProgress, signal);
   }
 
+  /**
+   * Opens an uncompressed Arrow file from its footer: the columns the first view needs now, the
+   * rest in the background. Null when the file is better read whole (then `open` reads it).
+   */
+  private async openFromFooter(
+    file: File,
+    onProgress: (p: Progress) => void,
+    token: number,
+    onColumns: (u: ColumnsUpdate) => void,
+    signal: AbortSignal,
+  ): Promise<OpenResult | null> {
+    const fileName = file.name;
+    let last = 0;
+    const reading = (bytesRead: number, totalBytes: number) => {
+      const now = Date.now();
+      if (now - last < 50) return;
+      last = now;
+      onProgress({ fileName, phase: 'reading', bytesRead, totalBytes });
+    };
+    let partial;
+    try {
+      partial = await readArrowPartially(file, reading, signal, this.partialMinBytes);
+    } catch {
+      if (signal.aborted) return CANCELLED;
+      return null; // the whole read reports what went wrong
+    }
+    if (!partial) return null;
+    onProgress({
+      fileName,
+      phase: 'decoding',
+      bytesRead: partial.eagerBytes,
+      totalBytes: partial.eagerBytes,
+    });
+    const r = openPartial(partial, fileName, file.size, token, onColumns);
+    if (r.kind === 'failed') return { summary: null, errors: [{ fileName, reason: r.reason }] };
+    if (r.kind === 'whole') {
+      try {
+        const ranges = [...partial.deferred.values()].flat();
+        await readRanges(file, partial.bytes, ranges, undefined, signal);
+      } catch {
+        if (signal.aborted) return CANCELLED;
+        return null;
+      }
+      return this.openBytes([{ name: fileName, bytes: partial.bytes }], [], onProgress, signal);
+    }
+    if (signal.aborted) return CANCELLED;
+    const background = new AbortController();
+    this.replace(r.dataset, background);
+    // First the role arrays the page asks for next (it asks while it restores its saved state),
+    // then the remaining columns.
+    const roles = r.summary.inferred;
+    setTimeout(() => {
+      this.prewarm(r.dataset, roles);
+      void r.deferred.run(file, background.signal);
+    }, 0);
+    return { summary: r.summary, errors: [] };
+  }
+
   private thresholds: Record<string, number> = {};
 
-  /** The last prepared roles: a threshold edit re-derives predictions only, not every array. */
+  /**
+   * Prepares the role arrays of the inferred roles while the page is still showing the summary:
+   * its first request is nearly always for them (saved roles that differ just miss).
+   */
+  private prewarm(d: OpenDataset, mapping: RoleMapping): void {
+    if (this.current !== d) return;
+    try {
+      d.require(mappingColumns(mapping));
+      const ev = timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
+      this.prepared = { d, key: JSON.stringify(mapping), ev };
+    } catch {
+      // The page's own request reports whatever went wrong.
+    }
+  }
+
+  /**
+   * The last prepared roles: a threshold edit re-derives predictions only, not every array; the
+   * open's prewarm fills it before the page's first request.
+   */
   private prepared: { d: OpenDataset; key: string; ev: EvalArrays } | null = null;
   private analysedHooks: ((ev: EvalArrays) => void)[] = [];
 
@@ -195,6 +296,7 @@ export class Session {
 
   analyse(mapping: RoleMapping): Analysis {
     const d = this.dataset;
+    d.require(mappingColumns(mapping));
     const key = JSON.stringify(mapping);
     const kept = this.prepared?.d === d && this.prepared.key === key ? this.prepared.ev : null;
     const prepared =
@@ -218,6 +320,7 @@ export class Session {
 
   /** The class list a draft mapping would give (the mapping step's positive-class choice). */
   classesOf(mapping: RoleMapping): { classes: string[]; positiveClass: string | null } {
+    this.dataset.require(mappingColumns(mapping));
     return classesOf(this.dataset.combined.columns, mapping);
   }
 

@@ -32,8 +32,10 @@ export class RowsService {
 
   private fresh(): void {
     if (this.token === this.d.ev) return;
-    this.token = this.d.ev;
+    // Built before the token is kept: a column still being read throws ColumnPending here, and
+    // the request runs again once it is read (worker/gate.ts).
     this.list = buildFields(this.d);
+    this.token = this.d.ev;
     this.byKey = new Map(this.list.map((f) => [f.key, f]));
     this.orders.clear();
     this.ids = undefined;

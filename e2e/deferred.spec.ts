@@ -1,0 +1,131 @@
+// A large Arrow file opens on the columns the Overview needs; the features and the embedding
+// are read after (src/worker/session/deferred.ts). The worker's reading is held (holdColumns,
+// a test hook like `spin`) so the waiting is seen, then let go.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  Dictionary,
+  Field,
+  FixedSizeList,
+  Float32,
+  Int32,
+  Table,
+  Utf8,
+  makeData,
+  makeVector,
+  tableToIPC,
+  vectorFromArray,
+} from 'apache-arrow';
+import { expectRows, metricCell, openEmpty, openView, pct } from './helpers';
+
+const N = 60_000;
+const DIM = 80; // 60,000 × 80 float32 = 19 MB: above the 16 MiB where the footer read starts
+const CATS = ['north', 'south', 'east', 'west'];
+const FILE = join(tmpdir(), `wb-deferred-${process.pid}`, 'big-wide.arrow');
+const label = Int32Array.from({ length: N }, (_, i) => i % 3);
+const predV1 = Int32Array.from({ length: N }, (_, i) => (i % 5 === 0 ? (i + 1) % 3 : i % 3));
+const predV2 = Int32Array.from({ length: N }, (_, i) => (i % 7 === 0 ? (i + 1) % 3 : i % 3));
+
+test.beforeAll(() => {
+  const emb = new Float32Array(N * DIM);
+  for (let i = 0; i < emb.length; i++) emb[i] = Math.sin(i * 0.37) + ((i / DIM) % 3);
+  const embType = new FixedSizeList(DIM, new Field('item', new Float32(), false));
+  const table = new Table({
+    id: makeVector(BigInt64Array.from({ length: N }, (_, i) => BigInt(i) + 10n ** 12n)),
+    label: makeVector(label),
+    pred_v1: makeVector(predV1),
+    pred_v2: makeVector(predV2),
+    f_num0: makeVector(Float64Array.from({ length: N }, (_, i) => i * 0.5)),
+    f_num1: makeVector(Float32Array.from({ length: N }, (_, i) => (i % 100) / 4)),
+    f_cat0: vectorFromArray(
+      Array.from({ length: N }, (_, i) => CATS[i % 4]!),
+      new Dictionary(new Utf8(), new Int32()),
+    ),
+    embedding: makeVector(
+      makeData({
+        type: embType,
+        length: N,
+        nullCount: 0,
+        child: makeData({ type: new Float32(), length: N * DIM, data: emb }),
+      }),
+    ),
+  });
+  mkdirSync(join(FILE, '..'), { recursive: true });
+  writeFileSync(FILE, tableToIPC(table, 'file'));
+});
+
+const accuracy = (pred: Int32Array) => pred.filter((p, i) => p === label[i]).length / N;
+
+async function hold(page: Page, on: boolean) {
+  await page.evaluate((on) => {
+    const engine = (
+      window as unknown as { __workbenchEngine: { holdColumns: (on: boolean) => Promise<void> } }
+    ).__workbenchEngine;
+    return engine.holdColumns(on);
+  }, on);
+}
+
+test('the Overview works at once; Rows and the Map wait for their columns, then show them', async ({
+  page,
+}) => {
+  await openEmpty(page);
+  await hold(page, true);
+  await page.getByLabel('Open data files').setInputFiles(FILE);
+  await expectRows(page, N);
+  // Overview from the first columns: the numbers of an independent count.
+  await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(pct(accuracy(predV1)));
+  await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(pct(accuracy(predV2)));
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Reading 4 more columns… 0%');
+
+  await openView(page, 'Rows');
+  const wait = page.getByRole('progressbar', { name: 'Loading columns' });
+  await expect(wait).toHaveText('Loading column f_num0 and 3 more… 0%');
+  await page.screenshot({ path: 'test-results/deferred-waiting.png' });
+
+  // Reading goes on: the table appears with the feature columns, values as written.
+  await hold(page, false);
+  await expect(wait).toBeHidden();
+  const grid = page.getByRole('grid', { name: 'Rows in all rows' });
+  await expect(grid.getByRole('columnheader', { name: 'f_num0' })).toBeVisible();
+  const headers = await grid.getByRole('columnheader').allInnerTexts();
+  const at = (name: string) => headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === name);
+  const row = grid.locator('[role="row"][aria-rowindex="4"]'); // the third row: i = 2
+  await expect(row.getByRole('gridcell').first()).not.toHaveText(/Loading/);
+  const cells = await row.getByRole('gridcell').allInnerTexts();
+  expect(cells[at('f_num0')]!.trim()).toBe('1');
+  expect(cells[at('f_cat0')]!.trim()).toBe('east');
+  await expect(status).not.toContainText('Reading');
+  await page.screenshot({ path: 'test-results/deferred-loaded.png' });
+
+  // The Map had to wait for the embedding, which is read by now.
+  await openView(page, 'Map');
+  await expect(wait).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Legend: label' })).toBeVisible();
+});
+
+test('a cohort on a column still being read waits for it, then counts the right rows', async ({
+  page,
+}) => {
+  await openEmpty(page);
+  await hold(page, true);
+  await page.getByLabel('Open data files').setInputFiles(FILE);
+  await expectRows(page, N);
+  await page.getByRole('button', { name: 'New cohort' }).click();
+  await page.getByLabel('Cohort name').fill('Small f_num0');
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  await page.getByLabel('Field of condition 1').selectOption('col:f_num0');
+  await page.getByLabel('Maximum of condition 1').fill('100');
+  // f_num0 = i / 2 ≤ 100 for i = 0…200.
+  const matched = page.getByText(`201 of ${N.toLocaleString('en-US')} rows match`);
+  await expect(page.getByRole('status')).toContainText('Reading 4 more columns');
+  await expect(page.getByText('Loading column f_num0… 0%')).toBeVisible();
+  await expect(matched).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/deferred-cohort-waiting.png' });
+  await hold(page, false);
+  await expect(matched).toBeVisible();
+  await page.getByRole('button', { name: 'Save cohort' }).click();
+  await expect(page.getByRole('button', { name: /Small f_num0/ })).toContainText('201 rows');
+});

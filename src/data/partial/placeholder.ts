@@ -1,0 +1,45 @@
+import { type DataType, type Table, Type } from 'apache-arrow';
+import type { ColumnInfo, ColumnKind } from '../types';
+
+function kindOf(type: DataType): ColumnKind {
+  switch (type.typeId) {
+    case Type.Bool:
+      return 'boolean';
+    case Type.Timestamp:
+    case Type.Date:
+      return 'timestamp';
+    case Type.Dictionary:
+      return 'string';
+    case Type.FixedSizeList:
+      return 'vector';
+    default:
+      return 'numeric';
+  }
+}
+
+/**
+ * What the summary says of a column still being read (choose.ts defers only columns whose kind
+ * and shape the type tells): its kind, type, dim and null count (from the batches' metadata);
+ * statistics come when it is read.
+ */
+export function placeholderInfo(table: Table, i: number, name: string): ColumnInfo {
+  const type = table.schema.fields[i]!.type as DataType;
+  const kind = kindOf(type);
+  let nullCount = 0;
+  for (const b of table.batches) nullCount += b.data.children[i]?.nullCount ?? 0;
+  const t = type as unknown as { listSize?: number; scale?: number };
+  const bool = kind === 'boolean';
+  return {
+    name,
+    kind,
+    arrowType: String(type),
+    nullCount,
+    distinct: bool ? 2 : null,
+    min: bool ? 0 : null,
+    max: bool ? 1 : null,
+    integral: bool || type.typeId === Type.Int || (type.typeId === Type.Decimal && t.scale === 0),
+    dim: kind === 'vector' ? (t.listSize ?? null) : null,
+    sample: bool ? ['false', 'true'] : [],
+    loading: true,
+  };
+}
