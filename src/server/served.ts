@@ -16,6 +16,8 @@ export interface Served extends SqlQuery {
   /** The files' own columns (without ROW), name and DuckDB type, in file order. */
   columns: { name: string; type: string }[];
   rowCount: number;
+  /** Rows in each file, in `files` order. */
+  fileRows: number[];
   close(): void;
 }
 
@@ -90,6 +92,7 @@ export async function openServed(files: string[], threads?: number): Promise<Ser
     files,
     columns,
     rowCount: Number(count!.n),
+    fileRows: files.map((f) => byFile.get(f) ?? 0),
     rows: (sql) => rowsOf(c, sql),
     close: () => {
       c.closeSync();

@@ -18,6 +18,9 @@ import { summarizeServed, type ServedSummary } from './summary';
 import { classesSql } from './classes';
 import { overviewSql } from './metrics';
 import { profileSql } from './profile';
+import { SqlRows } from './rows';
+import { rowDetailSql } from './rowDetail';
+import type { RowDetailRequest, RowsRequest } from '../../protocol';
 
 export class NotInServerMode extends Error {
   constructor(method: string) {
@@ -97,6 +100,22 @@ export class ServerBackend {
     return out;
   }
 
+  private rowsService: SqlRows | null = null;
+
+  /** The rows service (after open: it keys rows by the id column the summary found). */
+  get rows(): SqlRows {
+    if (!this.summary) throw new Error('no dataset is open');
+    return (this.rowsService ??= new SqlRows(
+      this.db,
+      this.src,
+      this.summary.summary.report.idColumn,
+    ));
+  }
+
+  rowDetail(req: RowDetailRequest) {
+    return rowDetailSql(this.db, this.src, this.rows, req);
+  }
+
   profile(field: Field, search?: string) {
     return profileSql(this.db, this.src, field, search);
   }
@@ -121,6 +140,14 @@ export class ServerBackend {
         return this.cohorts(a[0]!);
       case 'profile':
         return this.profile(a[0]!, a[1]);
+      case 'rowColumns':
+        return this.rows.columns();
+      case 'rows':
+        return this.rows.rows(a[0]! as RowsRequest);
+      case 'findIds':
+        return this.rows.findIds(a[0]!, a[1]!);
+      case 'rowDetail':
+        return this.rowDetail(a[0]!);
       default:
         throw new NotInServerMode(method);
     }

@@ -211,11 +211,11 @@ export async function summarizeServed(db: Served): Promise<ServedSummary> {
         shape: 'wide',
         idColumn,
         rows: db.rowCount,
-        files: db.files.map((f) => ({
+        files: db.files.map((f, i) => ({
           fileName: basename(f),
-          rows: 0,
+          rows: db.fileRows[i]!,
           version: null,
-          matched: 0,
+          matched: db.fileRows[i]!,
           missing: 0,
           extra: 0,
           duplicates: 0,
