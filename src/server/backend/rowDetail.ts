@@ -66,6 +66,10 @@ export async function rowDetailSql(
   const probs = src.roles.versions.map((v) =>
     fields.find((f) => f.key === v.probabilities && f.kind === 'vector'),
   );
+  // Multiclass rows are ranked by the probability of the predicted class.
+  const confs = src.roles.versions.map((v) =>
+    src.roles.task === 'multiclass' ? fields.find((f) => f.key === `:conf:${v.name}`) : undefined,
+  );
   const cols = [
     `${rows.idSql() ?? 'NULL'} AS id`,
     `${label ?? 'NULL'} AS l`,
@@ -75,6 +79,7 @@ export async function rowDetailSql(
       `${v.score ?? 'NULL'} AS s${j}`,
       `${v.yhat ?? 'NULL'} AS h${j}`,
       `${probs[j]?.sql ?? 'NULL'} AS v${j}`,
+      `${confs[j]?.sql ?? 'NULL'} AS c${j}`,
     ]),
     ...fileFields.map((f, j) => `${cellSql(f)} AS f${j}`),
   ];
@@ -132,8 +137,9 @@ export async function rowDetailSql(
         { cls: neg, p: 1 - score },
       ].sort((a, b) => b.p - a.p);
     }
-    const rankedSql = src.roles.task === 'binary' ? v.score : regression ? v.yhat : null;
-    const value = src.roles.task === 'binary' ? score : regression ? n(r[`h${j}`]) : null;
+    const rankedSql =
+      src.roles.task === 'binary' ? v.score : regression ? v.yhat : (confs[j]?.sql ?? null);
+    const value = src.roles.task === 'binary' ? score : regression ? n(r[`h${j}`]) : n(r[`c${j}`]);
     let percentile: VersionDetail['percentile'] = null;
     if (rankedSql && value !== null) {
       // A row outside the active cohort is ranked among all rows (as in the tab).
@@ -148,7 +154,9 @@ export async function rowDetailSql(
       const basis =
         src.roles.task === 'binary'
           ? `score (probability of ${src.classes[pos]})`
-          : 'predicted value';
+          : regression
+            ? 'predicted value'
+            : 'probability of the predicted class';
       percentile = {
         basis,
         value,

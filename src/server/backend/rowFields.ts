@@ -4,8 +4,8 @@
 import { FLIP_WORDS } from '../../engine/rows/derived';
 import { featureColumns } from '../../shared/roles';
 import type { RowColumn } from '../../protocol';
-import { type SqlColumn, findColumn } from '../sql/columns';
-import { labelCode, predCode, scoreOf, yhatOf, labelValue } from '../sql/roles';
+import { type SqlColumn, findColumn, nanToNull } from '../sql/columns';
+import { labelCode, labelValue, predCode, probabilities, scoreOf, yhatOf } from '../sql/roles';
 import { int, str } from '../sql/quote';
 import type { SqlSource } from '../sql/types';
 
@@ -112,6 +112,16 @@ export function buildSqlFields(src: SqlSource, idFallback: string | null): SqlFi
       const score = scoreOf(src, v.name);
       if (roles.task === 'binary' && score && !findColumn(src, v.score))
         derived(`:score:${v.name}`, `${v.name} score`, 'numeric', score, true, true);
+      // Multiclass: the probability of the predicted class and of the label (engine probOf).
+      const p = roles.task === 'multiclass' ? probabilities(src, v) : null;
+      const probOf = (code: string) =>
+        nanToNull(
+          `CAST((CASE ${code} ${p!.map((x, j) => `WHEN ${int(j)} THEN ${x}`).join(' ')} END) AS DOUBLE)`,
+        );
+      if (p && pred)
+        derived(`:conf:${v.name}`, `${v.name} p(predicted)`, 'numeric', probOf(pred), true, true);
+      if (p && label)
+        derived(`:ptrue:${v.name}`, `${v.name} p(label)`, 'numeric', probOf(label), false, true);
     }
     put(v.probabilities, `${v.name} probabilities`, false, false, later);
     v.classColumns.forEach((c, j) => put(c, `${v.name} p(${classes[j] ?? j})`, false, true, later));

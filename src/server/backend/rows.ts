@@ -163,13 +163,17 @@ export class SqlRows {
       return { ...none, hasIds: false, exact, suggestions: exact ? [exact] : [] };
     }
     const ids = `(SELECT ${id} AS id FROM ${this.src.from} WHERE ${id} IS NOT NULL)`;
-    const [d] = await this.db.rows(`SELECT count(DISTINCT id) AS n FROM ${ids}`);
-    const distinct = Number(d!.n);
-    // Spread over the sorted distinct ids, as IdIndex.examples (which spreads over all rows).
-    const ex = await this.db.rows(
-      `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS p, count(*) OVER () AS n FROM ${ids}) ` +
-        `WHERE p IN (0, (n - 1) / 2, n - 1) ORDER BY p`,
-    );
+    const [d] = await this.db.rows(`SELECT count(DISTINCT id) AS d, count(*) AS n FROM ${ids}`);
+    const distinct = Number(d!.d);
+    // Three ids spread over the sorted ids of all rows, as IdIndex.examples picks them.
+    const n = Number(d!.n);
+    const at = [0, 1, 2].map((j) => Math.round((j * (n - 1)) / 2));
+    const ex = n
+      ? await this.db.rows(
+          `SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS p FROM ${ids}) ` +
+            `WHERE p IN (${at.map(int).join(', ')}) ORDER BY p`,
+        )
+      : [];
     const examples = [...new Set(ex.map((r) => String(r.id)))];
     const result = { ...none, distinct, examples, hasIds: true, exact: null, suggestions: [] };
     if (!q) return result;
