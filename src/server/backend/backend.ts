@@ -20,7 +20,8 @@ import { overviewSql } from './metrics';
 import { profileSql } from './profile';
 import { SqlRows } from './rows';
 import { rowDetailSql } from './rowDetail';
-import type { RowDetailRequest, RowsRequest } from '../../protocol';
+import { compareSql } from './compare';
+import type { CompareRequest, RowDetailRequest, RowsRequest } from '../../protocol';
 
 export class NotInServerMode extends Error {
   constructor(method: string) {
@@ -146,6 +147,8 @@ export class ServerBackend {
         return this.rows.rows(a[0]! as RowsRequest);
       case 'findIds':
         return this.rows.findIds(a[0]!, a[1]!);
+      case 'compare':
+        return compareSql(this.db, this.src, a[0]! as CompareRequest, (p) => this.where(p));
       case 'rowDetail':
         return this.rowDetail(a[0]!);
       default:

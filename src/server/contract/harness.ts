@@ -7,6 +7,7 @@ import { Session } from '../../worker/session/session';
 import { datasetApi } from '../../worker/services/dataset/api';
 import { cohortsApi } from '../../worker/services/cohorts/api';
 import { rowsApi } from '../../worker/services/rows/api';
+import { compareApi } from '../../worker/services/compare/api';
 import { openServed, type Served } from '../served';
 import { ServerBackend } from '../backend/backend';
 import { decodeWire, encodeWire } from '../../shared/wire';
@@ -29,6 +30,7 @@ export async function openContract(path: string): Promise<Contract> {
     ...datasetApi(session),
     ...cohortsApi(session),
     ...rowsApi(session),
+    ...compareApi(session),
   } as unknown as Record<string, (...a: unknown[]) => unknown>;
   const opened = await session.openFiles([
     { name: path, bytes: new Uint8Array(readFileSync(path)) },
