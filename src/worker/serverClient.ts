@@ -12,8 +12,10 @@ export function serverToken(search: string): string | null {
 /** The server is gone (stopped, or the machine went to sleep): said plainly, once per call. */
 export class ServerUnreachable extends Error {
   constructor(detail: string) {
+    // Saved cohorts live in this origin's storage: the same port brings them back.
+    const port = typeof location === 'undefined' ? '' : location.port;
     super(
-      `the DuckDB server is not answering (${detail}). Start it again with npm run serve and reopen the address it prints; saved cohorts stay in this browser`,
+      `the DuckDB server is not answering (${detail}). Start it again with npm run serve -- --port ${port} <the same files> and open the address it prints: your saved cohorts are kept in this browser for that address`,
     );
   }
 }
