@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Analysis, CohortDef, OpenResult, Predicate, RoleMapping } from '../../protocol';
 import { hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from './harness';
+import { type Contract, expectClose, openContract } from '../../test/serverContract';
 
 const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
 

@@ -3,15 +3,15 @@
 // through the wire format (JSON with NaN and typed arrays tagged) as they do over HTTP.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { Session } from '../../worker/session/session';
-import { datasetApi } from '../../worker/services/dataset/api';
-import { cohortsApi } from '../../worker/services/cohorts/api';
-import { rowsApi } from '../../worker/services/rows/api';
-import { compareApi } from '../../worker/services/compare/api';
-import { openServed, type Served } from '../served';
-import { ServerBackend } from '../backend/backend';
-import { decodeWire, encodeWire } from '../../shared/wire';
-import type { OpenResult } from '../../protocol';
+import { Session } from '../worker/session/session';
+import { datasetApi } from '../worker/services/dataset/api';
+import { cohortsApi } from '../worker/services/cohorts/api';
+import { rowsApi } from '../worker/services/rows/api';
+import { compareApi } from '../worker/services/compare/api';
+import { openServed, type Served } from '../server/served';
+import { ServerBackend } from '../server/backend/backend';
+import { decodeWire, encodeWire } from '../shared/wire';
+import type { OpenResult } from '../protocol';
 
 export interface Contract {
   tab: Record<string, (...a: never[]) => unknown>;
