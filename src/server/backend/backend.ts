@@ -21,7 +21,14 @@ import { profileSql } from './profile';
 import { SqlRows } from './rows';
 import { rowDetailSql } from './rowDetail';
 import { compareSql } from './compare';
-import type { CompareRequest, RowDetailRequest, RowsRequest } from '../../protocol';
+import { confusionShiftSql, perClassSql } from './confusion';
+import type {
+  CompareRequest,
+  ConfusionRequest,
+  PerClassRequest,
+  RowDetailRequest,
+  RowsRequest,
+} from '../../protocol';
 
 export class NotInServerMode extends Error {
   constructor(method: string) {
@@ -149,6 +156,14 @@ export class ServerBackend {
         return this.rows.findIds(a[0]!, a[1]!);
       case 'compare':
         return compareSql(this.db, this.src, a[0]! as CompareRequest, (p) => this.where(p));
+      case 'confusion': {
+        const req = a[0]! as ConfusionRequest;
+        return confusionShiftSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'perClass': {
+        const req = a[0]! as PerClassRequest;
+        return perClassSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
       case 'rowDetail':
         return this.rowDetail(a[0]!);
       default:

@@ -141,8 +141,9 @@ export async function compareSql(
       const metrics: CompareRow['metrics'] = {};
       const deltas: CompareRow['deltas'] = {};
       let evaluated = 0;
-      const interval = async (reps: Promise<number[]> | null, nullValue = NaN) =>
-        reps && B > 0 ? summarize(await reps, nullValue) : { lo: NaN, hi: NaN, p: NaN };
+      // A thunk: with no resamples asked for, the replicate query is not run at all.
+      const interval = async (reps: () => Promise<number[]>, nullValue = NaN) =>
+        B > 0 ? summarize(await reps(), nullValue) : { lo: NaN, hi: NaN, p: NaN };
       if (task === 'regression') {
         const y = labelValue(src);
         const h = yhatOf(src, version);
@@ -162,7 +163,7 @@ export async function compareSql(
             ['rmse', true],
           ] as const) {
             const err = (v: string) => (sq ? `(${v} - ${y}) * (${v} - ${y})` : `abs(${v} - ${y})`);
-            const one = await interval(boot.means(err(h), null, where, sq));
+            const one = await interval(() => boot.means(err(h), null, where, sq));
             metrics[key] = {
               value: r![key] === null ? NaN : Number(r![key]),
               lo: one.lo,
@@ -172,7 +173,7 @@ export async function compareSql(
               const [d] = await db.rows(
                 `SELECT ${sq ? 'sqrt(avg(x)) - sqrt(avg(y))' : 'avg(x) - avg(y)'} AS v FROM (SELECT ${err(h)} AS x, ${err(hb)} AS y FROM ${src.from} WHERE ${where}) WHERE x IS NOT NULL AND y IS NOT NULL`,
               );
-              const iv = await interval(boot.means(err(h), err(hb), where, sq), 0);
+              const iv = await interval(() => boot.means(err(h), err(hb), where, sq), 0);
               deltas[key] = {
                 value: Number(d!.v ?? NaN),
                 lo: iv.lo,
@@ -234,13 +235,13 @@ export async function compareSql(
         if (keys.includes('auc') && label && sc && sb) {
           const l01 = `(CASE WHEN ${label} = ${int(pos)} THEN 1 WHEN ${label} IS NOT NULL THEN 0 END)`;
           const auc = await aucSql(db, src, label, sc, where);
-          const one = await interval(boot.auc(l01, sc, null, where));
+          const one = await interval(() => boot.auc(l01, sc, null, where));
           metrics.auc = { value: auc ?? NaN, lo: one.lo, hi: one.hi };
           if (!isBase) {
             const both = and(where, `${sc} IS NOT NULL`, `${sb} IS NOT NULL`);
             const a1 = await aucSql(db, src, label, sc, both);
             const a0 = await aucSql(db, src, label, sb, both);
-            const iv = await interval(boot.auc(l01, sc, sb, where), 0);
+            const iv = await interval(() => boot.auc(l01, sc, sb, where), 0);
             deltas.auc = {
               value: (a1 ?? NaN) - (a0 ?? NaN),
               lo: iv.lo,

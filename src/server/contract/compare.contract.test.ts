@@ -55,6 +55,25 @@ describe('contract compare: point estimates, exact tests and flips', () => {
     expect(y.flips[0]).toMatchObject({ correctToWrong: 63, wrongToCorrect: 130 });
   });
 
+  it('confusion shifts and per-class tables are equal, top classes and grouping included', async () => {
+    await hostile.ask('analyse', hostileRoles.multiclass);
+    const f = { op: 'range', column: HOSTILE.float, min: -0.5, max: 0.5 } as const;
+    for (const cohort of [null, f]) {
+      for (const top of [3, 2]) {
+        const [a, b] = await hostile.ask('confusion', { cohort, a: 'a', b: 'b', top });
+        expectClose(b, a, `confusion top ${top}`);
+      }
+      for (const limit of [3, 2]) {
+        const [a, b] = await hostile.ask('perClass', { cohort, limit });
+        expectClose(b, a, `perClass ${limit}`);
+      }
+    }
+    await wide.ask('analyse', wide.opened[0].summary!.inferred);
+    const [a, b] = await wide.ask('confusion', { cohort: null, a: 'v1', b: 'v2', top: 12 });
+    expectClose(b, a);
+    expect((b as { n: number }).n).toBe(500);
+  });
+
   for (const task of ['binary', 'regression'] as const) {
     it(`${task}: the same point estimates and exact tests`, async () => {
       await hostile.ask('analyse', hostileRoles[task]);
