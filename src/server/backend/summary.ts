@@ -50,43 +50,93 @@ function iso(ms: number): string {
   return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `${ms} ms`;
 }
 
-async function describe(db: Served, name: string, type: string): Promise<ColumnInfo | null> {
+/** Nulls, range and an approximate distinct count of every numeric and string column, in one scan. */
+type Facts = Map<string, { nulls: number; lo: unknown; hi: unknown; approx: number }>;
+
+async function scanFacts(db: Served): Promise<Facts> {
+  const parts: string[] = [];
+  const names: string[] = [];
+  for (const col of db.columns) {
+    const kind = kindOf(col.type);
+    if (kind !== 'numeric' && kind !== 'string') continue;
+    const c = ident(col.name);
+    const v = kind === 'numeric' ? nanToNull(`CAST(${c} AS DOUBLE)`) : c;
+    const j = names.length;
+    names.push(col.name);
+    parts.push(
+      `count(*) - count(${v}) AS n${j}, approx_count_distinct(${v}) AS a${j}`,
+      kind === 'numeric'
+        ? `min(${v}) AS l${j}, max(${v}) AS h${j}`
+        : `NULL AS l${j}, NULL AS h${j}`,
+    );
+  }
+  const facts: Facts = new Map();
+  if (!names.length) return facts;
+  const [r] = await db.rows(`SELECT ${parts.join(', ')} FROM ${VIEW}`);
+  names.forEach((name, j) =>
+    facts.set(name, {
+      nulls: Number(r![`n${j}`]),
+      lo: r![`l${j}`],
+      hi: r![`h${j}`],
+      approx: Number(r![`a${j}`]),
+    }),
+  );
+  return facts;
+}
+
+/**
+ * Distinct values exactly where the app reads them (classes, categories, ids with few values);
+ * far above the in-tab cap (1000, reported as 1001) the approximate count decides alone.
+ */
+const EXACT_BELOW = 200_000;
+
+async function describe(
+  db: Served,
+  name: string,
+  type: string,
+  facts: Facts,
+): Promise<ColumnInfo | null> {
   const kind = kindOf(type);
   if (!kind) return null;
   const c = ident(name);
   const base = { name, kind, arrowType: arrowTypeOf(type), dim: null, integral: false };
   const from = `FROM ${VIEW}`;
-  const first = `${from} ORDER BY ${ident(ROW)} LIMIT ${SAMPLE}`;
-  if (kind === 'numeric') {
+  const first = `${from} WHERE ${ident(ROW)} < ${SAMPLE} ORDER BY ${ident(ROW)}`;
+  const f = facts.get(name);
+  if (kind === 'numeric' && f) {
     const v = nanToNull(`CAST(${c} AS DOUBLE)`);
-    const [r] = await db.rows(
-      `SELECT count(*) - count(${v}) AS nulls, least(count(DISTINCT ${v}), 1001) AS d, min(${v}) AS lo, max(${v}) AS hi ${from}`,
-    );
+    const [e] =
+      f.approx < EXACT_BELOW
+        ? await db.rows(`SELECT least(count(DISTINCT ${v}), 1001) AS d ${from}`)
+        : [{ d: 1001 }];
+    const r = { nulls: f.nulls, d: e!.d, lo: f.lo, hi: f.hi };
     const integral = INTEGRAL.test(type.toUpperCase());
     const sample = await db.rows(`SELECT CAST(${c} AS VARCHAR) AS s, ${c} AS v ${first}`);
     return {
       ...base,
       integral,
-      nullCount: Number(r!.nulls),
-      distinct: Number(r!.d),
-      min: n(r!.lo),
-      max: n(r!.hi),
+      nullCount: Number(r.nulls),
+      distinct: Number(r.d),
+      min: n(r.lo),
+      max: n(r.hi),
       sample: sample.map((s) =>
         s.v === null ? 'NaN' : integral ? String(s.s) : String(Number(s.v as number)),
       ),
     };
   }
-  if (kind === 'string') {
-    const [r] = await db.rows(
-      `SELECT count(*) - count(${c}) AS nulls, count(DISTINCT ${c}) AS d ${from}`,
-    );
+  if (kind === 'string' && f) {
+    const [e] =
+      f.approx < EXACT_BELOW
+        ? await db.rows(`SELECT count(DISTINCT ${c}) AS d ${from}`)
+        : [{ d: f.approx }];
+    const r = { nulls: f.nulls, d: e!.d };
     const sample = await db.rows(
       `SELECT v FROM (SELECT ${c} AS v, min(${ident(ROW)}) AS m ${from} WHERE ${c} IS NOT NULL GROUP BY 1) ORDER BY m LIMIT ${SAMPLE}`,
     );
     return {
       ...base,
-      nullCount: Number(r!.nulls),
-      distinct: Number(r!.d),
+      nullCount: Number(r.nulls),
+      distinct: Number(r.d),
       min: null,
       max: null,
       sample: sample.map((s) => {
@@ -180,8 +230,9 @@ export async function summarizeServed(db: Served): Promise<ServedSummary> {
   const infos: ColumnInfo[] = [];
   const skipped: DatasetSummary['skipped'] = [];
   const fileName = db.files.length === 1 ? basename(db.files[0]!) : `${db.files.length} parts`;
+  const facts = await scanFacts(db);
   for (const col of db.columns) {
-    const info = await describe(db, col.name, col.type);
+    const info = await describe(db, col.name, col.type, facts);
     if (info) infos.push(info);
     else
       skipped.push({
