@@ -159,3 +159,13 @@ test('stopping the server mid-session: a clear message, saved cohorts kept', asy
   await openServed(page, '--port', first.port);
   await expect(page.getByRole('button', { name: /Members/ })).toContainText(`${size} rows`);
 });
+
+test('bad input stops the command with a sentence naming it', async () => {
+  await expect(serve('no/such/file.parquet')).rejects.toThrow(
+    /No such file: .*no\/such\/file\.parquet/,
+  );
+  await expect(serve(dataPath('nothing-here-*.parquet'))).rejects.toThrow(/No file matches/);
+  await expect(
+    serve(dataPath('wide-snappy.parquet'), dataPath('features.parquet')),
+  ).rejects.toThrow(/do not share one schema/);
+});

@@ -5,7 +5,7 @@ import { describeErrorChange, describeFlip } from '../../engine/rows/flips';
 import { positiveIndex } from '../../data/classes';
 import type { RowDetail, RowDetailRequest, RowFlip, VersionDetail } from '../../protocol';
 import { labelCode, labelValue, predCode, scoreOf, yhatOf } from '../sql/roles';
-import { ident, int, num, str } from '../sql/quote';
+import { ident, int, num } from '../sql/quote';
 import type { SqlQuery, SqlSource } from '../sql/types';
 import { ROW } from '../served';
 import { type SqlRows, cellOfValue, cellSql } from './rows';
@@ -21,10 +21,10 @@ async function rowsNamed(
   rows: SqlRows,
   q: string,
 ): Promise<number[]> {
-  const id = rows.idSql();
-  if (id) {
+  const match = rows.idEquals(q);
+  if (match) {
     const hit = await db.rows(
-      `SELECT ${ident(ROW)} AS r FROM ${src.from} WHERE ${id} = ${str(q)} ORDER BY r`,
+      `SELECT ${ident(ROW)} AS r FROM ${src.from} WHERE ${match} ORDER BY r`,
     );
     if (hit.length) return hit.map((r) => Number(r.r));
   }
