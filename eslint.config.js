@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       '.e2e-dist',
+      '.server-dist',
       '.scratch*',
       'node_modules',
       'public',

@@ -6,7 +6,7 @@
 // A layer is reached by going up at least once (`../`), so a file named like a layer is no match.
 const reach = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const ui = ['react', 'react-dom', 'react-dom/*', 'zustand', 'comlink'];
-const uiLayers = ['state', 'views', 'charts', 'ui', 'app'];
+const uiLayers = ['state', 'views', 'charts', 'ui', 'app', 'server'];
 
 /** For each folder: the folders (and packages) it must not import; `types` only as `import type`. */
 const LAYERS = {
@@ -15,10 +15,12 @@ const LAYERS = {
   engine: { never: ['protocol', 'worker', ...uiLayers], types: ['data'], packages: ui },
   protocol: { never: ['worker', ...uiLayers], types: ['engine', 'data'], packages: ui },
   worker: { never: uiLayers, packages: ['react', 'react-dom', 'zustand'] },
-  ui: { never: ['engine', 'data', 'worker', 'state', 'views', 'charts', 'app'] },
-  charts: { never: ['engine', 'data', 'worker', 'state', 'views', 'app'] },
-  state: { never: ['engine', 'data', 'views', 'charts', 'app'], workerClientOnly: true },
-  views: { never: ['engine', 'data', 'app'], workerClientOnly: true },
+  ui: { never: ['engine', 'data', 'worker', 'state', 'views', 'charts', 'app', 'server'] },
+  charts: { never: ['engine', 'data', 'worker', 'state', 'views', 'app', 'server'] },
+  state: { never: ['engine', 'data', 'views', 'charts', 'app', 'server'], workerClientOnly: true },
+  views: { never: ['engine', 'data', 'app', 'server'], workerClientOnly: true },
+  // The DuckDB server (Node): the same data/engine code as the worker, never the worker or UI.
+  server: { never: ['worker', 'state', 'views', 'charts', 'ui', 'app'], packages: ui },
 };
 
 function patternsOf(name, layer) {

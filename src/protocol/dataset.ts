@@ -28,6 +28,8 @@ export interface DatasetSummary {
   /** How the label was chosen when no column is named like one, and the columns that could be. */
   labelInference: LabelInference;
   description: string | null;
+  /** Set in server mode: the engine holding the data (the rows never come to the tab). */
+  engine?: 'DuckDB';
 }
 
 /**

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { EngineApi } from './engine.worker';
 import type { Source } from '../protocol';
 import { type EngineStatus, HEARTBEAT_MS, Watchdog, reasonOf } from './watchdog';
+import { callServer, serverToken } from './serverClient';
 
 /** Every worker method as the page calls it: same arguments, answered asynchronously. */
 type Api = {
@@ -39,8 +40,12 @@ function engine(): Comlink.Remote<EngineApi> {
   return remote;
 }
 
+/** Server mode (`npm run serve`): set once at start-up; every call then goes over HTTP. */
+const server = typeof location === 'undefined' ? null : serverToken(location.search);
+
 // Callbacks (progress) cross the boundary as proxies; everything else is copied.
 function call(name: string, args: unknown[]): Promise<unknown> {
+  if (server) return callServer(server, name, args);
   const methods = engine() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   const sent = args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a));
   return Promise.race([methods[name]!(...sent), abandoned]);
@@ -54,11 +59,12 @@ function absolute(s: Source): Source {
 const extras = {
   /** Starts the worker and its heartbeat before the first file arrives (it takes a moment to boot). */
   warmup: () => {
-    engine();
+    if (!server) engine();
     window.setInterval(() => watchdog.tick(), HEARTBEAT_MS);
   },
   /** Stops the worker (whatever it is doing) and starts a new one; pending calls reject. */
   restart: (files: string[]) => {
+    if (server) return watchdog.restarted(files);
     worker?.terminate();
     abandon(new EngineRestarted());
     worker = null;
@@ -75,7 +81,12 @@ const extras = {
 
 const overrides: Partial<Api> = {
   open: (sources, onProgress, token, onColumns) =>
-    call('open', [sources.map(absolute), onProgress, token, onColumns ?? (() => {})]) as never,
+    call('open', [
+      server ? sources : sources.map(absolute),
+      onProgress,
+      token,
+      onColumns ?? (() => {}),
+    ]) as never,
 };
 
 /** The only way the UI reaches the data and the engine: every worker method, typed from it. */

@@ -55,7 +55,7 @@ function versionRoles(src: SqlSource, name: string): VersionRoles | undefined {
 }
 
 /** The k probabilities of a version as float32 values (the engine stacks them as float32). */
-function probabilities(src: SqlSource, v: VersionRoles): string[] | null {
+export function probabilities(src: SqlSource, v: VersionRoles): string[] | null {
   const k = src.classes.length;
   const vec = findColumn(src, v.probabilities);
   // A list column is taken to hold k values per row (Parquet has no fixed-size lists).

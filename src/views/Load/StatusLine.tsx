@@ -15,7 +15,9 @@ export function StatusLine() {
     const versions = roles?.versions.length ?? 0;
     const task = analysis?.task ?? roles?.task ?? '';
     text = [
-      `${formatCount(summary.numRows)} rows`,
+      summary.engine
+        ? `${formatCount(summary.numRows)} rows in ${summary.engine} (server)`
+        : `${formatCount(summary.numRows)} rows`,
       `${formatCount(summary.columns.length)} columns`,
       `${versions} ${versions === 1 ? 'version' : 'versions'}`,
       task,

@@ -1,0 +1,173 @@
+// The second backend behind the worker's protocol: the same method names and answers as the
+// in-tab engine (src/worker/engine.worker.ts), computed by SQL over the served files. Only
+// aggregates and pages come back. Methods not built for server mode yet answer with a sentence
+// the view shows instead of going blank.
+import type {
+  Analysis,
+  CohortDef,
+  CohortStats,
+  Field,
+  OpenResult,
+  RoleMapping,
+} from '../../protocol';
+import { CohortError } from '../../engine/cohort/truth';
+import { whereSql } from '../sql/where';
+import type { SqlSource } from '../sql/types';
+import { VIEW, type Served } from '../served';
+import { summarizeServed, type ServedSummary } from './summary';
+import { classesSql } from './classes';
+import { overviewSql } from './metrics';
+import { profileSql } from './profile';
+import { SqlRows } from './rows';
+import { rowDetailSql } from './rowDetail';
+import { compareSql } from './compare';
+import { confusionShiftSql, perClassSql } from './confusion';
+import type {
+  CompareRequest,
+  ConfusionRequest,
+  PerClassRequest,
+  RowDetailRequest,
+  RowsRequest,
+} from '../../protocol';
+
+export class NotInServerMode extends Error {
+  constructor(method: string) {
+    super(
+      `This view is not available in server mode yet (the DuckDB server does not answer "${method}"). Open the file in the tab (npm start) for it.`,
+    );
+  }
+}
+
+export class ServerBackend {
+  private summary: ServedSummary | null = null;
+  readonly src: SqlSource;
+  private analysed = false;
+
+  constructor(readonly db: Served) {
+    this.src = {
+      from: VIEW,
+      columns: db.columns,
+      rowCount: db.rowCount,
+      roles: {
+        id: null,
+        label: null,
+        task: 'multiclass',
+        positiveClass: null,
+        versions: [],
+        embeddings: [],
+        coords: null,
+        ignored: [],
+      },
+      thresholds: {},
+      classes: [],
+    };
+  }
+
+  async open(): Promise<OpenResult> {
+    this.summary ??= await summarizeServed(this.db);
+    return { summary: this.summary.summary, errors: [] };
+  }
+
+  async analyse(mapping: RoleMapping): Promise<Analysis> {
+    const { classes, positiveClass } = await classesSql(this.db, this.src, mapping);
+    Object.assign(this.src, { roles: mapping, classes });
+    this.analysed = true;
+    const metrics = await overviewSql(this.db, this.src, null);
+    return { task: mapping.task, classes, positiveClass, metrics, warnings: [], checks: [] };
+  }
+
+  classesOf(mapping: RoleMapping) {
+    return classesSql(this.db, this.src, mapping);
+  }
+
+  async setThresholds(t: Record<string, number>): Promise<Analysis | null> {
+    this.src.thresholds = { ...t };
+    return this.analysed ? this.analyse(this.src.roles) : null;
+  }
+
+  /** The WHERE of a cohort, or the engine's error for it. */
+  where(def: CohortDef['predicate']): string {
+    return whereSql(def, this.src);
+  }
+
+  async cohorts(defs: CohortDef[]): Promise<CohortStats[]> {
+    const out: CohortStats[] = [];
+    for (const c of defs) {
+      let where: string;
+      try {
+        where = this.where(c.predicate);
+      } catch (err) {
+        if (!(err instanceof CohortError)) throw err;
+        out.push({ id: c.id, size: 0, metrics: [], error: err.message });
+        continue;
+      }
+      const [r] = await this.db.rows(`SELECT count(*) AS n FROM ${VIEW} WHERE ${where}`);
+      const metrics = this.analysed ? await overviewSql(this.db, this.src, where) : [];
+      out.push({ id: c.id, size: Number(r!.n), metrics, error: null });
+    }
+    return out;
+  }
+
+  private rowsService: SqlRows | null = null;
+
+  /** The rows service (after open: it keys rows by the id column the summary found). */
+  get rows(): SqlRows {
+    if (!this.summary) throw new Error('no dataset is open');
+    return (this.rowsService ??= new SqlRows(
+      this.db,
+      this.src,
+      this.summary.summary.report.idColumn,
+    ));
+  }
+
+  rowDetail(req: RowDetailRequest) {
+    return rowDetailSql(this.db, this.src, this.rows, req);
+  }
+
+  profile(field: Field, search?: string) {
+    return profileSql(this.db, this.src, field, search);
+  }
+
+  /** Runs one protocol method by name with its JSON arguments. */
+  async call(method: string, args: unknown[]): Promise<unknown> {
+    const a = args as never[];
+    switch (method) {
+      case 'ping':
+        return true;
+      case 'open':
+        return this.open();
+      case 'cancelOpen':
+        return undefined;
+      case 'analyse':
+        return this.analyse(a[0]!);
+      case 'classesOf':
+        return this.classesOf(a[0]!);
+      case 'setThresholds':
+        return this.setThresholds(a[0]!);
+      case 'cohorts':
+        return this.cohorts(a[0]!);
+      case 'profile':
+        return this.profile(a[0]!, a[1]);
+      case 'rowColumns':
+        return this.rows.columns();
+      case 'rows':
+        return this.rows.rows(a[0]! as RowsRequest);
+      case 'findIds':
+        return this.rows.findIds(a[0]!, a[1]!);
+      case 'compare':
+        return compareSql(this.db, this.src, a[0]! as CompareRequest, (p) => this.where(p));
+      case 'confusion': {
+        const req = a[0]! as ConfusionRequest;
+        return confusionShiftSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'perClass': {
+        const req = a[0]! as PerClassRequest;
+        return perClassSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'rowDetail':
+        return this.rowDetail(a[0]!);
+      default:
+        throw new NotInServerMode(method);
+    }
+  }
+}

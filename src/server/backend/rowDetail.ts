@@ -1,0 +1,226 @@
+// One row's detail in server mode (worker/services/rows/rowDetail.ts): the row is found by its
+// id's text (or '#<index>'), read in one query; ranks and cohort memberships are counts.
+import { CohortError } from '../../engine/cohort/truth';
+import { describeErrorChange, describeFlip } from '../../engine/rows/flips';
+import { positiveIndex } from '../../data/classes';
+import type { RowDetail, RowDetailRequest, RowFlip, VersionDetail } from '../../protocol';
+import { labelCode, labelValue, predCode, scoreOf, yhatOf } from '../sql/roles';
+import { ident, int, num } from '../sql/quote';
+import type { SqlQuery, SqlSource } from '../sql/types';
+import { ROW } from '../served';
+import { type SqlRows, cellOfValue, cellSql } from './rows';
+
+const TOP_K = 5;
+const fmt = (v: number) => String(Number(v.toPrecision(4)));
+const n = (v: unknown) =>
+  v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v);
+
+async function rowsNamed(
+  db: SqlQuery,
+  src: SqlSource,
+  rows: SqlRows,
+  q: string,
+): Promise<number[]> {
+  const match = rows.idEquals(q);
+  if (match) {
+    const hit = await db.rows(
+      `SELECT ${ident(ROW)} AS r FROM ${src.from} WHERE ${match} ORDER BY r`,
+    );
+    if (hit.length) return hit.map((r) => Number(r.r));
+  }
+  const m = /^#(\d+)$/.exec(q);
+  return m && Number(m[1]) < src.rowCount ? [Number(m[1])] : [];
+}
+
+export async function rowDetailSql(
+  db: SqlQuery,
+  src: SqlSource,
+  rows: SqlRows,
+  req: RowDetailRequest,
+): Promise<RowDetail> {
+  const query = req.row.trim();
+  const found = await rowsNamed(db, src, rows, query);
+  if (found.length === 0) {
+    const message = rows.idSql()
+      ? `No row with id “${query}”.`
+      : `This dataset has no id column: open a row by its number, #0 to #${src.rowCount - 1}.`;
+    return { found: false, query, message };
+  }
+  const occurrence = Math.min(Math.max(0, Math.floor(req.occurrence ?? 0)), found.length - 1);
+  const i = found[occurrence]!;
+  const at = `${ident(ROW)} = ${int(i)}`;
+  const task = src.roles.versions.length || src.roles.label ? src.roles.task : null;
+  const regression = src.roles.task === 'regression';
+  const versions = src.roles.versions.map((v) => ({
+    name: v.name,
+    pred: regression ? null : predCode(src, v.name),
+    score: regression ? null : scoreOf(src, v.name),
+    yhat: regression ? yhatOf(src, v.name) : null,
+  }));
+  const label = regression ? null : labelCode(src);
+  const y = regression ? labelValue(src) : null;
+  const fields = rows.fields();
+  const fileFields = src.columns
+    .map((c) => fields.find((f) => f.key === c.name))
+    .filter((f): f is NonNullable<typeof f> => !!f);
+  const probs = src.roles.versions.map((v) =>
+    fields.find((f) => f.key === v.probabilities && f.kind === 'vector'),
+  );
+  // Multiclass rows are ranked by the probability of the predicted class.
+  const confs = src.roles.versions.map((v) =>
+    src.roles.task === 'multiclass' ? fields.find((f) => f.key === `:conf:${v.name}`) : undefined,
+  );
+  const cols = [
+    `${rows.idSql() ?? 'NULL'} AS id`,
+    `${label ?? 'NULL'} AS l`,
+    `${y ?? 'NULL'} AS y`,
+    ...versions.flatMap((v, j) => [
+      `${v.pred ?? 'NULL'} AS p${j}`,
+      `${v.score ?? 'NULL'} AS s${j}`,
+      `${v.yhat ?? 'NULL'} AS h${j}`,
+      `${probs[j]?.sql ?? 'NULL'} AS v${j}`,
+      `${confs[j]?.sql ?? 'NULL'} AS c${j}`,
+    ]),
+    ...fileFields.map((f, j) => `${cellSql(f)} AS f${j}`),
+  ];
+  const [row] = await db.rows(`SELECT ${cols.join(', ')} FROM ${src.from} WHERE ${at}`);
+  const r = row!;
+  let cohortWhere: string | null = null;
+  let cohortError: string | null = null;
+  try {
+    cohortWhere = req.cohort ? rows.where(req.cohort) : null;
+  } catch (err) {
+    if (!(err instanceof CohortError)) throw err;
+    cohortError = err.message;
+  }
+  let cohortSize = src.rowCount;
+  let inActive: boolean | null = null;
+  if (cohortWhere) {
+    const [c] = await db.rows(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE ${at}) AS me FROM ${src.from} WHERE ${cohortWhere}`,
+    );
+    cohortSize = Number(c!.n);
+    inActive = Number(c!.me) === 1;
+  }
+  const cohorts = [];
+  for (const c of req.cohorts) {
+    try {
+      const [m] = await db.rows(
+        `SELECT count(*) AS n FROM ${src.from} WHERE ${at} AND (${rows.where(c.predicate)})`,
+      );
+      cohorts.push({ id: c.id, member: Number(m!.n) === 1, error: null });
+    } catch (err) {
+      if (!(err instanceof CohortError)) throw err;
+      cohorts.push({ id: c.id, member: false, error: (err as Error).message });
+    }
+  }
+  const className = (code: unknown) => (code === null ? null : (src.classes[Number(code)] ?? null));
+  const labelName = regression ? (n(r.y) === null ? null : fmt(n(r.y)!)) : className(r.l);
+  const pos = positiveIndex(src.classes, src.roles.positiveClass);
+  const detail: VersionDetail[] = [];
+  for (const [j, v] of versions.entries()) {
+    const predicted = className(r[`p${j}`]);
+    const score = n(r[`s${j}`]);
+    const vec = r[`v${j}`] as (number | null)[] | null;
+    let top =
+      vec && vec.length === src.classes.length && vec[0] !== null
+        ? vec
+            .map((p, k) => ({ cls: src.classes[k]!, p: Math.fround(Number(p)) }))
+            .filter((x) => !Number.isNaN(x.p))
+            .sort((a, b) => b.p - a.p)
+            .slice(0, TOP_K)
+        : [];
+    if (top.length === 0 && score !== null && src.roles.task === 'binary') {
+      const neg = src.classes[pos === 0 ? 1 : 0]!;
+      top = [
+        { cls: src.classes[pos]!, p: score },
+        { cls: neg, p: 1 - score },
+      ].sort((a, b) => b.p - a.p);
+    }
+    const rankedSql =
+      src.roles.task === 'binary' ? v.score : regression ? v.yhat : (confs[j]?.sql ?? null);
+    const value = src.roles.task === 'binary' ? score : regression ? n(r[`h${j}`]) : n(r[`c${j}`]);
+    let percentile: VersionDetail['percentile'] = null;
+    if (rankedSql && value !== null) {
+      // A row outside the active cohort is ranked among all rows (as in the tab).
+      const within = inActive && cohortWhere ? cohortWhere : 'TRUE';
+      const [p] = await db.rows(
+        `SELECT count(*) FILTER (WHERE x < ${num(value)}) AS b, count(*) FILTER (WHERE x = ${num(value)}) AS e, count(x) AS t ` +
+          `FROM (SELECT ${rankedSql} AS x FROM ${src.from} WHERE ${within})`,
+      );
+      const below = Number(p!.b);
+      const equal = Number(p!.e);
+      const total = Number(p!.t);
+      const basis =
+        src.roles.task === 'binary'
+          ? `score (probability of ${src.classes[pos]})`
+          : regression
+            ? 'predicted value'
+            : 'probability of the predicted class';
+      percentile = {
+        basis,
+        value,
+        below,
+        equal,
+        total,
+        percentile: total > 0 ? (100 * (below + equal / 2)) / total : null,
+      };
+    }
+    detail.push({
+      name: v.name,
+      predicted,
+      yhat: n(r[`h${j}`]),
+      correct:
+        predicted !== null && labelName !== null && !regression ? predicted === labelName : null,
+      score,
+      top,
+      percentile,
+    });
+  }
+  const flips: RowFlip[] = [];
+  for (let j = 1; j < versions.length; j++) {
+    const a = detail[j - 1]!;
+    const b = detail[j]!;
+    if (regression) {
+      const yv = n(r.y) ?? NaN;
+      const sentence = describeErrorChange(
+        a.name,
+        b.name,
+        Math.abs((a.yhat ?? NaN) - yv),
+        Math.abs((b.yhat ?? NaN) - yv),
+        fmt,
+      );
+      flips.push({ from: a.name, to: b.name, kind: 'regression', sentence });
+      continue;
+    }
+    const f = describeFlip(
+      { version: a.name, predicted: a.predicted },
+      { version: b.name, predicted: b.predicted },
+      labelName,
+    );
+    flips.push({ from: a.name, to: b.name, ...f });
+  }
+  return {
+    found: true,
+    query,
+    id: r.id === null ? null : String(r.id),
+    index: i,
+    occurrences: found.length,
+    occurrence,
+    task,
+    positiveClass: src.roles.task === 'binary' ? (src.classes[pos] ?? null) : null,
+    label: labelName,
+    versions: detail,
+    flips,
+    features: fileFields.map((f, j) => ({
+      name: f.key,
+      role: f.role,
+      percent: f.percent,
+      cell: cellOfValue(f, r[`f${j}`], TOP_K),
+    })),
+    cohortSize,
+    inActiveCohort: inActive,
+    cohortError,
+    cohorts,
+  };
+}

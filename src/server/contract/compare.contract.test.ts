@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { CohortDef, CompareResult, MetricKey } from '../../protocol';
+import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
+import { type Contract, expectClose, openContract } from '../../test/serverContract';
+
+const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+
+/** The tab's answer restricted to the metrics the server computes (it lacks PR-AUC, log loss, Brier). */
+function shared(tab: CompareResult, server: CompareResult) {
+  const keys = server.metricKeys;
+  const pick = (r: CompareResult) => ({
+    baseline: r.baseline,
+    errors: r.errors,
+    flips: r.flips,
+    rows: r.rows.map((row) => ({
+      ...row,
+      metrics: Object.fromEntries(keys.map((k) => [k, row.metrics[k]])),
+      deltas: Object.fromEntries(keys.map((k) => [k, row.deltas[k]])),
+    })),
+  });
+  expect(keys.every((k: MetricKey) => tab.metricKeys.includes(k))).toBe(true);
+  return [pick(tab), pick(server)] as const;
+}
+
+const req = (cohorts: CohortDef[], resamples = 0, seed = 7) => ({
+  baseline: 'zz',
+  cohorts,
+  resamples,
+  seed,
+});
+
+describe('contract compare: point estimates, exact tests and flips', () => {
+  let wide: Contract;
+  let hostile: Contract;
+  beforeAll(async () => {
+    wide = await openContract(WIDE);
+    hostile = await openContract(await writeHostileParquet());
+  });
+  afterAll(() => {
+    wide.close();
+    hostile.close();
+  });
+
+  it('multiclass: accuracy with Wilson intervals, McNemar p and q, macro-F1, flips are equal', async () => {
+    await wide.ask('analyse', wide.opened[0].summary!.inferred);
+    const cohorts: CohortDef[] = [
+      { id: 'de', name: 'DE', predicate: { op: 'in', column: 'country', values: ['DE'] } },
+      { id: 'bad', name: 'bad', predicate: { op: 'in', column: 'nope', values: ['x'] } },
+    ];
+    const [a, b] = await wide.ask('compare', req(cohorts));
+    const [x, y] = shared(a as CompareResult, b as CompareResult);
+    expectClose(y, x);
+    // The README's 63 rows right under v1 and wrong under v2, 130 the other way.
+    expect(y.flips[0]).toMatchObject({ correctToWrong: 63, wrongToCorrect: 130 });
+  });
+
+  it('confusion shifts and per-class tables are equal, top classes and grouping included', async () => {
+    await hostile.ask('analyse', hostileRoles.multiclass);
+    const f = { op: 'range', column: HOSTILE.float, min: -0.5, max: 0.5 } as const;
+    for (const cohort of [null, f]) {
+      for (const top of [3, 2]) {
+        const [a, b] = await hostile.ask('confusion', { cohort, a: 'a', b: 'b', top });
+        expectClose(b, a, `confusion top ${top}`);
+      }
+      for (const limit of [3, 2]) {
+        const [a, b] = await hostile.ask('perClass', { cohort, limit });
+        expectClose(b, a, `perClass ${limit}`);
+      }
+    }
+    await wide.ask('analyse', wide.opened[0].summary!.inferred);
+    const [a, b] = await wide.ask('confusion', { cohort: null, a: 'v1', b: 'v2', top: 12 });
+    expectClose(b, a);
+    expect((b as { n: number }).n).toBe(500);
+  });
+
+  for (const task of ['binary', 'regression'] as const) {
+    it(`${task}: the same point estimates and exact tests`, async () => {
+      await hostile.ask('analyse', hostileRoles[task]);
+      const cohorts: CohortDef[] = [
+        {
+          id: 'f',
+          name: 'f',
+          predicate: { op: 'range', column: HOSTILE.float, min: -0.5, max: 0.5 },
+        },
+      ];
+      const [a, b] = await hostile.ask('compare', req(cohorts));
+      const [x, y] = shared(a as CompareResult, b as CompareResult);
+      expectClose(y, x);
+    });
+  }
+});
+
+describe('contract compare: bootstrap intervals drawn in DuckDB', () => {
+  let c: Contract;
+  beforeAll(async () => {
+    c = await openContract(await writeHostileParquet());
+    await c.ask('analyse', hostileRoles.binary);
+  });
+  afterAll(() => c.close());
+
+  it('are reproducible under one seed, differ under another, and bracket the estimate', async () => {
+    const one = (await c.server.call('compare', [req([], 60, 3)])) as CompareResult;
+    const again = (await c.server.call('compare', [req([], 60, 3)])) as CompareResult;
+    const other = (await c.server.call('compare', [req([], 60, 4)])) as CompareResult;
+    expect(again).toEqual(one);
+    const auc = one.rows[1]!.metrics.auc!;
+    expect(auc.lo).toBeLessThan(auc.value);
+    expect(auc.hi).toBeGreaterThan(auc.value);
+    expect(other.rows[1]!.metrics.auc!.lo).not.toBe(auc.lo);
+    const d = one.rows[1]!.deltas.auc!;
+    expect(d.lo).toBeLessThanOrEqual(d.value);
+    expect(d.hi).toBeGreaterThanOrEqual(d.value);
+    expect(d.p).toBeGreaterThan(0);
+    // The tab's bootstrap (multinomial resampling, another generator) on the same data: the
+    // intervals differ draw by draw but estimate the same spread, so their widths are close.
+    const [tab] = await c.ask('compare', req([], 400, 3));
+    const t = (tab as CompareResult).rows[1]!.metrics.auc!;
+    const wide400 = (await c.server.call('compare', [req([], 400, 3)])) as CompareResult;
+    const s = wide400.rows[1]!.metrics.auc!;
+    expect((s.hi - s.lo) / (t.hi - t.lo)).toBeGreaterThan(0.7);
+    expect((s.hi - s.lo) / (t.hi - t.lo)).toBeLessThan(1.4);
+  }, 120_000);
+});
