@@ -47,6 +47,8 @@ export async function expectRows(page: Page, n: number) {
 /** A cell of the headline metrics table, by version and metric header. */
 export async function metricCell(page: Page, version: string, metric: string, cohort = 'All rows') {
   const table = page.getByRole('table', { name: /Headline metrics/ });
+  // The status line can show the rows before the table has its columns: wait for the header.
+  await expect(table.locator('thead th').filter({ hasText: metric }).first()).toBeVisible();
   const headers = await table.locator('thead th').allInnerTexts();
   const col = headers.findIndex((h) => h.trim() === metric);
   expect(col, `metric column ${metric}`).toBeGreaterThanOrEqual(0);

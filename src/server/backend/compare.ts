@@ -53,12 +53,6 @@ function summarize(reps: number[], nullValue: number) {
   return { lo: quantileSorted(finite, 0.025), hi: quantileSorted(finite, 0.975), p };
 }
 
-const and = (...p: (string | null)[]) =>
-  p
-    .filter((x): x is string => !!x)
-    .map((x) => `(${x})`)
-    .join(' AND ') || 'TRUE';
-
 class Bootstrap {
   constructor(
     private readonly db: SqlQuery,
@@ -238,9 +232,10 @@ export async function compareSql(
           const one = await interval(() => boot.auc(l01, sc, null, where));
           metrics.auc = { value: auc ?? NaN, lo: one.lo, hi: one.hi };
           if (!isBase) {
-            const both = and(where, `${sc} IS NOT NULL`, `${sb} IS NOT NULL`);
-            const a1 = await aucSql(db, src, label, sc, both);
-            const a0 = await aucSql(db, src, label, sb, both);
+            // Δ is the difference of the two estimates shown, each over its version's scored
+            // rows, as the tab's points pass defines it (src/worker/services/compare/points.ts).
+            const a1 = auc;
+            const a0 = await aucSql(db, src, label, sb, where);
             const iv = await interval(() => boot.auc(l01, sc, sb, where), 0);
             deltas.auc = {
               value: (a1 ?? NaN) - (a0 ?? NaN),
