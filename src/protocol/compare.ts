@@ -68,6 +68,12 @@ export interface CompareRequest {
   /** Bootstrap resamples for intervals (0 = analytic intervals and exact tests only). */
   resamples: number;
   seed: number;
+  /**
+   * The binary decision thresholds the page shows. When they differ from the session's, the
+   * worker applies them first (as setThresholds would), so a threshold edit is answered by this
+   * request alone instead of waiting for the re-analysis to reach the page and come back.
+   */
+  thresholds?: Record<string, number>;
 }
 
 export interface CompareResult {

@@ -226,3 +226,39 @@ export function rankEstimate(s: RankedScore): { auc: number; ap: number } {
   }
   return { auc: pa > 0 && na > 0 ? u / (2 * pa * na) : NaN, ap: pa > 0 ? sum / pa : NaN };
 }
+
+/**
+ * Replicates of any row-weighted statistic (engine/stats' WeightedStatistic: `evaluate` takes a
+ * weight per unit, units[u] the row) under the same Poisson(1) weights as poissonReplicates: a
+ * row's weight in resample r is poissonWeight(seed, r, row), so where the statistic is the same
+ * (a mean, AUC) the replicates are the same numbers. For statistics the one-pass kernels above
+ * do not cover (macro-F1 over many classes) and for the release rules; it gives way between
+ * resamples like poissonReplicates.
+ */
+export async function poissonStatisticReplicates(
+  stat: { size: number; units: Uint32Array; evaluate: (w: Uint32Array) => number },
+  resamples: number,
+  seed: number,
+  options: ReplicateOptions = {},
+): Promise<Float64Array> {
+  const out = new Float64Array(resamples);
+  const { size, units } = stat;
+  const w0 = new Uint32Array(size);
+  const w1 = new Uint32Array(size);
+  for (let at = 0; at < resamples; at += 2) {
+    if (options.cancelled?.()) throw new CancelledError();
+    const p = options.pause?.();
+    if (p) await p;
+    if (options.cancelled?.()) throw new CancelledError();
+    const key = resampleKey(seed, at >>> 1);
+    for (let u = 0; u < size; u++) {
+      const h = hashPair(units[u]!, key);
+      w0[u] = WEIGHT[h >>> 16]!;
+      w1[u] = WEIGHT[h & 0xffff]!;
+    }
+    out[at] = stat.evaluate(w0);
+    if (at + 1 < resamples) out[at + 1] = stat.evaluate(w1);
+    options.progress?.(Math.min(at + 2, resamples));
+  }
+  return out;
+}

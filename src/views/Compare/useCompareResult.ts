@@ -10,8 +10,8 @@ const SEED = 20261126;
 const KEPT = 32;
 
 /**
- * Answers already seen, by what they depend on (the dataset, roles, analysis — which follows the
- * thresholds —, baseline and cohorts): coming back to Compare, or to a setting seen before, shows
+ * Answers already seen, by what they depend on (the dataset, roles, thresholds, baseline and
+ * cohorts): coming back to Compare, or to a setting seen before, shows
  * them at once without asking the worker (which keeps its own per-cohort cache as well).
  */
 const kept = new Map<string, { result: CompareResult; done: boolean }>();
@@ -36,6 +36,7 @@ export function useCompareResult(): {
   const roles = useDataset((s) => s.roles);
   const cohorts = useCohorts((s) => s.cohorts);
   const baselineSetting = useCompare((s) => s.baseline);
+  const thresholds = useCompare((s) => s.thresholds);
   const versions = roles?.versions.map((v) => v.name) ?? [];
   const baseline = baselineOf({ baseline: baselineSetting }, versions);
   const key = JSON.stringify({
@@ -43,7 +44,10 @@ export function useCompareResult(): {
     roles,
     baseline,
     cohorts,
-    analysis: analysis?.metrics,
+    // The thresholds as the page holds them, not the analysis that follows them: a threshold
+    // edit sends this request at once (carrying them), without waiting for the re-analysis.
+    thresholds,
+    analysed: analysis !== null,
   });
   const [state, setState] = useState<{
     key: string;
@@ -59,7 +63,7 @@ export function useCompareResult(): {
   useLayoutEffect(() => {
     if (!analysis || !baseline) return;
     let live = true;
-    const req = { baseline, cohorts, seed: SEED };
+    const req = { baseline, cohorts, seed: SEED, thresholds };
     const hit = kept.get(key);
     if (hit?.done) return; // shown from `kept` below
     const points = hit

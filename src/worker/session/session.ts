@@ -308,7 +308,7 @@ export class Session {
     const metrics = timed('analyse:overview', () => computeOverview(ev));
     const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
     const checks = sanityChecks(prepared, metrics, this.thresholds);
-    return {
+    const analysis = {
       task: ev.task,
       classes: ev.classes,
       positiveClass,
@@ -316,6 +316,8 @@ export class Session {
       warnings: ev.warnings,
       checks,
     };
+    this.lastAnalysis = { ev, analysis };
+    return analysis;
   }
 
   /** The class list a draft mapping would give (the mapping step's positive-class choice). */
@@ -331,10 +333,19 @@ export class Session {
 
   /** Binary decision thresholds per version; predictions, metrics and cohorts follow them. */
   setThresholds(thresholds: Record<string, number>): Analysis | null {
+    // The same thresholds twice (a Compare request carried them, then the page's own
+    // setThresholds arrives) re-analyse once: the second call answers with the kept analysis.
+    const last = this.lastAnalysis;
+    if (last && last.ev === this.current?.ev && sameThresholds(thresholds, this.thresholds)) {
+      return last.analysis;
+    }
     this.thresholds = { ...thresholds };
     const roles = this.current?.roles;
     return roles ? this.analyse(roles) : null;
   }
+
+  /** The last analysis and the prepared arrays it describes (dies with any re-analysis). */
+  private lastAnalysis: { ev: EvalArrays; analysis: Analysis } | null = null;
 
   /** Size and headline metrics of each cohort; a cohort that cannot be evaluated says why. */
   cohorts(defs: CohortDef[]): CohortStats[] {
@@ -371,4 +382,9 @@ export class Session {
       profileField(d, field, search),
     );
   }
+}
+
+function sameThresholds(a: Record<string, number>, b: Record<string, number>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
 }

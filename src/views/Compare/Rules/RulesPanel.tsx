@@ -34,11 +34,11 @@ export function RulesPanel() {
             <strong>inconclusive</strong> otherwise, with the rows that would decide at the observed
             effect. p is one-sided against the limit, in the direction of the estimate: the paired
             difference of the rows that changed (accuracy, share above a threshold; Agresti–Min), a
-            seeded paired bootstrap (macro-F1, AUC, MAE, RMSE), an exact binomial test for the
-            negative flip rate (Clopper–Pearson interval). q is p adjusted with Benjamini–Hochberg
-            across the {data.tests} {data.tests === 1 ? 'test' : 'tests'} in this grid; a pass or a
-            fail also needs q ≤ {data.fdr}. A version ships when every check passes, does not when
-            any fails, and otherwise there is not enough evidence.
+            seeded paired Poisson bootstrap (AUC, MAE, RMSE, macro-F1), an exact binomial test for
+            the negative flip rate (Clopper–Pearson interval). q is p adjusted with
+            Benjamini–Hochberg across the {data.tests} {data.tests === 1 ? 'test' : 'tests'} in this
+            grid; a pass or a fail also needs q ≤ {data.fdr}. A version ships when every check
+            passes, does not when any fails, and otherwise there is not enough evidence.
           </p>
         </>
       )}

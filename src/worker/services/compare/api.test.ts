@@ -108,4 +108,22 @@ describe('Compare results are cached by dataset, cohort, roles and thresholds', 
     await Promise.all([long, other]);
     expect(order).toEqual(['other request', 'compare']);
   });
+
+  it('a request carrying thresholds is answered under them (one round trip for an edit)', async () => {
+    const { s } = openBinary();
+    const api = compareApi(s);
+    const edited = await api.compare({ ...REQ, thresholds: { v2: 0.3 } });
+    // The session now holds them: its prepared predictions follow 0.3, as the page will show.
+    expect(s.thresholdSettings()).toEqual({ v2: 0.3 });
+    expect(v2(edited).metrics.accuracy!.value).toBeCloseTo(accuracyAt(s, 0.3), 12);
+    // The page's own setThresholds that follows does not re-analyse: same arrays, same answer.
+    const ev = s.dataset.ev;
+    const analysis = s.setThresholds({ v2: 0.3 });
+    expect(s.dataset.ev).toBe(ev);
+    expect(analysis!.metrics).toEqual(s.setThresholds({ v2: 0.3 })!.metrics);
+    // A different threshold does.
+    s.setThresholds({ v2: 0.6 });
+    expect(s.dataset.ev).not.toBe(ev);
+    expect(v2(await api.compare(REQ)).metrics.accuracy!.value).toBeCloseTo(accuracyAt(s, 0.6), 12);
+  });
 });

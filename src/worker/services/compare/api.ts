@@ -27,7 +27,11 @@ export function compareApi(session: Session) {
   const compareVersions = compareService(() => session.thresholdSettings());
   session.onAnalysed(warmCompare);
   return {
-    compare: (req: CompareRequest) => compareVersions(session.dataset, req),
+    compare: (req: CompareRequest) => {
+      // The worker owns the thresholds: the page's Compare request carries them (one round trip).
+      if (req.thresholds) session.setThresholds(req.thresholds);
+      return compareVersions(session.dataset, req);
+    },
     confusion: (req: ConfusionRequest) => session.memo('confusion', req, compareConfusion),
     perClass: (req: PerClassRequest) => session.memo('perClass', req, comparePerClass),
     scoreDistributions: (req: DistributionsRequest) =>

@@ -85,7 +85,7 @@ function flipRate(c: CheckContext): Check {
 }
 
 /** Measures one rule for one version against the baseline over the context's rows. */
-export function checkRule(rule: ReleaseRule, c: CheckContext): Check {
+export function checkRule(rule: ReleaseRule, c: CheckContext): Check | Promise<Check> {
   const task = c.ev.task;
   switch (rule.kind) {
     case 'share-above-rise':

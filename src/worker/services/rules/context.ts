@@ -1,5 +1,6 @@
 import type { EvalArrays, VersionArrays } from '../../../data/prepare';
 import type { Measure } from '../../../protocol';
+import type { ReplicateOptions } from '../../../engine/stats/poissonBootstrap';
 
 /** One rule measured in one cohort for one version against the baseline. */
 export type Check = { ok: true; m: Measure } | { ok: false; reason: string };
@@ -15,4 +16,6 @@ export interface CheckContext {
   limit: number;
   /** Per-call cache of per-row arrays (correctness, errors), keyed by version and kind. */
   memo: <T>(key: string, make: () => T) => T;
+  /** Giving way and cancellation for the bootstrap's resamples. */
+  replicate: ReplicateOptions;
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { Session } from '../../session/session';
 import { evaluateRules } from './rules';
 import { rowRules } from './row';
-import type { CohortDef, ReleaseRule, RuleCell } from '../../../protocol';
+import type { CohortDef, ReleaseRule, RuleCell, RulesResult } from '../../../protocol';
 
 type Columns = Parameters<typeof tableFromArrays>[0];
 
@@ -64,10 +64,13 @@ const cellOf = (cells: RuleCell[], cohortId: string, ruleId = 'r70') =>
 
 describe('evaluateRules: share of scores above 0.7', () => {
   const d = plantedShares();
-  const res = evaluateRules(d, {
-    rules: [rule70],
-    cohorts: ['rise5', 'rise02', 'tiny'].map(group),
-    baseline: 'v1',
+  let res: RulesResult;
+  beforeAll(async () => {
+    res = await evaluateRules(d, {
+      rules: [rule70],
+      cohorts: ['rise5', 'rise02', 'tiny'].map(group),
+      baseline: 'v1',
+    });
   });
 
   // Expected values: Agresti–Min paired difference (x + ½, y + ½, n + 2) and its one-sided z
@@ -136,9 +139,9 @@ describe('evaluateRules: share of scores above 0.7', () => {
     expect(back.hits[0]?.sentence).toBe('score moved below 0.7 (0.80 under v2 → 0.60 under v1)');
   });
 
-  it('reports malformed rules (e.g. from an edited link) instead of throwing', () => {
+  it('reports malformed rules (e.g. from an edited link) instead of throwing', async () => {
     const bad = { id: 'x', kind: 'share-above-rise', threshold: 'high' } as unknown as ReleaseRule;
-    const r = evaluateRules(d, { rules: [bad, rule70], cohorts: [], baseline: 'v1' });
+    const r = await evaluateRules(d, { rules: [bad, rule70], cohorts: [], baseline: 'v1' });
     expect(r.invalid).toEqual([{ ruleId: 'x', reason: 'needs a threshold' }]);
     expect(r.cells).toHaveLength(1);
   });
@@ -179,10 +182,13 @@ describe('evaluateRules: accuracy drop and negative flip rate', () => {
     { id: 'acc', kind: 'metric-drop', metric: 'accuracy', maxDropPoints: 1 },
     { id: 'flip', kind: 'negative-flip-rate', maxRate: 2 },
   ];
-  const res = evaluateRules(d, {
-    rules,
-    cohorts: ['broke', 'fine', 'small', 'safe'].map(group),
-    baseline: 'v1',
+  let res: RulesResult;
+  beforeAll(async () => {
+    res = await evaluateRules(d, {
+      rules,
+      cohorts: ['broke', 'fine', 'small', 'safe'].map(group),
+      baseline: 'v1',
+    });
   });
 
   // Expected values from python: Agresti–Min (see above) for accuracy against −1 point;
@@ -239,8 +245,8 @@ describe('evaluateRules: accuracy drop and negative flip rate', () => {
     expect(acc.verdict).toBe('inconclusive');
   });
 
-  it('says why a rule does not apply', () => {
-    const r = evaluateRules(d, {
+  it('says why a rule does not apply', async () => {
+    const r = await evaluateRules(d, {
       rules: [{ id: 'auc', kind: 'metric-drop', metric: 'auc', maxDropPoints: 1 }],
       cohorts: [],
       baseline: 'v1',
@@ -259,7 +265,7 @@ describe('evaluateRules: accuracy drop and negative flip rate', () => {
 });
 
 describe('evaluateRules: bootstrap rules (hand-checked degenerate cases)', () => {
-  it('fails a 2-unit MAE rise when every row gets 2 worse', () => {
+  it('fails a 2-unit MAE rise when every row gets 2 worse', async () => {
     const n = 300;
     const y = Float64Array.from({ length: n }, (_, i) => i * 1.5);
     const d = open({
@@ -269,7 +275,7 @@ describe('evaluateRules: bootstrap rules (hand-checked degenerate cases)', () =>
       pred_v2: y.map((v, i) => (i < 200 ? v + 3 : v - 1)),
       group: Array.from({ length: n }, (_, i) => (i < 200 ? 'worse' : 'same')),
     });
-    const r = evaluateRules(d, {
+    const r = await evaluateRules(d, {
       rules: [{ id: 'mae', kind: 'regression-metric-rise', metric: 'mae', maxRise: 0.5 }],
       cohorts: ['worse', 'same'].map(group),
       baseline: 'v1',
@@ -281,7 +287,7 @@ describe('evaluateRules: bootstrap rules (hand-checked degenerate cases)', () =>
     expect(cellOf(r.cells, 'same', 'mae')).toMatchObject({ value: 0, verdict: 'pass' });
   });
 
-  it('fails an AUC drop from 1 to 0 (v2 ranks every pair backwards)', () => {
+  it('fails an AUC drop from 1 to 0 (v2 ranks every pair backwards)', async () => {
     const n = 400;
     const label = Int32Array.from({ length: n }, (_, i) => i % 2);
     const d = open({
@@ -289,7 +295,7 @@ describe('evaluateRules: bootstrap rules (hand-checked degenerate cases)', () =>
       score_v1: Float32Array.from(label, (l, i) => 0.25 + 0.5 * l + i / 1e5),
       score_v2: Float32Array.from(label, (l, i) => 0.75 - 0.5 * l + i / 1e5),
     });
-    const r = evaluateRules(d, {
+    const r = await evaluateRules(d, {
       rules: [{ id: 'auc', kind: 'metric-drop', metric: 'auc', maxDropPoints: 1 }],
       cohorts: [],
       baseline: 'v1',

@@ -14,6 +14,7 @@ import { CohortError, popcount } from '../../../engine/cohort/evaluate';
 import { Z95, benjaminiHochberg, rowsFromMask } from '../../../engine/stats';
 import type { OpenDataset } from '../../session/dataset';
 import { checkRule } from './checks';
+import type { ReplicateOptions } from '../../../engine/stats/poissonBootstrap';
 import { ruleLimit, validateRule } from './limits';
 import type { Measure, RuleCell, RulesRequest, RulesResult, Verdict } from '../../../protocol';
 
@@ -68,8 +69,15 @@ export function rowsNeeded(c: RuleCell): number | null {
   return Math.ceil(((Z95 * c.sd) / gap) ** 2);
 }
 
-/** Measures every rule in every cohort for every version against the baseline. */
-export function evaluateRules(d: OpenDataset, req: RulesRequest): RulesResult {
+/**
+ * Measures every rule in every cohort for every version against the baseline. The bootstrapped
+ * rules give way between resamples and stop (CancelledError) when `replicate.cancelled` says so.
+ */
+export async function evaluateRules(
+  d: OpenDataset,
+  req: RulesRequest,
+  replicate: ReplicateOptions = {},
+): Promise<RulesResult> {
   const ev: EvalArrays | null = d.ev;
   if (!ev) throw new Error('the column roles have not been analysed yet');
   const names = ev.versions.map((v) => v.name);
@@ -102,7 +110,17 @@ export function evaluateRules(d: OpenDataset, req: RulesRequest): RulesResult {
             ? ({ ok: false, reason: c.error } as const)
             : c.size === 0
               ? ({ ok: false, reason: 'the cohort is empty' } as const)
-              : checkRule(rule, { ev, base, other, mask: c.mask, rows, seed, memo, limit });
+              : await checkRule(rule, {
+                  ev,
+                  base,
+                  other,
+                  mask: c.mask,
+                  rows,
+                  seed,
+                  memo,
+                  limit,
+                  replicate,
+                });
         cells.push({
           ...(check.ok ? check.m : EMPTY),
           ...ruleLimit(rule),
