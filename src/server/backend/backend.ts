@@ -154,8 +154,13 @@ export class ServerBackend {
         return this.rows.rows(a[0]! as RowsRequest);
       case 'findIds':
         return this.rows.findIds(a[0]!, a[1]!);
-      case 'compare':
-        return compareSql(this.db, this.src, a[0]! as CompareRequest, (p) => this.where(p));
+      case 'compare': {
+        // The page sends its thresholds with the request (one round trip for an edit, as in the
+        // tab): answer under them, as the tab's session does.
+        const req = a[0]! as CompareRequest;
+        if (req.thresholds) this.src.thresholds = { ...req.thresholds };
+        return compareSql(this.db, this.src, req, (p) => this.where(p));
+      }
       case 'confusion': {
         const req = a[0]! as ConfusionRequest;
         return confusionShiftSql(this.db, this.src, req, this.rows.where(req.cohort));

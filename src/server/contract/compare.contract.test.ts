@@ -91,6 +91,30 @@ describe('contract compare: point estimates, exact tests and flips', () => {
   }
 });
 
+describe('contract compare: thresholds sent with the request', () => {
+  it('both backends answer under the thresholds the request carries', async () => {
+    const c = await openContract(await writeHostileParquet());
+    try {
+      const roles = hostileRoles.binary;
+      await c.ask('analyse', roles);
+      const cohorts: CohortDef[] = [
+        { id: 'f', name: 'f', predicate: { op: 'range', column: HOSTILE.float, min: -1, max: 1 } },
+      ];
+      const [a0] = await c.ask('compare', req(cohorts));
+      const versions = roles.versions.map((v) => v.name);
+      const thresholds = Object.fromEntries(versions.map((v) => [v, 0.9]));
+      const [a, b] = await c.ask('compare', { ...req(cohorts), thresholds });
+      const [x, y] = shared(a as CompareResult, b as CompareResult);
+      expectClose(y, x);
+      // A threshold of 0.9 changes the predictions, so the answer is not the one before.
+      const acc = (r: unknown) => (r as CompareResult).rows[0]!.metrics.accuracy!.value;
+      expect(acc(a)).not.toBeCloseTo(acc(a0), 6);
+    } finally {
+      c.close();
+    }
+  });
+});
+
 describe('contract compare: bootstrap intervals drawn in DuckDB', () => {
   let c: Contract;
   beforeAll(async () => {
