@@ -31,7 +31,12 @@ export function placeholderInfo(table: Table, i: number, name: string): ColumnIn
 }
 
 /** The same from a type and a null count (a Parquet file's schema and chunk statistics). */
-export function placeholderOf(type: DataType, name: string, nullCount: number): ColumnInfo {
+export function placeholderOf(
+  type: DataType,
+  name: string,
+  nullCount: number,
+  listDim: number | null = null,
+): ColumnInfo {
   const kind = kindOf(type);
   const t = type as unknown as { listSize?: number; scale?: number };
   const bool = kind === 'boolean';
@@ -44,7 +49,7 @@ export function placeholderOf(type: DataType, name: string, nullCount: number): 
     min: bool ? 0 : null,
     max: bool ? 1 : null,
     integral: bool || type.typeId === Type.Int || (type.typeId === Type.Decimal && t.scale === 0),
-    dim: kind === 'vector' ? (t.listSize ?? null) : null,
+    dim: kind === 'vector' ? (t.listSize ?? listDim) : null,
     sample: bool ? ['false', 'true'] : [],
     loading: true,
   };

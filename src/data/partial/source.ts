@@ -27,4 +27,6 @@ export interface DeferredSource {
     name: string,
     onRead: (bytes: number) => void,
   ): Promise<{ col: Column; arrowType: string }> | { col: Column; arrowType: string };
+  /** Every column is read or failed: the bytes held for them can go. */
+  release?(): void;
 }

@@ -186,6 +186,7 @@ export class DeferredColumns {
         );
     }
     if (!signal.aborted) this.update(null, [], []);
+    this.source.release?.();
     this.all.resolve();
   }
 
