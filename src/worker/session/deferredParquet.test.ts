@@ -16,11 +16,13 @@ function polarsFile(n = 700): Uint8Array {
   const nth = <T>(k: number, f: (i: number) => T) =>
     Array.from({ length: n }, (_, i) => (i % k === 3 ? null : f(i)));
   const df = pl.DataFrame({
-    id: pl.Series(
-      'id',
-      Array.from({ length: n }, (_, i) => 2n ** 53n + 1n + BigInt(i)),
-      pl.Int64,
-    ),
+    // From strings: polars turns JS BigInts into nulls; 2^53 + 1 and up need all 64 bits.
+    id: pl
+      .Series(
+        'id',
+        Array.from({ length: n }, (_, i) => String(2n ** 53n + 1n + BigInt(i))),
+      )
+      .cast(pl.Int64),
     label: Array.from({ length: n }, (_, i) => ['cat', 'dog', 'fox'][i % 3]!),
     pred_v1: Array.from({ length: n }, (_, i) => ['cat', 'dog', 'fox'][(i * 7) % 3]!),
     score_v1: Array.from({ length: n }, (_, i) => ((i * 37) % 100) / 100),
@@ -120,6 +122,12 @@ describe('opening a Parquet file on its first columns', () => {
     const emb = col('embedding');
     if (num.kind !== 'numeric' || emb.kind !== 'vector') throw new Error('kinds');
     expect(emb.dim).toBe(4);
+    const id = s.dataset.byName.get('id')!;
+    const int64 = (id as { int64?: BigInt64Array }).int64;
+    expect(int64 && Array.from(int64.subarray(0, 2), String)).toEqual([
+      '9007199254740993',
+      '9007199254740994',
+    ]);
     for (let i = 0; i < n; i++) {
       expect(num.values[i]).toBe(i % 5 === 3 ? NaN : ((i * 13) % 97) - 20.5);
       const got = Array.from(emb.values.subarray(i * 4, i * 4 + 4));
