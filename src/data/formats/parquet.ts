@@ -73,6 +73,8 @@ export interface ReadParquetOptions {
   types?: { parquet: boolean };
   /** Yield to the event loop between row groups (a background read lets requests in). */
   yieldBetweenGroups?: boolean;
+  /** Stops between row groups (throws the abort reason). */
+  signal?: AbortSignal;
 }
 
 const readGroup = (pw: ParquetWasm, file: Uint8Array): Table =>
@@ -122,6 +124,7 @@ export async function readParquet(
     : Array.from({ length: Math.max(1, s.numRowGroups) }, (_, g) => g);
   for (const g of groups) {
     if (opts.yieldBetweenGroups && g > 0) await new Promise((r) => setTimeout(r, 0));
+    opts.signal?.throwIfAborted();
     let t: Table;
     try {
       try {

@@ -112,13 +112,14 @@ export async function readParquetPartially(
     vector: (i) => LIST.has((fields[i]!.type as DataType).typeId),
     bytesOf: (i) => figures.bytes[i]!,
     load: () => Promise.resolve(),
-    decode: async (i, name, onRead) => {
+    decode: async (i, name, onRead, signal) => {
       if (!held) throw new DataError('the file was let go before this column was read');
       let reported = 0;
       const t = await readParquet(held, {
         columns: [name],
         types,
         yieldBetweenGroups: true,
+        signal,
         onProgress: (done, total) => {
           const now = total ? Math.round((figures.bytes[i]! * done) / total) : 0;
           onRead(now - reported);

@@ -20,12 +20,14 @@ export interface DeferredSource {
   ): Promise<void>;
   /**
    * The column normalized, with its type's name; throws (a DataError or a decoder's error) when
-   * its bytes are bad: that column alone fails. `onRead` reports bytes not reported by `load`.
+   * its bytes are bad: that column alone fails. `onRead` reports bytes not reported by `load`;
+   * a decode that takes long stops when `signal` aborts (another file was opened).
    */
   decode(
     index: number,
     name: string,
     onRead: (bytes: number) => void,
+    signal: AbortSignal,
   ): Promise<{ col: Column; arrowType: string }> | { col: Column; arrowType: string };
   /** Every column is read or failed: the bytes held for them can go. */
   release?(): void;

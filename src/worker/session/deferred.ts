@@ -129,15 +129,20 @@ export class DeferredColumns {
   }
 
   /** Normalizes a column whose bytes are all in. */
-  private async decode(c: DeferredColumn, onRead: (n: number) => void): Promise<ColumnInfo | null> {
+  private async decode(
+    c: DeferredColumn,
+    onRead: (n: number) => void,
+    signal: AbortSignal,
+  ): Promise<ColumnInfo | null> {
     try {
-      const { col, arrowType } = await this.source.decode(c.index, c.name, onRead);
+      const { col, arrowType } = await this.source.decode(c.index, c.name, onRead, signal);
       const info = describeColumn(col, arrowType);
       this.onColumn(col, info);
       this.loaded.add(c.name);
       this.waits.get(c.name)!.resolve();
       return info;
     } catch (err) {
+      if (signal.aborted) throw err; // run() fails the columns left, saying why
       this.fail(c, err instanceof DataError ? err.message : explainArrowError(err));
       return null;
     }
@@ -165,7 +170,7 @@ export class DeferredColumns {
         // Let requests that arrived meanwhile go first: decoding holds the worker.
         await new Promise((r) => setTimeout(r, 0));
         signal.throwIfAborted();
-        const info = await this.decode(c, onRead);
+        const info = await this.decode(c, onRead, signal);
         signal.throwIfAborted();
         if (info) this.update(c.name, [info], []);
         else this.update(c.name, [], [c.name]);

@@ -177,3 +177,15 @@ describe('a Parquet file that is opened on its first columns and is damaged', ()
     expect(r.errors).toEqual(full.r.errors);
   });
 });
+
+describe('a Parquet file whose columns are still being decoded when another file is opened', () => {
+  it('fails the columns left, saying why; the new file is the dataset', async () => {
+    const { s } = await openPartially(fixtureBytes('wide-groups.parquet'));
+    const deferred = s.dataset.byName.deferred!;
+    const next = await s.openFiles([{ name: 'wide.arrow', bytes: fixtureBytes('wide.arrow') }]);
+    expect(next.errors).toEqual([]);
+    await deferred.done;
+    await expect(deferred.wait('embedding')).rejects.toThrow(/another file was opened/);
+    expect(s.dataset.byName.deferred).toBeNull();
+  });
+});
