@@ -1,7 +1,7 @@
 // A large Arrow file opens on the columns the Overview needs; the features and the embedding
 // are read after (src/worker/session/deferred.ts). The worker's reading is held (holdColumns,
 // a test hook like `spin`) so the waiting is seen, then let go.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -18,12 +18,16 @@ import {
   tableToIPC,
   vectorFromArray,
 } from 'apache-arrow';
+import pl from 'nodejs-polars';
 import { expectRows, metricCell, openEmpty, openView, pct } from './helpers';
 
 const N = 60_000;
 const DIM = 80; // 60,000 × 80 float32 = 19 MB: above the 16 MiB where the footer read starts
 const CATS = ['north', 'south', 'east', 'west'];
 const FILE = join(tmpdir(), `wb-deferred-${process.pid}`, 'big-wide.arrow');
+// The same values written by polars (snappy): the embedding a list, the category a plain string
+// (read with the first columns: a string's values decide whether it is an image URL).
+const PARQUET = join(tmpdir(), `wb-deferred-${process.pid}`, 'big-wide.parquet');
 const label = Int32Array.from({ length: N }, (_, i) => i % 3);
 const predV1 = Int32Array.from({ length: N }, (_, i) => (i % 5 === 0 ? (i + 1) % 3 : i % 3));
 const predV2 = Int32Array.from({ length: N }, (_, i) => (i % 7 === 0 ? (i + 1) % 3 : i % 3));
@@ -54,6 +58,40 @@ test.beforeAll(() => {
   });
   mkdirSync(join(FILE, '..'), { recursive: true });
   writeFileSync(FILE, tableToIPC(table, 'file'));
+  const ints = (name: string, a: Int32Array) => pl.Series(name, Array.from(a), pl.Int32);
+  pl.DataFrame([
+    // Numbers, not BigInts (nodejs-polars makes a BigInt a null); exact below 2^53.
+    pl.Series(
+      'id',
+      Array.from({ length: N }, (_, i) => i + 1e12),
+      pl.Int64,
+    ),
+    ints('label', label),
+    ints('pred_v1', predV1),
+    ints('pred_v2', predV2),
+    pl.Series(
+      'f_num0',
+      Array.from({ length: N }, (_, i) => i * 0.5),
+      pl.Float64,
+    ),
+    pl.Series(
+      'f_num1',
+      Array.from({ length: N }, (_, i) => (i % 100) / 4),
+      pl.Float32,
+    ),
+    pl.Series(
+      'f_cat0',
+      Array.from({ length: N }, (_, i) => CATS[i % 4]!),
+      pl.Utf8,
+    ),
+    pl.Series(
+      'embedding',
+      Array.from({ length: N }, (_, i) => Array.from(emb.subarray(i * DIM, (i + 1) * DIM))),
+      pl.List(pl.Float32),
+    ),
+  ]).writeParquet(PARQUET, { compression: 'snappy' });
+  // Above the 16 MiB where the first-columns open starts.
+  expect(statSync(PARQUET).size).toBeGreaterThan(16 * 2 ** 20);
 });
 
 const accuracy = (pred: Int32Array) => pred.filter((p, i) => p === label[i]).length / N;
@@ -128,4 +166,39 @@ test('a cohort on a column still being read waits for it, then counts the right 
   await expect(matched).toBeVisible();
   await page.getByRole('button', { name: 'Save cohort' }).click();
   await expect(page.getByRole('button', { name: /Small f_num0/ })).toContainText('201 rows');
+});
+
+test('a Parquet file opens on its first columns; Rows waits for the features, then shows them', async ({
+  page,
+}) => {
+  await openEmpty(page);
+  await hold(page, true);
+  await page.getByLabel('Open data files').setInputFiles(PARQUET);
+  await expectRows(page, N);
+  await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(pct(accuracy(predV1)));
+  await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(pct(accuracy(predV2)));
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Reading 3 more columns… 0%');
+  await page.screenshot({ path: 'test-results/deferred-parquet-overview.png' });
+
+  await openView(page, 'Rows');
+  const wait = page.getByRole('progressbar', { name: 'Loading columns' });
+  await expect(wait).toHaveText('Loading column f_num0 and 2 more… 0%');
+  await hold(page, false);
+  await expect(wait).toBeHidden();
+  const grid = page.getByRole('grid', { name: 'Rows in all rows' });
+  await expect(grid.getByRole('columnheader', { name: 'f_num0' })).toBeVisible();
+  const headers = await grid.getByRole('columnheader').allInnerTexts();
+  const at = (name: string) => headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === name);
+  const row = grid.locator('[role="row"][aria-rowindex="4"]'); // the third row: i = 2
+  await expect(row.getByRole('gridcell').first()).not.toHaveText(/Loading/);
+  const cells = await row.getByRole('gridcell').allInnerTexts();
+  expect(cells[at('f_num0')]!.trim()).toBe('1');
+  expect(cells[at('f_cat0')]!.trim()).toBe('east');
+  expect(cells[at('id')]!.trim()).toBe('1000000000002');
+  await expect(status).not.toContainText('Reading');
+  await page.screenshot({ path: 'test-results/deferred-parquet-loaded.png' });
+  await openView(page, 'Map');
+  await expect(wait).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Legend: label' })).toBeVisible();
 });

@@ -64,6 +64,17 @@ export interface ReadParquetOptions {
   columns?: string[];
   /** Called after each row group with rows done and the file's total. */
   onProgress?: (done: number, total: number) => void;
+  /** No rows: the schema only (a file of no row group is decoded). */
+  schemaOnly?: boolean;
+  /**
+   * `parquet: true` reads the Parquet schema's types, not the embedded Arrow schema's; set to
+   * true when the embedded one is refused, so later reads of the same file's columns agree.
+   */
+  types?: { parquet: boolean };
+  /** Yield to the event loop between row groups (a background read lets requests in). */
+  yieldBetweenGroups?: boolean;
+  /** Stops between row groups (throws the abort reason). */
+  signal?: AbortSignal;
 }
 
 const readGroup = (pw: ParquetWasm, file: Uint8Array): Table =>
@@ -97,15 +108,23 @@ export async function readParquet(
     : undefined;
   const names = keep?.map((k) => s.names[k]!);
   // undefined: the file's own embedded Arrow schema; null: none (types from the Parquet schema).
-  let arrowSchema: Uint8Array | null | undefined =
-    names && s.arrowSchema ? projectArrowSchema(s.arrowSchema, names) : undefined;
+  let arrowSchema: Uint8Array | null | undefined = opts.types?.parquet
+    ? null
+    : names && s.arrowSchema
+      ? projectArrowSchema(s.arrowSchema, names)
+      : undefined;
   const total = Number(meta.num_rows);
   const batches: RecordBatch[] = [];
   let schema: Schema | null = null;
   let done = 0;
   // A file without row groups is still read once, for its schema.
   const file = (g: number) => rowGroupFile(bytes, s, g, { keep, arrowSchema });
-  for (let g = 0; g < Math.max(1, s.numRowGroups); g++) {
+  const groups = opts.schemaOnly
+    ? [s.numRowGroups]
+    : Array.from({ length: Math.max(1, s.numRowGroups) }, (_, g) => g);
+  for (const g of groups) {
+    if (opts.yieldBetweenGroups && g > 0) await new Promise((r) => setTimeout(r, 0));
+    opts.signal?.throwIfAborted();
     let t: Table;
     try {
       try {
@@ -114,6 +133,7 @@ export async function readParquet(
         // Read the Parquet types instead, for this and every later group so all groups agree.
         if (!s.arrowSchema || arrowSchema === null || !refusedType(err)) throw err;
         arrowSchema = null;
+        if (opts.types) opts.types.parquet = true;
         t = readGroup(pw, file(g));
       }
     } catch (err) {
@@ -122,7 +142,7 @@ export async function readParquet(
     schema ??= t.schema;
     batches.push(...t.batches);
     done += t.numRows;
-    opts.onProgress?.(Math.min(total, done), total);
+    if (!opts.schemaOnly) opts.onProgress?.(Math.min(total, done), total);
   }
   const table = batches.length ? new Table(batches) : new Table(schema!);
   if (table.schema.fields.length === 0) throw new DataError('the Parquet file has no columns');

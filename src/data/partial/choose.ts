@@ -39,14 +39,15 @@ function roleLike(name: string, declared: Set<string>): boolean {
  * strings stay eager (their values decide whether they are image URLs), as do variable lists
  * (their length is in the data) and everything rarer.
  */
-function deferrableType(type: DataType): boolean {
+function deferrableType(type: DataType, lists: boolean): boolean {
   const id = type.typeId;
   if (NUMERIC.has(id) || id === Type.Bool || id === Type.Timestamp || id === Type.Date) return true;
   if (id === Type.Dictionary) {
     const values = (type as unknown as { dictionary: DataType }).dictionary.typeId;
     return values === Type.Utf8 || values === Type.LargeUtf8 || values === Type.Utf8View;
   }
-  if (id === Type.FixedSizeList) {
+  // Parquet has no fixed-size list: its embeddings are lists, whose decoder checks the lengths.
+  if (id === Type.FixedSizeList || (lists && (id === Type.List || id === Type.LargeList))) {
     const child = type.children[0]?.type as DataType | undefined;
     return !!child && child.typeId === Type.Float && pixelListShape(type) === null;
   }
@@ -71,7 +72,11 @@ function declaredNames(metadata: Map<string, string>): Set<string> | null {
  * be read whole: no column is named like a label (the label is then inferred from the values of
  * every candidate), or nothing would be saved.
  */
-export function deferredColumns(fields: readonly Field[], metadata: Map<string, string>): number[] {
+export function deferredColumns(
+  fields: readonly Field[],
+  metadata: Map<string, string>,
+  opts: { lists?: boolean } = {},
+): number[] {
   const declared = declaredNames(metadata);
   if (!declared) return [];
   // Names the reader renames (empty, repeated) are matched by their final name: read whole.
@@ -81,7 +86,8 @@ export function deferredColumns(fields: readonly Field[], metadata: Map<string, 
   if (!hasRoles && !fields.some((f) => LABEL_NAME.test(f.name))) return [];
   const out: number[] = [];
   fields.forEach((f, i) => {
-    if (!roleLike(f.name, declared) && deferrableType(f.type as DataType)) out.push(i);
+    if (!roleLike(f.name, declared) && deferrableType(f.type as DataType, !!opts.lists))
+      out.push(i);
   });
   return out;
 }

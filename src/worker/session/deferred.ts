@@ -3,11 +3,9 @@
 // that reaches one of them throws ColumnPending; the worker's gate (gate.ts) waits for the
 // column and runs the request again. A column that cannot be read fails with its reason, and
 // every request waiting for it gets that reason instead of an answer.
-import { checkTable } from '../../data/checkData';
 import { describeColumn } from '../../data/columnInfo';
-import { columnAt } from '../../data/fromArrow';
-import type { PartialArrow } from '../../data/partial/readPartial';
-import { FileChanged, rangeBytes, readRanges } from '../../data/partial/ranges';
+import { FileChanged } from '../../data/partial/ranges';
+import type { DeferredSource } from '../../data/partial/source';
 import { DataError, explainArrowError } from '../../data/readIpc';
 import type { Column, ColumnInfo } from '../../data/types';
 import type { ColumnsUpdate } from '../../protocol';
@@ -37,9 +35,6 @@ export interface DeferredColumn {
   index: number;
   name: string;
 }
-
-const isVector = (p: PartialArrow, i: number) =>
-  String(p.table.schema.fields[i]!.type).startsWith('FixedSizeList');
 
 let hold: { promise: Promise<void>; release: () => void } | null = null;
 
@@ -72,17 +67,17 @@ export class DeferredColumns {
   readonly order: DeferredColumn[];
 
   constructor(
-    private readonly partial: PartialArrow,
+    private readonly source: DeferredSource,
     columns: DeferredColumn[],
     private readonly token: number,
     private readonly onColumn: (col: Column, info: ColumnInfo) => void,
     private readonly report: (u: ColumnsUpdate) => void,
   ) {
     this.order = [...columns].sort(
-      (a, b) => Number(isVector(partial, a.index)) - Number(isVector(partial, b.index)),
+      (a, b) => Number(source.vector(a.index)) - Number(source.vector(b.index)),
     );
     for (const c of columns) this.waits.set(c.name, waiter());
-    this.totalBytes = partial.deferredBytes;
+    this.totalBytes = source.totalBytes;
   }
 
   /** Still being read (not loaded, not failed). */
@@ -98,7 +93,7 @@ export class DeferredColumns {
   /** A vector column (an embedding): read last; the slice finder does not wait for it. */
   vector(name: string): boolean {
     const c = this.order.find((x) => x.name === name);
-    return !!c && isVector(this.partial, c.index);
+    return !!c && this.source.vector(c.index);
   }
 
   get names(): string[] {
@@ -134,18 +129,20 @@ export class DeferredColumns {
   }
 
   /** Normalizes a column whose bytes are all in. */
-  private decode(c: DeferredColumn): ColumnInfo | null {
-    const { table } = this.partial;
+  private async decode(
+    c: DeferredColumn,
+    onRead: (n: number) => void,
+    signal: AbortSignal,
+  ): Promise<ColumnInfo | null> {
     try {
-      checkTable(table, new Set([c.index]));
-      const col = columnAt(table, c.index, c.name);
-      if (typeof col === 'string') throw new DataError(col);
-      const info = describeColumn(col, String(table.schema.fields[c.index]!.type));
+      const { col, arrowType } = await this.source.decode(c.index, c.name, onRead, signal);
+      const info = describeColumn(col, arrowType);
       this.onColumn(col, info);
       this.loaded.add(c.name);
       this.waits.get(c.name)!.resolve();
       return info;
     } catch (err) {
+      if (signal.aborted) throw err; // run() fails the columns left, saying why
       this.fail(c, err instanceof DataError ? err.message : explainArrowError(err));
       return null;
     }
@@ -161,25 +158,20 @@ export class DeferredColumns {
       for (const c of this.order) {
         if (hold) await hold.promise;
         signal.throwIfAborted();
-        const ranges = this.partial.deferred.get(c.index)!;
         this.update(c.name, [], []);
-        await readRanges(
-          file,
-          this.partial.bytes,
-          ranges,
-          (n) => {
-            this.bytesRead += n;
-            const now = Date.now();
-            if (now - last < REPORT_MS) return;
-            last = now;
-            this.update(c.name, [], []);
-          },
-          signal,
-        );
+        const onRead = (n: number) => {
+          this.bytesRead += n;
+          const now = Date.now();
+          if (now - last < REPORT_MS) return;
+          last = now;
+          this.update(c.name, [], []);
+        };
+        await this.source.load(c.index, file, onRead, signal);
         // Let requests that arrived meanwhile go first: decoding holds the worker.
         await new Promise((r) => setTimeout(r, 0));
         signal.throwIfAborted();
-        const info = this.decode(c);
+        const info = await this.decode(c, onRead, signal);
+        signal.throwIfAborted();
         if (info) this.update(c.name, [info], []);
         else this.update(c.name, [], [c.name]);
       }
@@ -199,12 +191,13 @@ export class DeferredColumns {
         );
     }
     if (!signal.aborted) this.update(null, [], []);
+    this.source.release?.();
     this.all.resolve();
   }
 
   /** Bytes each column still needs (for tests and the bench). */
   bytesOf(name: string): number {
     const c = this.order.find((x) => x.name === name);
-    return c ? rangeBytes(this.partial.deferred.get(c.index)!) : 0;
+    return c ? this.source.bytesOf(c.index) : 0;
   }
 }

@@ -1,5 +1,6 @@
 // Opening an Arrow file from its footer (plan A, bench/RESULTS.md §1): the dataset opens with
-// the columns the first view needs; the rest are read in the background (deferred.ts).
+// the columns the first view needs; the rest are read in the background (deferred.ts). A Parquet
+// file opens the same way (parquetOpen.ts) through `openWith`.
 import { checkTable } from '../../data/checkData';
 import { combineTables } from '../../data/combine';
 import { columnNames, fromArrowTable } from '../../data/fromArrow';
@@ -10,8 +11,10 @@ import type { ColumnInfo, LoadedTable } from '../../data/types';
 import type { CombinedTable } from '../../data/shapes';
 import type { ColumnsUpdate, DatasetSummary } from '../../protocol';
 import { OpenDataset } from './dataset';
-import { DeferredColumns } from './deferred';
-import { summarize } from './summary';
+import { type DeferredColumn, DeferredColumns } from './deferred';
+import { arrowSource } from '../../data/partial/arrowSource';
+import type { DeferredSource } from '../../data/partial/source';
+import { type Placeholders, summarize } from './summary';
 import { timed } from './timing';
 
 export type PartialOpen =
@@ -34,27 +37,53 @@ export function openPartial(
 ): PartialOpen {
   const eager = new Set(p.eager);
   let table: LoadedTable;
-  let combined: CombinedTable;
   try {
     table = timed('open:parse', () => {
       checkTable(p.table, eager);
       return fromArrowTable(p.table, fileName, byteLength, eager);
     });
+  } catch (err) {
+    const reason = err instanceof DataError ? err.message : explainArrowError(err);
+    return { kind: 'failed', reason };
+  }
+  const order = columnNames(p.table.schema.fields);
+  const later = [...p.deferred.keys()].map((i) => ({ index: i, name: order[i]! }));
+  const infos = new Map<string, ColumnInfo>(
+    later.map((c) => [c.name, placeholderInfo(p.table, c.index, c.name)]),
+  );
+  return openWith(table, { order, infos }, later, arrowSource(p), token, onColumns);
+}
+
+/**
+ * The part both formats share: the first columns (already normalized, `table`) opened with
+ * placeholders for `later`, whose columns `source` gives in the background.
+ */
+export function openWith(
+  table: LoadedTable,
+  placeholders: Placeholders,
+  later: DeferredColumn[],
+  source: DeferredSource,
+  token: number,
+  onColumns: (u: ColumnsUpdate) => void,
+): PartialOpen {
+  let combined: CombinedTable;
+  try {
     combined = timed('open:combine', () => combineTables([table]));
   } catch (err) {
     const reason = err instanceof DataError ? err.message : explainArrowError(err);
     return { kind: 'failed', reason };
   }
   if (combined.report.shape !== 'wide') return { kind: 'whole' };
-  const order = columnNames(p.table.schema.fields);
-  const later = [...p.deferred.keys()].map((i) => ({ index: i, name: order[i]! }));
-  const infos = new Map<string, ColumnInfo>(
-    later.map((c) => [c.name, placeholderInfo(p.table, c.index, c.name)]),
-  );
-  const summary = timed('open:summarize', () => summarize(combined, [table], { order, infos }));
+  const summary = timed('open:summarize', () => summarize(combined, [table], placeholders));
   if (!summary.inferred.label) return { kind: 'whole' };
   const dataset = new OpenDataset(combined);
-  const deferred = new DeferredColumns(p, later, token, (col) => dataset.addColumn(col), onColumns);
-  dataset.defer(deferred, order);
+  const deferred = new DeferredColumns(
+    source,
+    later,
+    token,
+    (col) => dataset.addColumn(col),
+    onColumns,
+  );
+  dataset.defer(deferred, placeholders.order);
   return { kind: 'opened', dataset, summary, deferred };
 }

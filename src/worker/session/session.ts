@@ -4,7 +4,12 @@ import { allocateScannable } from '../../engine/neighbors/simdScan';
 import { OpenDataset } from './dataset';
 import { ColumnPending } from './deferred';
 import { summarize } from './summary';
-import { openPartial } from './openPartial';
+import { type PartialOpen, openPartial, openWith } from './openPartial';
+import { readParquetPartially } from '../../data/partial/parquetPartial';
+import { placeholderOf } from '../../data/partial/placeholder';
+import { checkTable } from '../../data/checkData';
+import { columnNames, fromArrowTable } from '../../data/fromArrow';
+import type { DataType } from 'apache-arrow';
 import { MIN_PARTIAL_BYTES, readArrowPartially } from '../../data/partial/readPartial';
 import { readRanges } from '../../data/partial/ranges';
 import { timed } from './timing';
@@ -28,7 +33,7 @@ import {
   sourceName,
 } from '../../data/readSource';
 import type { RoleMapping } from '../../shared/roles';
-import type { LoadedTable } from '../../data/types';
+import type { ColumnInfo, LoadedTable } from '../../data/types';
 import { computeOverview } from '../../engine/overview';
 import type {
   Analysis,
@@ -192,7 +197,9 @@ export class Session {
     }
     const one = sources.length === 1 ? sources[0]! : null;
     if (one?.kind === 'file' && !sizeRefusal(one.file.size, budget)) {
-      const opened = await this.openFromFooter(one.file, onProgress, token, onColumns, signal);
+      const opened =
+        (await this.openFromFooter(one.file, onProgress, token, onColumns, signal)) ??
+        (await this.openParquet(one, budget, onProgress, token, onColumns, signal));
       if (opened) return opened;
     }
     for (const s of sources) {
@@ -253,6 +260,11 @@ export class Session {
       return this.openBytes([{ name: fileName, bytes: partial.bytes }], [], onProgress, signal);
     }
     if (signal.aborted) return CANCELLED;
+    return this.startDeferred(r, file);
+  }
+
+  /** The dataset opened on its first columns becomes current; the rest are read after. */
+  private startDeferred(r: PartialOpen & { kind: 'opened' }, file: Blob): OpenResult {
     const background = new AbortController();
     this.replace(r.dataset, background);
     // First the role arrays the page asks for next (it asks while it restores its saved state),
@@ -263,6 +275,67 @@ export class Session {
       void r.deferred.run(file, background.signal);
     }, 0);
     return { summary: r.summary, errors: [] };
+  }
+
+  /**
+   * Opens a single Parquet file on the columns the first view needs, the rest decoded in the
+   * background (parquetPartial.ts). Null when it is not a Parquet file this large; otherwise the
+   * file is read once, and decoded whole when it cannot open this way (the usual messages).
+   */
+  private async openParquet(
+    source: Source & { kind: 'file' },
+    budget: ReadBudget,
+    onProgress: (p: Progress) => void,
+    token: number,
+    onColumns: (u: ColumnsUpdate) => void,
+    signal: AbortSignal,
+  ): Promise<OpenResult | null> {
+    const { file } = source;
+    const fileName = file.name;
+    if (file.size < Math.max(this.partialMinBytes, 12)) return null;
+    try {
+      const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+      if (new TextDecoder().decode(head) !== 'PAR1') return null;
+    } catch {
+      return null; // the whole read reports what went wrong
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readSource(source, onProgress, budget, signal);
+    } catch (err) {
+      if (signal.aborted) return CANCELLED;
+      return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
+    }
+    const decoding = (bytesRead: number, totalBytes: number) =>
+      onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
+    const whole = () => this.openFiles([{ name: fileName, bytes }], [], onProgress, signal);
+    const p = await readParquetPartially(bytes, decoding);
+    if (signal.aborted) return CANCELLED;
+    if (!p) return whole();
+    let table: LoadedTable;
+    try {
+      checkTable(p.eager);
+      table = fromArrowTable(p.eager, fileName, bytes.byteLength);
+    } catch {
+      return whole();
+    }
+    const order = columnNames(p.schema.fields);
+    const later = p.deferred.map((i) => ({ index: i, name: order[i]! }));
+    const infos = new Map<string, ColumnInfo>(
+      later.map((c) => [
+        c.name,
+        placeholderOf(
+          p.schema.fields[c.index]!.type as DataType,
+          c.name,
+          p.nullCounts[c.index]!,
+          p.dims[c.index]!,
+        ),
+      ]),
+    );
+    const r = openWith(table, { order, infos }, later, p.source, token, onColumns);
+    if (r.kind !== 'opened') return whole();
+    if (signal.aborted) return CANCELLED;
+    return this.startDeferred(r, file);
   }
 
   private thresholds: Record<string, number> = {};
