@@ -18,21 +18,21 @@ import {
   tableToIPC,
   vectorFromArray,
 } from 'apache-arrow';
-import pl from 'nodejs-polars';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { expectRows, metricCell, openEmpty, openView, pct } from './helpers';
 
 const N = 60_000;
 const DIM = 80; // 60,000 × 80 float32 = 19 MB: above the 16 MiB where the footer read starts
 const CATS = ['north', 'south', 'east', 'west'];
 const FILE = join(tmpdir(), `wb-deferred-${process.pid}`, 'big-wide.arrow');
-// The same values written by polars (snappy): the embedding a list, the category a plain string
+// The same values written by DuckDB (snappy): the embedding a list, the category a plain string
 // (read with the first columns: a string's values decide whether it is an image URL).
 const PARQUET = join(tmpdir(), `wb-deferred-${process.pid}`, 'big-wide.parquet');
 const label = Int32Array.from({ length: N }, (_, i) => i % 3);
 const predV1 = Int32Array.from({ length: N }, (_, i) => (i % 5 === 0 ? (i + 1) % 3 : i % 3));
 const predV2 = Int32Array.from({ length: N }, (_, i) => (i % 7 === 0 ? (i + 1) % 3 : i % 3));
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const emb = new Float32Array(N * DIM);
   for (let i = 0; i < emb.length; i++) emb[i] = Math.sin(i * 0.37) + ((i / DIM) % 3);
   const embType = new FixedSizeList(DIM, new Field('item', new Float32(), false));
@@ -58,38 +58,20 @@ test.beforeAll(() => {
   });
   mkdirSync(join(FILE, '..'), { recursive: true });
   writeFileSync(FILE, tableToIPC(table, 'file'));
-  const ints = (name: string, a: Int32Array) => pl.Series(name, Array.from(a), pl.Int32);
-  pl.DataFrame([
-    // Numbers, not BigInts (nodejs-polars makes a BigInt a null); exact below 2^53.
-    pl.Series(
-      'id',
-      Array.from({ length: N }, (_, i) => i + 1e12),
-      pl.Int64,
-    ),
-    ints('label', label),
-    ints('pred_v1', predV1),
-    ints('pred_v2', predV2),
-    pl.Series(
-      'f_num0',
-      Array.from({ length: N }, (_, i) => i * 0.5),
-      pl.Float64,
-    ),
-    pl.Series(
-      'f_num1',
-      Array.from({ length: N }, (_, i) => (i % 100) / 4),
-      pl.Float32,
-    ),
-    pl.Series(
-      'f_cat0',
-      Array.from({ length: N }, (_, i) => CATS[i % 4]!),
-      pl.Utf8,
-    ),
-    pl.Series(
-      'embedding',
-      Array.from({ length: N }, (_, i) => Array.from(emb.subarray(i * DIM, (i + 1) * DIM))),
-      pl.List(pl.Float32),
-    ),
-  ]).writeParquet(PARQUET, { compression: 'snappy' });
+  // DuckDB, not polars: nodejs-polars' native binary needs Node 22 and npm skips it on Node 20.
+  const pred = (k: number) => `(CASE WHEN i % ${k} = 0 THEN (i + 1) % 3 ELSE i % 3 END)::INTEGER`;
+  const flat = `(i * ${DIM} + j)`;
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  await c.run(
+    `COPY (SELECT (i + 1000000000000)::BIGINT AS id, (i % 3)::INTEGER AS label, ` +
+      `${pred(5)} AS pred_v1, ${pred(7)} AS pred_v2, (i * 0.5)::DOUBLE AS f_num0, ` +
+      `((i % 100) / 4)::FLOAT AS f_num1, ['north', 'south', 'east', 'west'][i % 4 + 1] AS f_cat0, ` +
+      `list_transform(range(${DIM}), j -> (sin(${flat} * 0.37) + fmod(${flat} / ${DIM}, 3))::FLOAT) AS embedding ` +
+      `FROM range(${N}) t(i)) TO '${PARQUET}' (FORMAT parquet, COMPRESSION snappy)`,
+  );
+  c.closeSync();
+  db.closeSync();
   // Above the 16 MiB where the first-columns open starts.
   expect(statSync(PARQUET).size).toBeGreaterThan(16 * 2 ** 20);
 });

@@ -3,7 +3,6 @@
 // page gets first must be the whole read's (placeholders aside). Files from real writers: polars
 // (zstd, snappy; nulls, int64 ids above 2^53, a list embedding with a null row) and DuckDB
 // (several row groups, data page v2, other codecs).
-import pl from 'nodejs-polars';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../../test/fixtures';
 import type { ColumnInfo } from '../../data/types';
@@ -11,44 +10,12 @@ import type { ColumnsUpdate } from '../../protocol';
 import { checkParquetFooter } from '../../data/formats/parquetFooter';
 import { Session } from './session';
 
-/** polars write_parquet of a wide file with nulls in the features and the embedding. */
-function polarsFile(n = 700): Uint8Array {
-  const nth = <T>(k: number, f: (i: number) => T) =>
-    Array.from({ length: n }, (_, i) => (i % k === 3 ? null : f(i)));
-  const df = pl.DataFrame({
-    // From strings: polars turns JS BigInts into nulls; 2^53 + 1 and up need all 64 bits.
-    id: pl
-      .Series(
-        'id',
-        Array.from({ length: n }, (_, i) => String(2n ** 53n + 1n + BigInt(i))),
-      )
-      .cast(pl.Int64),
-    label: Array.from({ length: n }, (_, i) => ['cat', 'dog', 'fox'][i % 3]!),
-    pred_v1: Array.from({ length: n }, (_, i) => ['cat', 'dog', 'fox'][(i * 7) % 3]!),
-    score_v1: Array.from({ length: n }, (_, i) => ((i * 37) % 100) / 100),
-    f_num: pl.Series(
-      'f_num',
-      nth(5, (i) => ((i * 13) % 97) - 20.5),
-      pl.Float64,
-    ),
-    f_cnt: pl.Series(
-      'f_cnt',
-      nth(9, (i) => i % 17),
-      pl.Int32,
-    ),
-    f_flag: pl.Series(
-      'f_flag',
-      nth(13, (i) => i % 2 === 0),
-      pl.Bool,
-    ),
-    embedding: pl.Series(
-      'embedding',
-      nth(50, (i) => [i / n, -i / n, (i % 5) / 5, 0.25]),
-      pl.List(pl.Float32),
-    ),
-  });
-  return new Uint8Array(df.writeParquet({ compression: 'zstd' }));
-}
+/**
+ * polars write_parquet (zstd) of a wide 700-row file with nulls in the features and the
+ * embedding and int64 ids above 2^53 (scripts/make-deferred-fixture.mjs; committed, since
+ * nodejs-polars' binary needs Node 22).
+ */
+const polarsFile = () => fixtureBytes('deferred-polars.parquet');
 
 const FILES: [string, () => Uint8Array][] = [
   ['polars, nulls, int64 ids, list embedding', () => polarsFile()],
@@ -115,7 +82,7 @@ describe('opening a Parquet file on its first columns', () => {
 
   it('reads the values polars wrote (nulls, int64 ids, a null embedding row)', async () => {
     const n = 700;
-    const { s } = await openPartially(polarsFile(n));
+    const { s } = await openPartially(polarsFile());
     await s.dataset.byName.deferred!.done;
     const col = (name: string) => s.dataset.byName.get(name)!;
     const num = col('f_num');
