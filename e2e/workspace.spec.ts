@@ -38,6 +38,8 @@ test('the whole workspace exports as one JSON file and imports into a fresh brow
   const chip = page
     .getByRole('region', { name: 'Cohorts' })
     .getByRole('button', { name: /^Wrong under v2/ });
+  // The chip shows "…" until the worker has counted the cohort.
+  await expect(chip).toContainText(/[\d,]+ rows/);
   const size = (await chip.innerText()).match(/([\d,]+) rows/)![1]!;
   await openView(page, 'Compare');
   const download = page.waitForEvent('download');
