@@ -1,6 +1,6 @@
 import { argsortFloats } from '../stats/argsort';
 import type { RankedScore } from '../stats/poissonBootstrap';
-import type { ThresholdStats } from './threshold';
+import { statsOfCounts, type ThresholdStats } from './threshold';
 
 type Floats = Float32Array | Float64Array;
 type Labels01 = Uint8Array | Int32Array;
@@ -153,21 +153,7 @@ export function statsAt(c: ThresholdCounts, threshold: number): ThresholdStats {
   const fp = c.neg[k]!;
   const fn = c.pos[0]! - tp;
   const tn = c.neg[0]! - fp;
-  const ratio = (x: number, d: number) => (d > 0 ? x / d : NaN);
-  return {
-    threshold,
-    n,
-    alerts,
-    alertRate: ratio(alerts, n),
-    labelled: tp + fp + tn + fn,
-    tp,
-    fp,
-    tn,
-    fn,
-    tpr: ratio(tp, tp + fn),
-    fpr: ratio(fp, fp + tn),
-    precision: ratio(tp, tp + fp),
-  };
+  return statsOfCounts(threshold, n, alerts, tp, fp, tn, fn);
 }
 
 /**

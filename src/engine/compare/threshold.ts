@@ -55,6 +55,19 @@ export function thresholdStats(
       else tn++;
     }
   }
+  return statsOfCounts(threshold, n, alerts, tp, fp, tn, fn);
+}
+
+/** The rates of an operating point from its counts (a rate of an empty denominator is NaN). */
+export function statsOfCounts(
+  threshold: number,
+  n: number,
+  alerts: number,
+  tp: number,
+  fp: number,
+  tn: number,
+  fn: number,
+): ThresholdStats {
   const ratio = (x: number, d: number) => (d > 0 ? x / d : NaN);
   return {
     threshold,
