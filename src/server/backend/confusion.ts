@@ -3,6 +3,7 @@
 // engine's own functions on them.
 import { groupMatrix, topClassesByErrorMass } from '../../engine/compare';
 import { summaryOfMatrix } from '../../engine/metrics/classification';
+import { perClassTable } from '../../engine/compare/perClassTable';
 import type {
   ConfusionRequest,
   ConfusionResult,
@@ -78,20 +79,5 @@ export async function perClassSql(
     const s = summaryOfMatrix(await confusionSql(db, src, label, p, where), k);
     summaries.push({ version: v.name, s });
   }
-  const support = summaries[0]?.s.perClass.map((c) => c.support) ?? new Array<number>(k).fill(0);
-  const order = Array.from({ length: k }, (_, i) => i);
-  if (k > req.limit) order.sort((x, y) => support[y]! - support[x]! || x - y);
-  const shown = order.slice(0, req.limit);
-  const pick = (xs: number[]) => shown.map((c) => xs[c]!);
-  return {
-    classes: shown.map((c) => src.classes[c]!),
-    support: pick(support),
-    versions: summaries.map(({ version, s }) => ({
-      version,
-      precision: pick(s.perClass.map((c) => c.precision)),
-      recall: pick(s.perClass.map((c) => c.recall)),
-      f1: pick(s.perClass.map((c) => c.f1)),
-    })),
-    omitted: k - shown.length,
-  };
+  return perClassTable(summaries, src.classes, req.limit);
 }

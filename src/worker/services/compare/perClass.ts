@@ -1,4 +1,5 @@
 import { classificationSummary } from '../../../engine/metrics';
+import { perClassTable } from '../../../engine/compare/perClassTable';
 import type { OpenDataset } from '../../session/dataset';
 import type { PerClassRequest, PerClassResult } from '../../../protocol';
 
@@ -12,20 +13,5 @@ export function comparePerClass(d: OpenDataset, req: PerClassRequest): PerClassR
   const summaries = ev.versions
     .filter((v) => v.pred)
     .map((v) => ({ version: v.name, s: classificationSummary(ev.label!, v.pred!, k, mask) }));
-  const support = summaries[0]?.s.perClass.map((c) => c.support) ?? new Array<number>(k).fill(0);
-  const order = Array.from({ length: k }, (_, i) => i);
-  if (k > req.limit) order.sort((a, b) => support[b]! - support[a]! || a - b);
-  const shown = order.slice(0, req.limit);
-  const pick = (xs: number[]) => shown.map((c) => xs[c]!);
-  return {
-    classes: shown.map((c) => ev.classes[c]!),
-    support: pick(support),
-    versions: summaries.map(({ version, s }) => ({
-      version,
-      precision: pick(s.perClass.map((c) => c.precision)),
-      recall: pick(s.perClass.map((c) => c.recall)),
-      f1: pick(s.perClass.map((c) => c.f1)),
-    })),
-    omitted: k - shown.length,
-  };
+  return perClassTable(summaries, ev.classes, req.limit);
 }
