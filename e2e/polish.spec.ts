@@ -9,7 +9,21 @@ async function openMap(page: Page) {
   await expectRows(page, 4000);
   await openView(page, 'Map');
   await expect(page.getByText(/4,000 points — PCA of embedding/)).toBeVisible();
-  return page.getByTestId('scatter');
+  const map = page.getByTestId('scatter');
+  // The panels around the map settle after it first draws; a point's screen place moves with them.
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const box = JSON.stringify(await map.boundingBox());
+        const same = box === last;
+        last = box;
+        return same;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+  return map;
 }
 
 /** The live line under the map names the cursor's point: "Point <id>, label: …". */

@@ -109,6 +109,8 @@ export class ScatterController {
     }
     if (this.layout) this.fit = fitBounds(this.layout.bounds, this.w, this.h);
     this.request(true);
+    // The keyboard cursor's tooltip follows its point to where the new size puts it.
+    if (this.cursor >= 0) this.moveCursor(this.cursor);
   }
 
   setLayout(l: LayoutResult): void {
