@@ -152,7 +152,9 @@ describe('inputs: clear messages for what cannot be served', () => {
       /No file matches nothing-\*\.parquet/,
     );
     const empty = mkdtempSync(join(tmpdir(), 'wb-empty-'));
-    await expect(resolveInputs([empty], here)).rejects.toThrow(/No \.parquet files in the folder/);
+    await expect(resolveInputs([empty], here)).rejects.toThrow(
+      /No \.parquet or \.csv files in the folder/,
+    );
     await expect(
       resolveInputs([fileURLToPath(new URL('../../e2e/data/wide.arrow', import.meta.url))], here),
     ).rejects.toThrow(InputError);
@@ -161,7 +163,7 @@ describe('inputs: clear messages for what cannot be served', () => {
 
   it('expands a glob and a folder of parts, and refuses parts with different schemas', async () => {
     const data = fileURLToPath(new URL('../../e2e/data/', import.meta.url));
-    const files = await resolveInputs(['wide-duckdb-*.parquet'], data);
+    const { files } = await resolveInputs(['wide-duckdb-*.parquet'], data);
     expect(files.length).toBe(5);
     const served = await openServed(files, 1);
     expect(served.rowCount).toBe(5 * 500);

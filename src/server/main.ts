@@ -1,6 +1,6 @@
 // `npm run serve -- <files|glob|dir>` after scripts/serve.mjs has built the app and this file:
 // DuckDB over the Parquet files in place (read-only, locked), the app and its API on 127.0.0.1
-// at a random port under an unguessable token. Flags: --no-open, --port N, --threads N.
+// at a random port under an unguessable token. Flags: --no-open, --port N, --threads N, --table T (of a .duckdb file).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
@@ -15,16 +15,25 @@ interface Args {
   port: number;
   threads: number | undefined;
   dist: string;
+  table: string | null;
 }
 
 function parse(argv: string[]): Args {
-  const out: Args = { paths: [], open: true, port: 0, threads: undefined, dist: '' };
+  const out: Args = {
+    paths: [],
+    open: true,
+    port: 0,
+    threads: undefined,
+    dist: '',
+    table: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--no-open') out.open = false;
     else if (a === '--port') out.port = Number(argv[++i]);
     else if (a === '--threads') out.threads = Number(argv[++i]);
     else if (a === '--dist') out.dist = argv[++i] ?? '';
+    else if (a === '--table') out.table = argv[++i] ?? '';
     else if (a.startsWith('--')) throw new InputError(`Unknown option ${a}`);
     else out.paths.push(a);
   }
@@ -48,8 +57,9 @@ function openBrowser(url: string) {
 async function main() {
   const args = parse(process.argv.slice(2));
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const files = await resolveInputs(args.paths, cwd);
-  const db = await openServed(files, args.threads);
+  const inputs = await resolveInputs(args.paths, cwd, args.table);
+  const files = inputs.files;
+  const db = await openServed(inputs, args.threads);
   const backend = new ServerBackend(db);
   const token = randomBytes(24).toString('base64url');
   const server = createApp({
@@ -61,7 +71,12 @@ async function main() {
   server.listen(args.port, '127.0.0.1', () => {
     const a = server.address();
     const port = typeof a === 'object' && a ? a.port : 0;
-    const name = files.length === 1 ? basename(files[0]!) : `${files.length} Parquet parts`;
+    const name =
+      inputs.format === 'duckdb' && args.table
+        ? `${basename(files[0]!)} (${args.table})`
+        : files.length === 1
+          ? basename(files[0]!)
+          : `${files.length} ${inputs.format === 'csv' ? 'CSV' : 'Parquet'} parts`;
     const url = `http://127.0.0.1:${port}/${token}/?server=${token}&data=${encodeURIComponent(`duckdb/${name}`)}`;
     console.log(`Model Workbench over DuckDB: ${name}, ${db.rowCount.toLocaleString('en')} rows`);
     console.log(url);

@@ -208,6 +208,7 @@ async function idCounts(db: Served, id: string | null) {
 
 async function metadataOf(db: Served): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  if (db.format !== 'parquet') return out;
   for (const f of db.files) {
     try {
       const kv = await db.rows(
