@@ -112,6 +112,8 @@ for (const n of SIZES) {
       `SELECT (label = 1) AS l, (score_v1 >= 0.5) AS p1, (score_v2 >= 0.5) AS p2, count(*) FROM ${src} GROUP BY ALL`,
     ),
   );
+  // DuckDB's own answer to "describe every column" (what the open computes, and more).
+  const summarize = await time(() => q(`SUMMARIZE SELECT * FROM ${src}`));
   const cut = (r) => 10 + r * 7;
   const cohort = await time((r) =>
     api(s, 'cohorts', [
@@ -138,6 +140,13 @@ for (const n of SIZES) {
     await q(auc('score_v1'));
     await q(auc('score_v2'));
   });
+  // 200 resamples over 100M rows is 20 billion weights: timed up to 10M only.
+  const intervals =
+    n <= 10_000_000
+      ? await time((r) =>
+          api(s, 'compare', { baseline: 'v1', cohorts: [], resamples: 200, seed: 1 + r }),
+        )
+      : NaN;
   const page = await time((r) =>
     api(s, 'rows', {
       cohort: null,
@@ -159,8 +168,18 @@ for (const n of SIZES) {
     `| ${name} | ${n.toLocaleString('en')} | ${ms(a)} | ${ms(b)} | ${(a / b).toFixed(1)}× |`;
   lines.push(
     row('open (summary + roles + metrics)', openMs, bareOpen),
+    row('open vs DuckDB `SUMMARIZE` of the file', openMs, summarize),
     row('cohort edit (size + metrics)', cohort, bareCohort),
     row('compare first numbers (resamples 0)', compare, bareCompare),
+    ...(Number.isNaN(intervals)
+      ? []
+      : [
+          row(
+            'compare with intervals (200 resamples) vs first numbers by hand',
+            intervals,
+            bareCompare,
+          ),
+        ]),
     row('rows page (sorted, 50 rows)', page, barePage),
     row('find by id (row detail)', find, bareFind),
     `| server start (process up, files checked) | ${n.toLocaleString('en')} | ${ms(started)} | — | — |`,
