@@ -80,7 +80,11 @@ async function main() {
     const url = `http://127.0.0.1:${port}/${token}/?server=${token}&data=${encodeURIComponent(`duckdb/${name}`)}`;
     console.log(`Model Workbench over DuckDB: ${name}, ${db.rowCount.toLocaleString('en')} rows`);
     console.log(url);
-    console.log('Reading the files in place, read-only, for this machine only; Ctrl+C stops.');
+    const how =
+      inputs.format === 'csv'
+        ? 'Loaded into memory (the files untouched)'
+        : 'Reading the files in place, read-only';
+    console.log(`${how}, for this machine only; Ctrl+C stops.`);
     if (args.open) openBrowser(url);
   });
   const stop = () => {
