@@ -22,9 +22,13 @@ import { SqlRows } from './rows';
 import { rowDetailSql } from './rowDetail';
 import { compareSql } from './compare';
 import { confusionShiftSql, perClassSql } from './confusion';
+import { calibrationSql, densitySql, distributionsSql } from './charts';
 import type {
+  CalibrationRequest,
   CompareRequest,
   ConfusionRequest,
+  DensityRequest,
+  DistributionsRequest,
   PerClassRequest,
   RowDetailRequest,
   RowsRequest,
@@ -168,6 +172,19 @@ export class ServerBackend {
       case 'perClass': {
         const req = a[0]! as PerClassRequest;
         return perClassSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'scoreDistributions': {
+        const req = a[0]! as DistributionsRequest;
+        const where = req.cohort ? this.rows.where(req.cohort) : null;
+        return distributionsSql(this.db, this.src, req, where);
+      }
+      case 'scoreDensity': {
+        const req = a[0]! as DensityRequest;
+        return densitySql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'calibrationCurves': {
+        const req = a[0]! as CalibrationRequest;
+        return calibrationSql(this.db, this.src, req, this.rows.where(req.cohort));
       }
       case 'rowDetail':
         return this.rowDetail(a[0]!);
