@@ -23,12 +23,15 @@ import { rowDetailSql } from './rowDetail';
 import { compareSql } from './compare';
 import { confusionShiftSql, perClassSql } from './confusion';
 import { calibrationSql, densitySql, distributionsSql } from './charts';
+import { matchPointSql, operatingPointsSql } from './operatingPoints';
 import type {
   CalibrationRequest,
   CompareRequest,
   ConfusionRequest,
   DensityRequest,
   DistributionsRequest,
+  MatchRequest,
+  OperatingPointsRequest,
   PerClassRequest,
   RowDetailRequest,
   RowsRequest,
@@ -185,6 +188,14 @@ export class ServerBackend {
       case 'calibrationCurves': {
         const req = a[0]! as CalibrationRequest;
         return calibrationSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'operatingPoints': {
+        const req = a[0]! as OperatingPointsRequest;
+        return operatingPointsSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'matchOperatingPoint': {
+        const req = a[0]! as MatchRequest;
+        return matchPointSql(this.db, this.src, req, this.rows.where(req.cohort));
       }
       case 'rowDetail':
         return this.rowDetail(a[0]!);
