@@ -24,11 +24,13 @@ import { compareSql } from './compare';
 import { confusionShiftSql, perClassSql } from './confusion';
 import { calibrationSql, densitySql, distributionsSql } from './charts';
 import { matchPointSql, operatingPointsSql } from './operatingPoints';
+import { curvesSql } from './curves';
 import type {
   CalibrationRequest,
   CompareRequest,
   ConfusionRequest,
   DensityRequest,
+  CurvesRequest,
   DistributionsRequest,
   MatchRequest,
   OperatingPointsRequest,
@@ -196,6 +198,10 @@ export class ServerBackend {
       case 'matchOperatingPoint': {
         const req = a[0]! as MatchRequest;
         return matchPointSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'rocPrCurves': {
+        const req = a[0]! as CurvesRequest;
+        return curvesSql(this.db, this.src, req, this.rows.where(req.cohort));
       }
       case 'rowDetail':
         return this.rowDetail(a[0]!);

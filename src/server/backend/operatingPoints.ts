@@ -33,7 +33,7 @@ function label01(src: SqlSource): string | null {
 const flagged = (s: string, t: number) => (Number.isNaN(t) ? 'TRUE' : `${s} >= ${num(t)}`);
 
 /** thresholdStats of one score at `t` over the rows where `where` holds. */
-async function statsSql(
+export async function statsSql(
   db: SqlQuery,
   src: SqlSource,
   l01: string,

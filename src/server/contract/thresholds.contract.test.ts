@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatchResult, OperatingPoints } from '../../protocol';
+import { fileURLToPath } from 'node:url';
+import type { Curves, MatchResult, OperatingPoints } from '../../protocol';
 import type { Predicate } from '../../shared/predicate';
 import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
 import { type Contract, expectClose, openContract } from '../../test/serverContract';
+
+const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
 
 // The thresholds panel: counts at a threshold and "match operating point", DuckDB against the
 // tab's sorted-score index, on scores with NaN, nulls, FLOAT values and many ties.
@@ -46,5 +49,41 @@ describe('contract thresholds: operating points and matching', () => {
             if (!Number.isNaN((b as MatchResult).threshold)) matched++;
           }
     expect(matched).toBe(32);
+  });
+
+  it('ROC and PR curves, AUC, AP and the chosen and matched marks are equal', async () => {
+    for (const cohort of [null, f])
+      for (const thresholds of thresholdSets)
+        for (const points of [400, 12]) {
+          const req = { cohort, thresholds, baseline: 's1', points };
+          const [a, b] = await c.ask('rocPrCurves', req);
+          expectClose(b, a, JSON.stringify(req));
+        }
+    const [, b] = await c.ask('rocPrCurves', {
+      cohort: null,
+      thresholds: {},
+      baseline: 's1',
+      points: 400,
+    });
+    const s2 = (b as Curves).versions[1]!;
+    expect(s2.matched).not.toBeNull();
+    expect(s2.roc.x.length).toBeGreaterThan(20);
+  });
+});
+
+describe('contract curves: one-vs-rest on wide-snappy.parquet', () => {
+  it('each class as positive gives the tab’s curves', async () => {
+    const w = await openContract(WIDE);
+    try {
+      await w.ask('analyse', w.opened[0].summary!.inferred);
+      for (const classIndex of [0, 2, 7]) {
+        const req = { cohort: null, thresholds: {}, baseline: 'v1', points: 50, classIndex };
+        const [a, b] = await w.ask('rocPrCurves', req);
+        expectClose(b, a, `class ${classIndex}`);
+        expect((b as Curves).kind).toBe('one-vs-rest');
+      }
+    } finally {
+      w.close();
+    }
   });
 });
