@@ -3,7 +3,7 @@
 // sums are the engine's OperatingCurve, and its own functions draw, downsample and integrate it,
 // so points, AUC and AP equal the tab's. What leaves DuckDB is one row per distinct score in the
 // cohort: small for model scores rounded to a few digits, up to a few million for raw float32
-// scores over 100M rows (see docs/SERVER.md for binning them in SQL instead).
+// scores over 100M rows (README "Where to go past one machine": round them in SQL first).
 import { positiveIndex } from '../../data/classes';
 import {
   curveAp,
