@@ -7,6 +7,7 @@
 // Macro-F1 from its k³ joint counts keeps the multinomial draw: it costs O(k³), not O(rows).
 import { absoluteErrors, squaredErrors } from '../../../engine/metrics';
 import {
+  type BootstrapInterval,
   type Statistic,
   bootstrap,
   percentileInterval,
@@ -32,7 +33,6 @@ async function bootstrapped(
 ): Promise<Check> {
   if (n === 0 || Number.isNaN(stat.estimate)) return fail('not defined on these rows');
   const resamples = stat.kind === 'counts' ? COUNT_RESAMPLES : WEIGHT_RESAMPLES;
-  // Two-sided p at the limit = twice the smaller tail; the one-sided p is that tail.
   const opts = { nullValue: c.limit };
   const r =
     stat.kind === 'counts'
@@ -42,10 +42,24 @@ async function bootstrapped(
           stat.estimate,
           opts,
         );
-  const test =
-    stat.kind === 'counts'
-      ? `paired bootstrap (${resamples} resamples), one-sided against the limit`
-      : `paired Poisson bootstrap (${resamples} resamples), one-sided against the limit`;
+  return bootstrapMeasure(r, stat, n, stat.kind === 'counts');
+}
+
+/**
+ * The measure from a bootstrap interval against the limit (its nullValue): shared with the DuckDB
+ * server, which draws the same Poisson replicates in SQL (src/server/backend/rules.ts).
+ */
+export function bootstrapMeasure(
+  r: BootstrapInterval,
+  stat: { a: number; b: number },
+  n: number,
+  counts: boolean,
+): Check {
+  const resamples = counts ? COUNT_RESAMPLES : WEIGHT_RESAMPLES;
+  const test = counts
+    ? `paired bootstrap (${resamples} resamples), one-sided against the limit`
+    : `paired Poisson bootstrap (${resamples} resamples), one-sided against the limit`;
+  // Two-sided p at the limit = twice the smaller tail; the one-sided p is that tail.
   return {
     ok: true,
     m: {

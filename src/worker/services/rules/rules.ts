@@ -21,7 +21,7 @@ import type { Measure, RuleCell, RulesRequest, RulesResult, Verdict } from '../.
 export const RULES_FDR = 0.05;
 export const ALL_ROWS_ID = '__all__';
 
-const EMPTY: Measure = {
+export const EMPTY: Measure = {
   value: NaN,
   lo: NaN,
   hi: NaN,
@@ -67,6 +67,20 @@ export function rowsNeeded(c: RuleCell): number | null {
   const gap = Math.abs(c.value - c.limit);
   if (!(gap > 0) || !(c.sd > 0)) return null;
   return Math.ceil(((Z95 * c.sd) / gap) ** 2);
+}
+
+/** q over every tested cell, then verdicts and rows needed; returns how many tests were counted. */
+export function finishCells(cells: RuleCell[]): number {
+  const fdr = benjaminiHochberg(
+    cells.map((c) => (c.reason === null ? c.p : NaN)),
+    RULES_FDR,
+  );
+  cells.forEach((c, i) => {
+    c.q = fdr.q[i]!;
+    c.verdict = verdictOf(c);
+    if (c.verdict === 'inconclusive') c.rowsNeeded = rowsNeeded(c);
+  });
+  return fdr.m;
 }
 
 /**
@@ -135,15 +149,7 @@ export async function evaluateRules(
       }
     }
   }
-  const fdr = benjaminiHochberg(
-    cells.map((c) => (c.reason === null ? c.p : NaN)),
-    RULES_FDR,
-  );
-  cells.forEach((c, i) => {
-    c.q = fdr.q[i]!;
-    c.verdict = verdictOf(c);
-    if (c.verdict === 'inconclusive') c.rowsNeeded = rowsNeeded(c);
-  });
+  const tests = finishCells(cells);
   return {
     baseline,
     versions,
@@ -151,7 +157,7 @@ export async function evaluateRules(
     rules,
     invalid,
     cells,
-    tests: fdr.m,
+    tests,
     fdr: RULES_FDR,
   };
 }

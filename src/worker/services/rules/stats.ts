@@ -103,6 +103,14 @@ export function pairedMacroF1Counts(
     const b = predB[i]!;
     if (t >= 0 && t < k && a >= 0 && a < k && b >= 0 && b < k) categories[(t * k + a) * k + b]!++;
   }
+  return macroF1CountsStatistic(categories, k);
+}
+
+/** Macro-F1 of B minus A from the k³ joint counts (label, A's class, B's class). */
+export function macroF1CountsStatistic(
+  categories: Float64Array,
+  k: number,
+): CountStatistic & PairedStatistic {
   const support = new Float64Array(k);
   const predictedA = new Float64Array(k);
   const predictedB = new Float64Array(k);
