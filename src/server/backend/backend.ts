@@ -25,6 +25,7 @@ import { confusionShiftSql, perClassSql } from './confusion';
 import { calibrationSql, densitySql, distributionsSql } from './charts';
 import { matchPointSql, operatingPointsSql } from './operatingPoints';
 import { curvesSql } from './curves';
+import { rulesSql } from './rules';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -37,6 +38,7 @@ import type {
   PerClassRequest,
   RowDetailRequest,
   RowsRequest,
+  RulesRequest,
 } from '../../protocol';
 
 export class NotInServerMode extends Error {
@@ -203,6 +205,8 @@ export class ServerBackend {
         const req = a[0]! as CurvesRequest;
         return curvesSql(this.db, this.src, req, this.rows.where(req.cohort));
       }
+      case 'evaluateRules':
+        return rulesSql(this.db, this.src, a[0]! as RulesRequest, (p) => this.where(p));
       case 'rowDetail':
         return this.rowDetail(a[0]!);
       default:

@@ -7,7 +7,6 @@
 // Macro-F1 from its k³ joint counts keeps the multinomial draw: it costs O(k³), not O(rows).
 import { absoluteErrors, squaredErrors } from '../../../engine/metrics';
 import {
-  type BootstrapInterval,
   type Statistic,
   bootstrap,
   percentileInterval,
@@ -20,9 +19,9 @@ import type { Check, CheckContext } from './context';
 import {
   COUNT_RESAMPLES,
   WEIGHT_RESAMPLES,
-  pairedMacroF1Counts,
-  pairedMacroF1Statistic,
-} from './stats';
+  bootstrapMeasure,
+} from '../../../engine/rules/measures';
+import { pairedMacroF1Counts, pairedMacroF1Statistic } from './stats';
 
 const fail = (reason: string): Check => ({ ok: false, reason });
 
@@ -43,38 +42,6 @@ async function bootstrapped(
           opts,
         );
   return bootstrapMeasure(r, stat, n, stat.kind === 'counts');
-}
-
-/**
- * The measure from a bootstrap interval against the limit (its nullValue): shared with the DuckDB
- * server, which draws the same Poisson replicates in SQL (src/server/backend/rules.ts).
- */
-export function bootstrapMeasure(
-  r: BootstrapInterval,
-  stat: { a: number; b: number },
-  n: number,
-  counts: boolean,
-): Check {
-  const resamples = counts ? COUNT_RESAMPLES : WEIGHT_RESAMPLES;
-  const test = counts
-    ? `paired bootstrap (${resamples} resamples), one-sided against the limit`
-    : `paired Poisson bootstrap (${resamples} resamples), one-sided against the limit`;
-  // Two-sided p at the limit = twice the smaller tail; the one-sided p is that tail.
-  return {
-    ok: true,
-    m: {
-      value: r.estimate,
-      lo: r.lo,
-      hi: r.hi,
-      a: stat.a,
-      b: stat.b,
-      n,
-      p: Math.min(1, r.p / 2),
-      sd: r.se * Math.sqrt(n),
-      test,
-      detail: '',
-    },
-  };
 }
 
 /** Up to 16 classes the k³ joint counts are a cheaper resampling unit than the rows. */

@@ -2,7 +2,7 @@
 import type { EvalArrays } from '../../../data/prepare';
 import type { OpenDataset } from '../../session/dataset';
 import { scoreOf } from '../compare/chartScores';
-import { validateRule } from './limits';
+import { validateRule } from '../../../engine/rules/limits';
 import type { RowRuleHit, RowRulesRequest, RowRulesResult } from '../../../protocol';
 import { formatSignificant, formatThreshold } from '../../../shared/numberFormat';
 
