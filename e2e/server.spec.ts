@@ -124,6 +124,42 @@ test('Compare: accuracies, the paired difference and flips from DuckDB', async (
   await page.screenshot({ path: 'test-results/server-compare.png', fullPage: true });
 });
 
+test('release rules: a share-above rule checked by DuckDB', async ({ page }) => {
+  await openServed(page);
+  await openView(page, 'Compare');
+  // The confidence (largest probability) of each version, read from wide.arrow with arrow-js.
+  const conf = (name: string) =>
+    Array.from({ length: wide.numRows }, (_, i) => {
+      const p = col(name).get(i);
+      return p === null ? NaN : Math.max(...(Array.from(p) as number[]));
+    });
+  const c1 = conf('probs_v1');
+  const c2 = conf('probs_v2');
+  let up = 0;
+  let down = 0;
+  c1.forEach((a, i) => {
+    const b = c2[i]!;
+    if (a !== a || b !== b) return;
+    if (b > 0.7 && !(a > 0.7)) up++;
+    if (a > 0.7 && !(b > 0.7)) down++;
+  });
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const rule = 'Share of confidences above 0.7 must not rise by more than 1 point';
+  const grid = page.getByRole('table', { name: /^Release rules/ });
+  await expect(grid.locator('thead th').filter({ hasText: rule })).toBeVisible();
+  const cell = grid
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: /^All rows/ }) })
+    .locator('td')
+    .last(); // the one rule's column, after the "v2 vs v1" cell
+  await expect(cell).toContainText(`${up} moved above 0.7, ${down} moved below`, {
+    timeout: 60_000,
+  });
+  await expect(cell).toContainText(/Pass|Fail|Inconclusive/);
+  await expect(page.getByText(/not available in server mode/)).toHaveCount(0);
+  await page.locator('section.rules-panel').screenshot({ path: 'test-results/server-rules.png' });
+});
+
 // The flights demo (binary scores, no predictions) as Parquet, written by DuckDB from a CSV of
 // the arrow-js rows: the scores stay float32, so both sides hold the same values. `delayed` is
 // written as `label`: the server's summary does not infer a label from its values yet (the tab's
