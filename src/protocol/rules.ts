@@ -1,6 +1,9 @@
 // Release rules and their results: the rule definitions travel in the URL and in exports.
 import type { CohortDef } from '../shared/predicate';
 import type { ReleaseRule, RuleCell } from '../engine/rules/types';
+import type { RowRuleHit } from '../engine/rules/row';
+
+export type { RowRuleHit } from '../engine/rules/row';
 
 export type { Measure, ReleaseRule, RuleCell, Verdict } from '../engine/rules/types';
 
@@ -30,15 +33,6 @@ export interface RowRulesRequest {
   row: number;
   rules: ReleaseRule[];
   baseline: string | null;
-}
-
-export interface RowRuleHit {
-  ruleId: string;
-  baseline: string;
-  version: string;
-  /** 'counts': the row pushes the cohort towards failing the rule; 'offsets': away from it. */
-  effect: 'counts' | 'offsets';
-  sentence: string;
 }
 
 export interface RowRulesResult {

@@ -25,7 +25,7 @@ import { confusionShiftSql, perClassSql } from './confusion';
 import { calibrationSql, densitySql, distributionsSql } from './charts';
 import { matchPointSql, operatingPointsSql } from './operatingPoints';
 import { curvesSql } from './curves';
-import { rulesSql } from './rules';
+import { rowRulesSql, rulesSql } from './rules';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -207,6 +207,8 @@ export class ServerBackend {
       }
       case 'evaluateRules':
         return rulesSql(this.db, this.src, a[0]! as RulesRequest, (p) => this.where(p));
+      case 'rowRules':
+        return rowRulesSql(this.db, this.src, a[0]!);
       case 'rowDetail':
         return this.rowDetail(a[0]!);
       default:

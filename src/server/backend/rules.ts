@@ -6,7 +6,15 @@
 // The shared arithmetic lives in engine/rules; the tab's own grid is worker/services/rules.
 import { percentileInterval } from '../../engine/stats/bootstrap';
 import { bootstrap } from '../../engine/stats';
-import type { RuleCell, RulesRequest, RulesResult, ReleaseRule } from '../../protocol';
+import type {
+  RowRulesRequest,
+  RowRulesResult,
+  RuleCell,
+  RulesRequest,
+  RulesResult,
+  ReleaseRule,
+} from '../../protocol';
+import { rowRuleHits } from '../../engine/rules/row';
 import type { Predicate } from '../../shared/predicate';
 import { CohortError } from '../../engine/cohort/truth';
 import { positiveIndex } from '../../data/classes';
@@ -273,4 +281,45 @@ export async function rulesSql(
     tests,
     fdr: RULES_FDR,
   };
+}
+
+/** The rules one row crosses (the row detail): the row's values by SQL, the tab's sentences. */
+export async function rowRulesSql(
+  db: SqlQuery,
+  src: SqlSource,
+  req: RowRulesRequest,
+): Promise<RowRulesResult> {
+  if (
+    !Number.isInteger(req.row) ||
+    req.row < 0 ||
+    req.row >= src.rowCount ||
+    !src.roles.versions.length
+  )
+    return { hits: [], notPerRow: [] };
+  const label = labelCode(src);
+  const y = labelValue(src);
+  const cols = src.roles.versions.flatMap((v, j) => {
+    const p = predCode(src, v.name);
+    const correct =
+      label && p
+        ? `CASE WHEN ${label} IS NULL OR ${p} IS NULL THEN NULL ELSE ${label} = ${p} END`
+        : 'NULL';
+    return [
+      `${chartScoreSql(src, v.name) ?? 'NULL'} AS ${ident(`s${j}`)}`,
+      `${correct} AS ${ident(`c${j}`)}`,
+      `${yhatOf(src, v.name) ?? 'NULL'} AS ${ident(`h${j}`)}`,
+    ];
+  });
+  const [r] = await db.rows(
+    `SELECT ${y && src.roles.task === 'regression' ? y : 'NULL'} AS y, ${cols.join(', ')} FROM ${src.from} WHERE ${ident(ROW)} = ${int(req.row)}`,
+  );
+  if (!r) return { hits: [], notPerRow: [] };
+  const numOr = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
+  const versions = src.roles.versions.map((v, j) => ({
+    name: v.name,
+    score: numOr(r[`s${j}`]),
+    correct: r[`c${j}`] === null || r[`c${j}`] === undefined ? null : Boolean(r[`c${j}`]),
+    yhat: src.roles.task === 'regression' ? numOr(r[`h${j}`]) : NaN,
+  }));
+  return rowRuleHits(req.rules, src.roles.task, versions, req.baseline, numOr(r.y));
 }

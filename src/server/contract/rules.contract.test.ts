@@ -93,4 +93,34 @@ describe('contract rules: the release-rules grid', () => {
     expectClose(b, a);
     expect((b as RulesResult).cells[0]!.n).toBeGreaterThan(100);
   }, 120_000);
+
+  it('the rules one row crosses (row detail): every row of the hostile file, each task', async () => {
+    const rules: ReleaseRule[] = [
+      { id: 'share', kind: 'share-above-rise', threshold: 0.5, maxRisePoints: 1 },
+      { id: 'acc', kind: 'metric-drop', metric: 'accuracy', maxDropPoints: 1 },
+      { id: 'flip', kind: 'negative-flip-rate', maxRate: 5 },
+      { id: 'auc', kind: 'metric-drop', metric: 'auc', maxDropPoints: 1 },
+      { id: 'mae', kind: 'regression-metric-rise', metric: 'mae', maxRise: 1 },
+    ];
+    const regression = {
+      ...hostileRoles.regression,
+      versions: [
+        ...hostileRoles.regression.versions,
+        { ...emptyVersion('w'), prediction: HOSTILE.num },
+      ],
+    };
+    let hits = 0;
+    for (const roles of [hostileRoles.multiclass, hostileRoles.binary, regression]) {
+      await hostile.ask('analyse', roles);
+      for (let row = 0; row < 300; row += 7) {
+        const [a, b] = await hostile.ask('rowRules', { row, rules, baseline: null });
+        expectClose(b, a, `${roles.task} row ${row}`);
+        hits += (b as { hits: unknown[] }).hits.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(20);
+    // Outside the table: nothing, on both sides.
+    const [a, b] = await hostile.ask('rowRules', { row: 300, rules, baseline: null });
+    expect(b).toEqual(a);
+  }, 120_000);
 });
