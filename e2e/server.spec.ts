@@ -158,6 +158,16 @@ test('release rules: a share-above rule checked by DuckDB', async ({ page }) => 
   await expect(cell).toContainText(/Pass|Fail|Inconclusive/);
   await expect(page.getByText(/not available in server mode/)).toHaveCount(0);
   await page.locator('section.rules-panel').screenshot({ path: 'test-results/server-rules.png' });
+  // A row whose confidence moved above 0.7: its detail says it counts toward the rule.
+  const i = c1.findIndex((a, j) => a <= 0.7 && c2[j]! > 0.7);
+  const id = String(col('id').get(i));
+  await page.getByLabel('Find row by id').fill(id);
+  await page.getByLabel('Find row by id').press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Row ${id}` });
+  await expect(dialog.getByRole('list', { name: 'Rules this row crosses' })).toContainText(
+    `confidence moved above 0.7 (${c1[i]!.toFixed(2)} under v1 → ${c2[i]!.toFixed(2)} under v2)`,
+  );
+  await dialog.screenshot({ path: 'test-results/server-row-rules.png' });
 });
 
 // The flights demo (binary scores, no predictions) as Parquet, written by DuckDB from a CSV of
