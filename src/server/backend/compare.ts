@@ -35,6 +35,7 @@ const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
  */
 class Bootstrap {
   private readonly memo = new Map<string, Promise<Float64Array>>();
+  private readonly rankMemo = new Map<string, Promise<{ auc: Float64Array; ap: Float64Array }>>();
 
   constructor(
     private readonly db: SqlQuery,
@@ -61,18 +62,39 @@ class Bootstrap {
     return sqrt ? reps.map(Math.sqrt) : reps;
   }
 
-  /** Replicates of the weighted Mann–Whitney AUC of `score` (ties ½), as the tab's rankPass. */
-  auc(pos: string, score: string, where: string): Promise<Float64Array> {
-    const d = this.weighted(
-      `${score} AS s, ${pos} AS p`,
-      `(${where}) AND (${score}) IS NOT NULL AND (${pos}) IS NOT NULL`,
-      ['s', 'p'],
-    );
-    return this.cached(
+  /**
+   * Replicates of the weighted Mann–Whitney AUC (ties ½) and average precision of `score`, as
+   * the tab's rankPass computes both from one pass per tie group; `ones` gives the estimates
+   * (every weight 1, one "resample").
+   */
+  ranked(pos: string, score: string, where: string, ones = false) {
+    const select = `${score} AS s, ${pos} AS p`;
+    const usable = `(${where}) AND (${score}) IS NOT NULL AND (${pos}) IS NOT NULL`;
+    const d = ones
+      ? `(SELECT 0 AS r, 1 AS w, s, p FROM (SELECT ${select} FROM ${this.src.from} WHERE ${usable}))`
+      : this.weighted(select, usable, ['s', 'p']);
+    const sql =
       `WITH g AS (SELECT r, s, sum(w * p) AS p, sum(w * (1 - p)) AS q FROM ${d} GROUP BY r, s), ` +
-        `c AS (SELECT r, p, q, coalesce(sum(q) OVER (PARTITION BY r ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below FROM g) ` +
-        `SELECT r, CASE WHEN sum(p) > 0 AND sum(q) > 0 THEN sum(p * (2 * below + q)) / (2 * sum(p) * sum(q)) END AS v FROM c GROUP BY r`,
-    );
+      `c AS (SELECT r, p, q, coalesce(sum(q) OVER (PARTITION BY r ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below, ` +
+      `sum(p + q) OVER (PARTITION BY r ORDER BY s DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS top, ` +
+      `sum(p) OVER (PARTITION BY r ORDER BY s DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS pa FROM g) ` +
+      `SELECT r, CASE WHEN sum(p) > 0 AND sum(q) > 0 THEN sum(p * (2 * below + q)) / (2 * sum(p) * sum(q)) END AS v, ` +
+      `CASE WHEN sum(p) > 0 THEN sum(CASE WHEN p > 0 THEN p * pa / top ELSE 0 END) / sum(p) END AS ap FROM c GROUP BY r`;
+    let hit = this.rankMemo.get(sql);
+    if (!hit) {
+      const B = ones ? 1 : this.B;
+      hit = this.db.rows(sql).then((rows) => {
+        const auc = new Float64Array(B).fill(NaN);
+        const ap = new Float64Array(B).fill(NaN);
+        for (const r of rows) {
+          auc[Number(r.r)] = r.v === null ? NaN : Number(r.v);
+          ap[Number(r.r)] = r.ap === null ? NaN : Number(r.ap);
+        }
+        return { auc, ap };
+      });
+      this.rankMemo.set(sql, hit);
+    }
+    return hit;
   }
 
   /** One value per resample, NaN for one where the statistic was undefined. */
@@ -99,7 +121,7 @@ export async function compareSql(
   const keys: MetricKey[] =
     task === 'regression'
       ? ['mae', 'rmse', 'r2']
-      : ['accuracy', 'macroF1', ...(hasScore ? (['auc'] as MetricKey[]) : [])];
+      : ['accuracy', 'macroF1', ...(hasScore ? (['auc', 'ap'] as MetricKey[]) : [])];
   const boot = new Bootstrap(db, src, req.resamples, req.seed);
   const B = req.resamples;
   const rows: CompareRow[] = [];
@@ -242,19 +264,26 @@ export async function compareSql(
         if (keys.includes('auc') && label && sc && sb) {
           const l01 = `(CASE WHEN ${label} = ${int(pos)} THEN 1 WHEN ${label} IS NOT NULL THEN 0 END)`;
           const auc = await aucSql(db, src, label, sc, where);
-          const one = await interval(() => boot.auc(l01, sc, where));
-          metrics.auc = { value: auc ?? NaN, lo: one.lo, hi: one.hi };
-          if (!isBase) {
+          const est = (s: string) => boot.ranked(l01, s, where, true);
+          const ap = (await est(sc)).ap[0]!;
+          for (const key of ['auc', 'ap'] as const) {
+            const reps = (s: string) => boot.ranked(l01, s, where).then((r) => r[key]);
+            const value = key === 'auc' ? (auc ?? NaN) : ap;
+            const one = await interval(() => reps(sc));
+            metrics[key] = { value, lo: one.lo, hi: one.hi };
+            if (isBase) continue;
             // Δ is the difference of the two estimates shown, each over its version's scored
             // rows, as the tab's points pass defines it (src/worker/services/compare/points.ts).
-            const a1 = auc;
-            const a0 = await aucSql(db, src, label, sb, where);
+            const base =
+              key === 'auc'
+                ? ((await aucSql(db, src, label, sb, where)) ?? NaN)
+                : (await est(sb)).ap[0]!;
             const iv = await paired(
-              () => boot.auc(l01, sc, where),
-              () => boot.auc(l01, sb, where),
+              () => reps(sc),
+              () => reps(sb),
             );
-            deltas.auc = {
-              value: (a1 ?? NaN) - (a0 ?? NaN),
+            deltas[key] = {
+              value: value - base,
               lo: iv.lo,
               hi: iv.hi,
               p: iv.p,
@@ -306,7 +335,7 @@ export async function compareSql(
       ? `Other metrics: percentile intervals and paired-bootstrap p-values from ${B} resamples drawn in DuckDB with the tab's Poisson(1) row weights (the same hash of seed, resample and row: the same intervals as in the tab).`
       : 'Other metrics: intervals are being computed (bootstrap).',
     'q: Benjamini–Hochberg adjustment over all cohort × version tests of each metric (false discovery rate 5%).',
-    'Server mode: PR-AUC, log loss and Brier are not computed yet.',
+    'Server mode: log loss and Brier are not computed yet.',
   ];
   return {
     task,

@@ -129,12 +129,15 @@ describe('contract compare: bootstrap intervals drawn in DuckDB', () => {
     predicate: { op: 'range', column: HOSTILE.float, min: -0.5, max: 0.5 },
   };
 
-  it('binary: AUC and Δ AUC intervals and p equal the tab’s under the same seed', async () => {
+  it('binary: AUC, PR-AUC and their Δ intervals and p equal the tab’s under the same seed', async () => {
     await c.ask('analyse', hostileRoles.binary);
     for (const seed of [3, 11]) {
       const [a, b] = await c.ask('compare', req([f], 201, seed));
       const [x, y] = shared(a as CompareResult, b as CompareResult);
       expectClose(y, x, `seed ${seed}`);
+      // PR-AUC (average precision) too, from the same replicate query.
+      expect((b as CompareResult).metricKeys).toContain('ap');
+      expect((b as CompareResult).rows[1]!.deltas.ap!.p).toBeGreaterThan(0);
       const d = (b as CompareResult).rows[1]!.deltas.auc!;
       // Not vacuous: a real interval around the estimate, and a p-value from the replicates.
       expect(d.hi - d.lo).toBeGreaterThan(0.01);
