@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test, type Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import { dataPath, expectRows, metricCell, openView, pct } from './helpers';
@@ -121,6 +122,132 @@ test('Compare: accuracies, the paired difference and flips from DuckDB', async (
   await expect(flips).toContainText('63');
   await expect(flips).toContainText('130');
   await page.screenshot({ path: 'test-results/server-compare.png', fullPage: true });
+});
+
+test('release rules: a share-above rule checked by DuckDB', async ({ page }) => {
+  await openServed(page);
+  await openView(page, 'Compare');
+  // The confidence (largest probability) of each version, read from wide.arrow with arrow-js.
+  const conf = (name: string) =>
+    Array.from({ length: wide.numRows }, (_, i) => {
+      const p = col(name).get(i);
+      return p === null ? NaN : Math.max(...(Array.from(p) as number[]));
+    });
+  const c1 = conf('probs_v1');
+  const c2 = conf('probs_v2');
+  let up = 0;
+  let down = 0;
+  c1.forEach((a, i) => {
+    const b = c2[i]!;
+    if (a !== a || b !== b) return;
+    if (b > 0.7 && !(a > 0.7)) up++;
+    if (a > 0.7 && !(b > 0.7)) down++;
+  });
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const rule = 'Share of confidences above 0.7 must not rise by more than 1 point';
+  const grid = page.getByRole('table', { name: /^Release rules/ });
+  await expect(grid.locator('thead th').filter({ hasText: rule })).toBeVisible();
+  const cell = grid
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: /^All rows/ }) })
+    .locator('td')
+    .last(); // the one rule's column, after the "v2 vs v1" cell
+  await expect(cell).toContainText(`${up} moved above 0.7, ${down} moved below`, {
+    timeout: 60_000,
+  });
+  await expect(cell).toContainText(/Pass|Fail|Inconclusive/);
+  await expect(page.getByText(/not available in server mode/)).toHaveCount(0);
+  await page.locator('section.rules-panel').screenshot({ path: 'test-results/server-rules.png' });
+  // A row whose confidence moved above 0.7: its detail says it counts toward the rule.
+  const i = c1.findIndex((a, j) => a <= 0.7 && c2[j]! > 0.7);
+  const id = String(col('id').get(i));
+  await page.getByLabel('Find row by id').fill(id);
+  await page.getByLabel('Find row by id').press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Row ${id}` });
+  await expect(dialog.getByRole('list', { name: 'Rules this row crosses' })).toContainText(
+    `confidence moved above 0.7 (${c1[i]!.toFixed(2)} under v1 → ${c2[i]!.toFixed(2)} under v2)`,
+  );
+  await dialog.screenshot({ path: 'test-results/server-row-rules.png' });
+});
+
+// The flights demo (binary scores, no predictions) as Parquet, written by DuckDB from a CSV of
+// the arrow-js rows: the scores stay float32, so both sides hold the same values. `delayed` is
+// written as `label`: the server's summary does not infer a label from its values yet (the tab's
+// inferLabel does), and this test is about the Compare panels.
+const flights = tableFromIPC(
+  readFileSync(new URL('../public/demo/flights.arrow', import.meta.url)),
+);
+const fcol = (name: string) => Array.from(flights.getChild(name)!.toArray() as ArrayLike<number>);
+
+async function flightsParquet(): Promise<string> {
+  const csv = test.info().outputPath('flights.csv');
+  const out = test.info().outputPath('flights.parquet');
+  const names = ['id', 'delayed', 'score_v1', 'score_v2', 'dep_hour'];
+  const cols = names.map((n) => flights.getChild(n)!);
+  const lines = [names.join(',')];
+  for (let i = 0; i < flights.numRows; i++) lines.push(cols.map((c) => String(c.get(i))).join(','));
+  writeFileSync(csv, lines.join('\n'));
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  await c.run(
+    `COPY (SELECT id, delayed::INTEGER AS label, score_v1::FLOAT AS score_v1, score_v2::FLOAT AS score_v2, ` +
+      `dep_hour::INTEGER AS dep_hour FROM read_csv('${csv}', all_varchar = true)) TO '${out}' (FORMAT parquet)`,
+  );
+  c.closeSync();
+  db.closeSync();
+  return out;
+}
+
+test('Compare charts, thresholds and curves of a binary model from DuckDB', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(await serve(await flightsParquet()));
+  await expectRows(page, 30000);
+  await openView(page, 'Compare');
+  const y = fcol('delayed');
+  const s1 = fcol('score_v1');
+  const s2 = fcol('score_v2');
+  // Calibration: ECE over 10 bins of v2's score, recomputed here from the arrow-js rows.
+  const n = new Array<number>(10).fill(0);
+  const conf = new Array<number>(10).fill(0);
+  const hits = new Array<number>(10).fill(0);
+  s2.forEach((v, i) => {
+    const b = Math.min(9, Math.floor(v * 10));
+    n[b]!++;
+    conf[b]! += v;
+    hits[b]! += y[i]!;
+  });
+  const ece = n.reduce((e, _, b) => e + Math.abs(hits[b]! - conf[b]!), 0) / s2.length;
+  const eceTable = page.getByRole('table', { name: /^Expected calibration error in/ });
+  await expect(
+    eceTable.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'v2' }) }),
+  ).toContainText(ece.toFixed(4));
+  await expect(page.getByRole('img', { name: /^Score distributions/ })).toContainText('v2');
+  await expect(page.getByRole('img', { name: /^v1 score vs v2 score/ })).toBeVisible();
+  // The server answers one query at a time: the bootstrap (200 resamples × 30,000 rows, AUC per
+  // resample) runs first; a threshold edit is answered after it, as a person would see it.
+  await expect(page.getByText(/Intervals from 200 bootstrap resamples/)).toBeVisible({
+    timeout: 120_000,
+  });
+  // Thresholds: v1 at 0.3 flags as many rows as have score_v1 ≥ 0.3.
+  await page.getByLabel('Threshold of v1 (number)').fill('0.3');
+  await page.getByLabel('Threshold of v1 (number)').press('Enter');
+  const points = page.getByRole('table', { name: /^Operating points in/ });
+  const v1 = points
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: /^v1/ }) });
+  const flagged = s1.filter((v) => v >= 0.3).length;
+  await expect(v1.locator('td').nth(1)).toHaveText(flagged.toLocaleString('en-US'));
+  const tp = s1.filter((v, i) => v >= 0.3 && y[i] === 1).length;
+  const pos = y.filter((v) => v === 1).length;
+  await expect(v1.locator('td').nth(3)).toHaveText(pct(tp / pos));
+  // ROC curves with their areas, and matching v2 to v1's false-positive rate.
+  const roc = page.getByRole('img', { name: 'ROC curve (All rows)' });
+  await expect(roc).toContainText('v1 ≥ 0.3');
+  await expect(roc).toContainText(/v2 \(AUC 0\.\d{3}\)/);
+  await page.getByRole('button', { name: 'Match operating point' }).click();
+  await expect(page.locator('.match-note')).toContainText("v2's threshold set to");
+  await expect(page.getByText(/not available in server mode/)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/server-compare-binary.png', fullPage: true });
 });
 
 test('a view the server does not answer yet says so; the app stays up', async ({ page }) => {

@@ -9,7 +9,7 @@ import { CohortError } from '../engine/cohort/truth';
 import { readSavedState, type SavedState } from '../state/schema';
 import { importWorkspace } from '../state/workspaceFile';
 import { readLinkState } from '../state/urlState';
-import { validateRule } from '../worker/services/rules/limits';
+import { validateRule } from '../engine/rules/limits';
 import type { Session } from '../worker/session/session';
 
 export type StateDoor = 'stored' | 'workspace' | 'link';

@@ -8,6 +8,7 @@ import { datasetApi } from '../worker/services/dataset/api';
 import { cohortsApi } from '../worker/services/cohorts/api';
 import { rowsApi } from '../worker/services/rows/api';
 import { compareApi } from '../worker/services/compare/api';
+import { rulesApi } from '../worker/services/rules/api';
 import { openServed, type Served } from '../server/served';
 import { ServerBackend } from '../server/backend/backend';
 import { decodeWire, encodeWire } from '../shared/wire';
@@ -31,6 +32,7 @@ export async function openContract(path: string): Promise<Contract> {
     ...cohortsApi(session),
     ...rowsApi(session),
     ...compareApi(session),
+    ...rulesApi(session),
   } as unknown as Record<string, (...a: unknown[]) => unknown>;
   const opened = await session.openFiles([
     { name: path, bytes: new Uint8Array(readFileSync(path)) },

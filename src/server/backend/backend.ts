@@ -22,12 +22,23 @@ import { SqlRows } from './rows';
 import { rowDetailSql } from './rowDetail';
 import { compareSql } from './compare';
 import { confusionShiftSql, perClassSql } from './confusion';
+import { calibrationSql, densitySql, distributionsSql } from './charts';
+import { matchPointSql, operatingPointsSql } from './operatingPoints';
+import { curvesSql } from './curves';
+import { rowRulesSql, rulesSql } from './rules';
 import type {
+  CalibrationRequest,
   CompareRequest,
   ConfusionRequest,
+  DensityRequest,
+  CurvesRequest,
+  DistributionsRequest,
+  MatchRequest,
+  OperatingPointsRequest,
   PerClassRequest,
   RowDetailRequest,
   RowsRequest,
+  RulesRequest,
 } from '../../protocol';
 
 export class NotInServerMode extends Error {
@@ -169,6 +180,35 @@ export class ServerBackend {
         const req = a[0]! as PerClassRequest;
         return perClassSql(this.db, this.src, req, this.rows.where(req.cohort));
       }
+      case 'scoreDistributions': {
+        const req = a[0]! as DistributionsRequest;
+        const where = req.cohort ? this.rows.where(req.cohort) : null;
+        return distributionsSql(this.db, this.src, req, where);
+      }
+      case 'scoreDensity': {
+        const req = a[0]! as DensityRequest;
+        return densitySql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'calibrationCurves': {
+        const req = a[0]! as CalibrationRequest;
+        return calibrationSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'operatingPoints': {
+        const req = a[0]! as OperatingPointsRequest;
+        return operatingPointsSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'matchOperatingPoint': {
+        const req = a[0]! as MatchRequest;
+        return matchPointSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'rocPrCurves': {
+        const req = a[0]! as CurvesRequest;
+        return curvesSql(this.db, this.src, req, this.rows.where(req.cohort));
+      }
+      case 'evaluateRules':
+        return rulesSql(this.db, this.src, a[0]! as RulesRequest, (p) => this.where(p));
+      case 'rowRules':
+        return rowRulesSql(this.db, this.src, a[0]!);
       case 'rowDetail':
         return this.rowDetail(a[0]!);
       default:

@@ -5,7 +5,7 @@
 // leaves the database, a resample is reproducible, and each is one GROUP BY over the data.
 import { summaryOfMatrix } from '../../engine/metrics/classification';
 import { benjaminiHochberg, mcnemar, wilson } from '../../engine/stats';
-import { ProgressiveBootstrap, quantileSorted } from '../../engine/stats/bootstrap';
+import { ProgressiveBootstrap, percentileInterval } from '../../engine/stats/bootstrap';
 import type { Statistic } from '../../engine/stats/statistic';
 import type {
   CompareRequest,
@@ -20,40 +20,23 @@ import { labelCode, labelValue, predCode, scoreOf, yhatOf } from '../sql/roles';
 import { ident, int } from '../sql/quote';
 import type { SqlQuery, SqlSource } from '../sql/types';
 import { ROW } from '../served';
+import { poissonWeighted } from '../sql/poisson';
 import { aucSql, confusionSql } from './metrics';
 import { positiveIndex } from '../../data/classes';
 
 const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
-/** P(Poisson(1) ≤ k) for k = 0..7; the weight is the first k whose bound exceeds u. */
-const POISSON_CDF = [
-  0.36787944117144233, 0.7357588823428847, 0.9196986029286058, 0.9810118431238462,
-  0.9963401531726563, 0.9994058151824183, 0.9999167588507721, 0.9999897508033513,
-];
 
-/** Poisson(1) weight of the row in resample `r`, from a seeded hash (uniform u in [0, 1)). */
-export function poissonWeight(seed: number): string {
-  const u = `(CAST(hash(${ident(ROW)}, r, ${int(seed >>> 0)}) >> 11 AS DOUBLE) / 9007199254740992.0)`;
-  const whens = POISSON_CDF.map((c, k) => `WHEN ${u} < ${c} THEN ${k}`).join(' ');
-  return `(CASE ${whens} ELSE 8 END)`;
-}
-
-function summarize(reps: number[], nullValue: number) {
-  const finite = Float64Array.from(reps.filter((v) => v === v)).sort();
-  const m = finite.length;
-  let below = 0;
-  let above = 0;
-  for (const v of finite) {
-    if (v <= nullValue) below++;
-    if (v >= nullValue) above++;
-  }
-  const p =
-    nullValue === nullValue && m > 0
-      ? Math.min(1, (2 * (1 + Math.min(below, above))) / (1 + m))
-      : NaN;
-  return { lo: quantileSorted(finite, 0.025), hi: quantileSorted(finite, 0.975), p };
-}
-
+/**
+ * Bootstrap replicates drawn in DuckDB with the tab's Poisson(1) row weights (sql/poisson.ts):
+ * one GROUP BY resample per statistic, each over the statistic's own usable rows, as the tab's
+ * poissonReplicates. A version's and the baseline's replicates of one resample share their row
+ * weights, so their difference is the paired bootstrap of the difference (computed here, as the
+ * tab's intervals.ts does). Replicates are kept per query, so the baseline's are drawn once.
+ */
 class Bootstrap {
+  private readonly memo = new Map<string, Promise<Float64Array>>();
+  private readonly rankMemo = new Map<string, Promise<{ auc: Float64Array; ap: Float64Array }>>();
+
   constructor(
     private readonly db: SqlQuery,
     private readonly src: SqlSource,
@@ -61,36 +44,62 @@ class Bootstrap {
     private readonly seed: number,
   ) {}
 
-  /** Replicates of mean(x) (or its root), optionally minus mean(y): one value per resample. */
-  async means(x: string, y: string | null, where: string, sqrt: boolean): Promise<number[]> {
-    const f = (s: string) => (sqrt ? `sqrt(${s})` : s);
-    const delta = y ? ` - ${f('sum(w * y) / sum(w)')}` : '';
-    const rows = await this.db.rows(
-      `SELECT r, ${f('sum(w * x) / sum(w)')}${delta} AS v FROM (SELECT r, x, ${y ? 'y' : '0 AS y'}, ${poissonWeight(this.seed)} AS w ` +
-        `FROM (SELECT ${ident(ROW)}, ${x} AS x${y ? `, ${y} AS y` : ''} FROM ${this.src.from} WHERE ${where}) ` +
-        `CROSS JOIN range(${int(this.B)}) t(r) WHERE x IS NOT NULL${y ? ' AND y IS NOT NULL' : ''}) GROUP BY r`,
-    );
-    return this.complete(rows);
+  private weighted(select: string, where: string, cols: string[]): string {
+    const inner = `SELECT ${ident(ROW)}, ${select} FROM ${this.src.from} WHERE ${where}`;
+    return poissonWeighted(inner, ROW, cols, this.B, this.seed);
   }
 
-  /** Replicates of the weighted Mann–Whitney AUC of `score` (minus that of `base` if given). */
-  async auc(pos: string, score: string, base: string | null, where: string): Promise<number[]> {
-    const one = (s: string) =>
-      `(WITH g AS (SELECT r, ${s} AS s, sum(w * p) AS p, sum(w * (1 - p)) AS q FROM d GROUP BY r, ${s}), ` +
-      `c AS (SELECT r, p, q, coalesce(sum(q) OVER (PARTITION BY r ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below FROM g) ` +
-      `SELECT r, sum(p * (2 * below + q)) / (2 * sum(p) * sum(q)) AS v FROM c GROUP BY r)`;
-    const d =
-      `d AS (SELECT r, a, b, p, ${poissonWeight(this.seed)} AS w FROM (SELECT ${ident(ROW)}, ${score} AS a, ${base ?? 'NULL'} AS b, ${pos} AS p ` +
-      `FROM ${this.src.from} WHERE ${where}) CROSS JOIN range(${int(this.B)}) t(r) WHERE a IS NOT NULL AND p IS NOT NULL${base ? ' AND b IS NOT NULL' : ''})`;
-    const sql = base
-      ? `WITH ${d} SELECT x.r, x.v - y.v AS v FROM ${one('a')} x JOIN ${one('b')} y ON x.r = y.r`
-      : `WITH ${d} SELECT r, v FROM ${one('a')}`;
-    return this.complete(await this.db.rows(sql));
+  private cached(sql: string): Promise<Float64Array> {
+    let hit = this.memo.get(sql);
+    if (!hit) this.memo.set(sql, (hit = this.db.rows(sql).then((rows) => this.complete(rows))));
+    return hit;
+  }
+
+  /** Replicates of mean(x) (its root when `sqrt`) over the rows where x is present. */
+  async means(x: string, where: string, sqrt: boolean): Promise<Float64Array> {
+    const w = this.weighted(`${x} AS x`, `(${where}) AND (${x}) IS NOT NULL`, ['x']);
+    const reps = await this.cached(`SELECT r, sum(w * x) / sum(w) AS v FROM ${w} GROUP BY r`);
+    return sqrt ? reps.map(Math.sqrt) : reps;
+  }
+
+  /**
+   * Replicates of the weighted Mann–Whitney AUC (ties ½) and average precision of `score`, as
+   * the tab's rankPass computes both from one pass per tie group; `ones` gives the estimates
+   * (every weight 1, one "resample").
+   */
+  ranked(pos: string, score: string, where: string, ones = false) {
+    const select = `${score} AS s, ${pos} AS p`;
+    const usable = `(${where}) AND (${score}) IS NOT NULL AND (${pos}) IS NOT NULL`;
+    const d = ones
+      ? `(SELECT 0 AS r, 1 AS w, s, p FROM (SELECT ${select} FROM ${this.src.from} WHERE ${usable}))`
+      : this.weighted(select, usable, ['s', 'p']);
+    const sql =
+      `WITH g AS (SELECT r, s, sum(w * p) AS p, sum(w * (1 - p)) AS q FROM ${d} GROUP BY r, s), ` +
+      `c AS (SELECT r, p, q, coalesce(sum(q) OVER (PARTITION BY r ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below, ` +
+      `sum(p + q) OVER (PARTITION BY r ORDER BY s DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS top, ` +
+      `sum(p) OVER (PARTITION BY r ORDER BY s DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS pa FROM g) ` +
+      `SELECT r, CASE WHEN sum(p) > 0 AND sum(q) > 0 THEN sum(p * (2 * below + q)) / (2 * sum(p) * sum(q)) END AS v, ` +
+      `CASE WHEN sum(p) > 0 THEN sum(CASE WHEN p > 0 THEN p * pa / top ELSE 0 END) / sum(p) END AS ap FROM c GROUP BY r`;
+    let hit = this.rankMemo.get(sql);
+    if (!hit) {
+      const B = ones ? 1 : this.B;
+      hit = this.db.rows(sql).then((rows) => {
+        const auc = new Float64Array(B).fill(NaN);
+        const ap = new Float64Array(B).fill(NaN);
+        for (const r of rows) {
+          auc[Number(r.r)] = r.v === null ? NaN : Number(r.v);
+          ap[Number(r.r)] = r.ap === null ? NaN : Number(r.ap);
+        }
+        return { auc, ap };
+      });
+      this.rankMemo.set(sql, hit);
+    }
+    return hit;
   }
 
   /** One value per resample, NaN for one where the statistic was undefined. */
-  private complete(rows: Record<string, unknown>[]): number[] {
-    const out = new Array<number>(this.B).fill(NaN);
+  private complete(rows: Record<string, unknown>[]): Float64Array {
+    const out = new Float64Array(this.B).fill(NaN);
     for (const r of rows) out[Number(r.r)] = r.v === null ? NaN : Number(r.v);
     return out;
   }
@@ -112,7 +121,7 @@ export async function compareSql(
   const keys: MetricKey[] =
     task === 'regression'
       ? ['mae', 'rmse', 'r2']
-      : ['accuracy', 'macroF1', ...(hasScore ? (['auc'] as MetricKey[]) : [])];
+      : ['accuracy', 'macroF1', ...(hasScore ? (['auc', 'ap'] as MetricKey[]) : [])];
   const boot = new Bootstrap(db, src, req.resamples, req.seed);
   const B = req.resamples;
   const rows: CompareRow[] = [];
@@ -130,46 +139,72 @@ export async function compareSql(
     }
     const [s] = await db.rows(`SELECT count(*) AS n FROM ${src.from} WHERE ${where}`);
     const size = Number(s!.n);
+    const points = new Map<string, Promise<Record<string, unknown>>>();
+    /** A regression version's n, MAE, RMSE and R² sums over the cohort (kept for its Δ). */
+    const regressionPoint = (h: string) => {
+      const y = labelValue(src)!;
+      let hit = points.get(h);
+      if (!hit)
+        points.set(
+          h,
+          (hit = db
+            .rows(
+              `SELECT count(*) AS n, avg(abs(e)) AS mae, sqrt(avg(e * e)) AS rmse, sum(e * e) AS sse, ` +
+                `sum((t - m) * (t - m)) AS sst FROM (SELECT e, t, avg(t) OVER () AS m FROM ` +
+                `(SELECT ${h} - ${y} AS e, ${y} AS t FROM ${src.from} WHERE ${where}) WHERE e IS NOT NULL)`,
+            )
+            .then((rows) => rows[0]!)),
+        );
+      return hit;
+    };
     for (const version of names) {
       const isBase = version === base;
       const metrics: CompareRow['metrics'] = {};
       const deltas: CompareRow['deltas'] = {};
       let evaluated = 0;
-      // A thunk: with no resamples asked for, the replicate query is not run at all.
-      const interval = async (reps: () => Promise<number[]>, nullValue = NaN) =>
-        B > 0 ? summarize(await reps(), nullValue) : { lo: NaN, hi: NaN, p: NaN };
+      // Thunks: with no resamples asked for, the replicate queries are not run at all.
+      const interval = async (reps: () => Promise<Float64Array>) =>
+        B > 0 ? percentileInterval(await reps(), NaN) : { lo: NaN, hi: NaN, p: NaN };
+      const paired = async (
+        mine: () => Promise<Float64Array>,
+        theirs: () => Promise<Float64Array>,
+      ) => {
+        if (B === 0) return { lo: NaN, hi: NaN, p: NaN };
+        const [m, t] = await Promise.all([mine(), theirs()]);
+        return percentileInterval(
+          m.map((x, r) => x - t[r]!),
+          NaN,
+          { nullValue: 0 },
+        );
+      };
       if (task === 'regression') {
         const y = labelValue(src);
         const h = yhatOf(src, version);
         const hb = yhatOf(src, base);
         if (y && h && hb) {
-          const [r] = await db.rows(
-            `SELECT count(*) AS n, avg(abs(e)) AS mae, sqrt(avg(e * e)) AS rmse, sum(e * e) AS sse, ` +
-              `sum((t - m) * (t - m)) AS sst FROM (SELECT e, t, avg(t) OVER () AS m FROM ` +
-              `(SELECT ${h} - ${y} AS e, ${y} AS t FROM ${src.from} WHERE ${where}) WHERE e IS NOT NULL)`,
-          );
-          evaluated = Number(r!.n);
-          const sse = Number(r!.sse);
-          const sst = Number(r!.sst);
+          const r = await regressionPoint(h);
+          evaluated = Number(r.n);
+          const sse = Number(r.sse);
+          const sst = Number(r.sst);
           const r2 = evaluated < 2 ? NaN : sst === 0 ? (sse === 0 ? 1 : 0) : 1 - sse / sst;
           for (const [key, sq] of [
             ['mae', false],
             ['rmse', true],
           ] as const) {
             const err = (v: string) => (sq ? `(${v} - ${y}) * (${v} - ${y})` : `abs(${v} - ${y})`);
-            const one = await interval(() => boot.means(err(h), null, where, sq));
-            metrics[key] = {
-              value: r![key] === null ? NaN : Number(r![key]),
-              lo: one.lo,
-              hi: one.hi,
-            };
+            const one = await interval(() => boot.means(err(h), where, sq));
+            const value = r[key] === null ? NaN : Number(r[key]);
+            metrics[key] = { value, lo: one.lo, hi: one.hi };
             if (!isBase) {
-              const [d] = await db.rows(
-                `SELECT ${sq ? 'sqrt(avg(x)) - sqrt(avg(y))' : 'avg(x) - avg(y)'} AS v FROM (SELECT ${err(h)} AS x, ${err(hb)} AS y FROM ${src.from} WHERE ${where}) WHERE x IS NOT NULL AND y IS NOT NULL`,
+              // Δ is the difference of the two values shown, each over its version's rows, as
+              // the tab's points pass defines it; its interval pairs the two replicates.
+              const rb = await regressionPoint(hb);
+              const iv = await paired(
+                () => boot.means(err(h), where, sq),
+                () => boot.means(err(hb), where, sq),
               );
-              const iv = await interval(() => boot.means(err(h), err(hb), where, sq), 0);
               deltas[key] = {
-                value: Number(d!.v ?? NaN),
+                value: value - (rb[key] === null ? NaN : Number(rb[key])),
                 lo: iv.lo,
                 hi: iv.hi,
                 p: iv.p,
@@ -229,16 +264,26 @@ export async function compareSql(
         if (keys.includes('auc') && label && sc && sb) {
           const l01 = `(CASE WHEN ${label} = ${int(pos)} THEN 1 WHEN ${label} IS NOT NULL THEN 0 END)`;
           const auc = await aucSql(db, src, label, sc, where);
-          const one = await interval(() => boot.auc(l01, sc, null, where));
-          metrics.auc = { value: auc ?? NaN, lo: one.lo, hi: one.hi };
-          if (!isBase) {
+          const est = (s: string) => boot.ranked(l01, s, where, true);
+          const ap = (await est(sc)).ap[0]!;
+          for (const key of ['auc', 'ap'] as const) {
+            const reps = (s: string) => boot.ranked(l01, s, where).then((r) => r[key]);
+            const value = key === 'auc' ? (auc ?? NaN) : ap;
+            const one = await interval(() => reps(sc));
+            metrics[key] = { value, lo: one.lo, hi: one.hi };
+            if (isBase) continue;
             // Δ is the difference of the two estimates shown, each over its version's scored
             // rows, as the tab's points pass defines it (src/worker/services/compare/points.ts).
-            const a1 = auc;
-            const a0 = await aucSql(db, src, label, sb, where);
-            const iv = await interval(() => boot.auc(l01, sc, sb, where), 0);
-            deltas.auc = {
-              value: (a1 ?? NaN) - (a0 ?? NaN),
+            const base =
+              key === 'auc'
+                ? ((await aucSql(db, src, label, sb, where)) ?? NaN)
+                : (await est(sb)).ap[0]!;
+            const iv = await paired(
+              () => reps(sc),
+              () => reps(sb),
+            );
+            deltas[key] = {
+              value: value - base,
               lo: iv.lo,
               hi: iv.hi,
               p: iv.p,
@@ -287,10 +332,10 @@ export async function compareSql(
   const methods = [
     'Accuracy: 95% Wilson interval; Δ accuracy: McNemar test (exact binomial below 25 discordant rows), interval by paired bootstrap.',
     B > 0
-      ? `Other metrics: percentile intervals and paired-bootstrap p-values from ${B} resamples drawn in DuckDB (Poisson(1) row weights from a seeded hash of row and resample).`
+      ? `Other metrics: percentile intervals and paired-bootstrap p-values from ${B} resamples drawn in DuckDB with the tab's Poisson(1) row weights (the same hash of seed, resample and row: the same intervals as in the tab).`
       : 'Other metrics: intervals are being computed (bootstrap).',
     'q: Benjamini–Hochberg adjustment over all cohort × version tests of each metric (false discovery rate 5%).',
-    'Server mode: PR-AUC, log loss and Brier are not computed yet.',
+    'Server mode: log loss and Brier are not computed yet.',
   ];
   return {
     task,

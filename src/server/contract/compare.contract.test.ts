@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { CohortDef, CompareResult, MetricKey } from '../../protocol';
 import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
 import { type Contract, expectClose, openContract } from '../../test/serverContract';
+import { emptyVersion } from '../../shared/roles';
 
 const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
 
@@ -119,30 +120,50 @@ describe('contract compare: bootstrap intervals drawn in DuckDB', () => {
   let c: Contract;
   beforeAll(async () => {
     c = await openContract(await writeHostileParquet());
-    await c.ask('analyse', hostileRoles.binary);
   });
   afterAll(() => c.close());
 
-  it('are reproducible under one seed, differ under another, and bracket the estimate', async () => {
-    const one = (await c.server.call('compare', [req([], 60, 3)])) as CompareResult;
-    const again = (await c.server.call('compare', [req([], 60, 3)])) as CompareResult;
-    const other = (await c.server.call('compare', [req([], 60, 4)])) as CompareResult;
-    expect(again).toEqual(one);
-    const auc = one.rows[1]!.metrics.auc!;
-    expect(auc.lo).toBeLessThan(auc.value);
-    expect(auc.hi).toBeGreaterThan(auc.value);
-    expect(other.rows[1]!.metrics.auc!.lo).not.toBe(auc.lo);
-    const d = one.rows[1]!.deltas.auc!;
-    expect(d.lo).toBeLessThanOrEqual(d.value);
-    expect(d.hi).toBeGreaterThanOrEqual(d.value);
-    expect(d.p).toBeGreaterThan(0);
-    // The tab's bootstrap (multinomial resampling, another generator) on the same data: the
-    // intervals differ draw by draw but estimate the same spread, so their widths are close.
-    const [tab] = await c.ask('compare', req([], 400, 3));
-    const t = (tab as CompareResult).rows[1]!.metrics.auc!;
-    const wide400 = (await c.server.call('compare', [req([], 400, 3)])) as CompareResult;
-    const s = wide400.rows[1]!.metrics.auc!;
-    expect((s.hi - s.lo) / (t.hi - t.lo)).toBeGreaterThan(0.7);
-    expect((s.hi - s.lo) / (t.hi - t.lo)).toBeLessThan(1.4);
+  const f: CohortDef = {
+    id: 'f',
+    name: 'f',
+    predicate: { op: 'range', column: HOSTILE.float, min: -0.5, max: 0.5 },
+  };
+
+  it('binary: AUC, PR-AUC and their Δ intervals and p equal the tab’s under the same seed', async () => {
+    await c.ask('analyse', hostileRoles.binary);
+    for (const seed of [3, 11]) {
+      const [a, b] = await c.ask('compare', req([f], 201, seed));
+      const [x, y] = shared(a as CompareResult, b as CompareResult);
+      expectClose(y, x, `seed ${seed}`);
+      // PR-AUC (average precision) too, from the same replicate query.
+      expect((b as CompareResult).metricKeys).toContain('ap');
+      expect((b as CompareResult).rows[1]!.deltas.ap!.p).toBeGreaterThan(0);
+      const d = (b as CompareResult).rows[1]!.deltas.auc!;
+      // Not vacuous: a real interval around the estimate, and a p-value from the replicates.
+      expect(d.hi - d.lo).toBeGreaterThan(0.01);
+      expect(d.p).toBeGreaterThan(0);
+    }
+    const [one] = await c.ask('compare', req([], 60, 3));
+    const [other] = await c.ask('compare', req([], 60, 4));
+    const lo = (r: unknown) => (r as CompareResult).rows[1]!.metrics.auc!.lo;
+    expect(lo(other)).not.toBe(lo(one));
+  }, 120_000);
+
+  it('regression: MAE/RMSE intervals and paired Δ over each version’s own rows are equal', async () => {
+    // A second version whose predictions have nulls and NaN where the first has values.
+    const roles = {
+      ...hostileRoles.regression,
+      versions: [
+        ...hostileRoles.regression.versions,
+        { ...emptyVersion('w'), prediction: HOSTILE.num },
+      ],
+    };
+    await c.ask('analyse', roles);
+    const [a, b] = await c.ask('compare', { ...req([f], 150, 5), baseline: 'r' });
+    const [x, y] = shared(a as CompareResult, b as CompareResult);
+    expectClose(y, x);
+    expect((b as CompareResult).rows[1]!.deltas.rmse!.hi).toBeGreaterThan(
+      (b as CompareResult).rows[1]!.deltas.rmse!.lo,
+    );
   }, 120_000);
 });

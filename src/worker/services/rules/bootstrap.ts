@@ -19,9 +19,9 @@ import type { Check, CheckContext } from './context';
 import {
   COUNT_RESAMPLES,
   WEIGHT_RESAMPLES,
-  pairedMacroF1Counts,
-  pairedMacroF1Statistic,
-} from './stats';
+  bootstrapMeasure,
+} from '../../../engine/rules/measures';
+import { pairedMacroF1Counts, pairedMacroF1Statistic } from './stats';
 
 const fail = (reason: string): Check => ({ ok: false, reason });
 
@@ -32,7 +32,6 @@ async function bootstrapped(
 ): Promise<Check> {
   if (n === 0 || Number.isNaN(stat.estimate)) return fail('not defined on these rows');
   const resamples = stat.kind === 'counts' ? COUNT_RESAMPLES : WEIGHT_RESAMPLES;
-  // Two-sided p at the limit = twice the smaller tail; the one-sided p is that tail.
   const opts = { nullValue: c.limit };
   const r =
     stat.kind === 'counts'
@@ -42,25 +41,7 @@ async function bootstrapped(
           stat.estimate,
           opts,
         );
-  const test =
-    stat.kind === 'counts'
-      ? `paired bootstrap (${resamples} resamples), one-sided against the limit`
-      : `paired Poisson bootstrap (${resamples} resamples), one-sided against the limit`;
-  return {
-    ok: true,
-    m: {
-      value: r.estimate,
-      lo: r.lo,
-      hi: r.hi,
-      a: stat.a,
-      b: stat.b,
-      n,
-      p: Math.min(1, r.p / 2),
-      sd: r.se * Math.sqrt(n),
-      test,
-      detail: '',
-    },
-  };
+  return bootstrapMeasure(r, stat, n, stat.kind === 'counts');
 }
 
 /** Up to 16 classes the k³ joint counts are a cheaper resampling unit than the rows. */

@@ -4,42 +4,22 @@
 // beyond the limit" and "p < 0.025" agree.
 import { flips, shareAboveChange } from '../../../engine/compare';
 import {
-  binomialMarginP,
-  clopperPearson,
-  normalMarginP,
-  pairedDifference,
-} from '../../../engine/stats';
+  accuracyDropMeasure,
+  flipRateMeasure,
+  shareRiseMeasure,
+} from '../../../engine/rules/measures';
 import type { ReleaseRule } from '../../../protocol';
-import { formatCount, formatThreshold } from '../../../shared/numberFormat';
 import { scoreOf } from '../compare/chartScores';
 import { aucDrop, macroF1Drop, regressionRise } from './bootstrap';
 import type { Check, CheckContext } from './context';
 
 const fail = (reason: string): Check => ({ ok: false, reason });
-const PAIRED_TEST = 'paired difference (Agresti–Min), one-sided z against the limit';
-
-/** A change B − A from discordant rows: `up` moved towards B's side, `down` away. */
-function pairedChange(c: CheckContext, up: number, down: number, n: number) {
-  const pd = pairedDifference(up, down, n);
-  return {
-    value: pd.d,
-    lo: pd.lo,
-    hi: pd.hi,
-    p: normalMarginP(pd.center, pd.se, c.limit),
-    sd: pd.se * Math.sqrt(n + 2),
-    test: PAIRED_TEST,
-  };
-}
 
 function shareRise(c: CheckContext, t: number): Check {
   const sa = scoreOf(c.ev, c.base);
   const sb = scoreOf(c.ev, c.other);
   if (!sa || !sb) return fail('needs a score from both versions');
-  const ch = shareAboveChange(sa, sb, t, c.mask);
-  if (ch.n === 0) return fail('no rows with both scores');
-  const m = pairedChange(c, ch.crossedUp, ch.crossedDown, ch.n);
-  const detail = `${formatCount(ch.crossedUp)} moved above ${formatThreshold(t)}, ${formatCount(ch.crossedDown)} moved below`;
-  return { ok: true, m: { ...m, a: ch.shareA, b: ch.shareB, n: ch.n, detail } };
+  return shareRiseMeasure(shareAboveChange(sa, sb, t, c.mask), t, c.limit);
 }
 
 function outcomes(c: CheckContext) {
@@ -49,39 +29,11 @@ function outcomes(c: CheckContext) {
 }
 
 function accuracyDrop(c: CheckContext): Check {
-  const f = outcomes(c);
-  if (!f || f.evaluated === 0) return fail('needs a label and predictions from both versions');
-  const n = f.evaluated;
-  const m = pairedChange(c, f.wrongToCorrect, f.correctToWrong, n);
-  const detail = `${formatCount(f.correctToWrong)} correct→wrong, ${formatCount(f.wrongToCorrect)} wrong→correct`;
-  return { ok: true, m: { ...m, a: f.correctA / n, b: f.correctB / n, n, detail } };
+  return accuracyDropMeasure(outcomes(c), c.limit);
 }
 
 function flipRate(c: CheckContext): Check {
-  const f = outcomes(c);
-  if (!f || f.evaluated === 0) return fail('needs a label and predictions from both versions');
-  const k = f.correctToWrong;
-  const n = f.evaluated;
-  const r = k / n;
-  const ci = clopperPearson(k, n);
-  // The spread under the tested limit sizes the rows needed (the one-sample test's variance at
-  // H0); the observed rate's would undercount where the tail is skewed (few flips).
-  const sd = Math.sqrt(c.limit * (1 - c.limit));
-  return {
-    ok: true,
-    m: {
-      value: r,
-      lo: ci.lo,
-      hi: ci.hi,
-      a: NaN,
-      b: NaN,
-      n,
-      p: binomialMarginP(k, n, c.limit),
-      sd,
-      test: 'exact binomial, one-sided against the limit (Clopper–Pearson interval)',
-      detail: `${formatCount(k)} correct→wrong of ${formatCount(n)}`,
-    },
-  };
+  return flipRateMeasure(outcomes(c), c.limit);
 }
 
 /** Measures one rule for one version against the baseline over the context's rows. */

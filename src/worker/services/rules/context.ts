@@ -1,9 +1,8 @@
 import type { EvalArrays, VersionArrays } from '../../../data/prepare';
-import type { Measure } from '../../../protocol';
 import type { ReplicateOptions } from '../../../engine/stats/poissonBootstrap';
 
-/** One rule measured in one cohort for one version against the baseline. */
-export type Check = { ok: true; m: Measure } | { ok: false; reason: string };
+/** One rule measured in one cohort for one version against the baseline (engine/rules). */
+export type { Check } from '../../../engine/rules/measures';
 
 export interface CheckContext {
   ev: EvalArrays;

@@ -11,28 +11,15 @@
 import type { EvalArrays } from '../../../data/prepare';
 import type { CohortDef } from '../../../shared/predicate';
 import { CohortError, popcount } from '../../../engine/cohort/evaluate';
-import { Z95, benjaminiHochberg, rowsFromMask } from '../../../engine/stats';
+import { rowsFromMask } from '../../../engine/stats';
+import { ALL_ROWS_ID, EMPTY, RULES_FDR, finishCells } from '../../../engine/rules/grid';
+
+export { ALL_ROWS_ID, RULES_FDR, rowsNeeded } from '../../../engine/rules/grid';
 import type { OpenDataset } from '../../session/dataset';
 import { checkRule } from './checks';
 import type { ReplicateOptions } from '../../../engine/stats/poissonBootstrap';
-import { ruleLimit, validateRule } from './limits';
-import type { Measure, RuleCell, RulesRequest, RulesResult, Verdict } from '../../../protocol';
-
-export const RULES_FDR = 0.05;
-export const ALL_ROWS_ID = '__all__';
-
-const EMPTY: Measure = {
-  value: NaN,
-  lo: NaN,
-  hi: NaN,
-  a: NaN,
-  b: NaN,
-  n: 0,
-  p: NaN,
-  sd: NaN,
-  test: '',
-  detail: '',
-};
+import { ruleLimit, validateRule } from '../../../engine/rules/limits';
+import type { RuleCell, RulesRequest, RulesResult } from '../../../protocol';
 
 function cohortsOf(d: OpenDataset, defs: CohortDef[]) {
   const all = { id: ALL_ROWS_ID, name: 'All rows', mask: undefined as Uint8Array | undefined };
@@ -47,26 +34,6 @@ function cohortsOf(d: OpenDataset, defs: CohortDef[]) {
     }
   }
   return out;
-}
-
-/** Where the interval lies against the limit; BH's q must back a pass or a fail. */
-function verdictOf(c: RuleCell): Verdict {
-  if (c.reason !== null) return 'not-applicable';
-  const safe = c.failWhen === 'above' ? c.hi < c.limit : c.lo > c.limit;
-  const beyond = c.failWhen === 'above' ? c.lo > c.limit : c.hi < c.limit;
-  if (c.q <= RULES_FDR && safe) return 'pass';
-  if (c.q <= RULES_FDR && beyond) return 'fail';
-  return 'inconclusive';
-}
-
-/**
- * Rows at which the 95% interval around the observed effect would just clear the limit:
- * (1.96 · sd / |estimate − limit|)², sd the per-row spread. Null when the estimate sits on it.
- */
-export function rowsNeeded(c: RuleCell): number | null {
-  const gap = Math.abs(c.value - c.limit);
-  if (!(gap > 0) || !(c.sd > 0)) return null;
-  return Math.ceil(((Z95 * c.sd) / gap) ** 2);
 }
 
 /**
@@ -135,15 +102,7 @@ export async function evaluateRules(
       }
     }
   }
-  const fdr = benjaminiHochberg(
-    cells.map((c) => (c.reason === null ? c.p : NaN)),
-    RULES_FDR,
-  );
-  cells.forEach((c, i) => {
-    c.q = fdr.q[i]!;
-    c.verdict = verdictOf(c);
-    if (c.verdict === 'inconclusive') c.rowsNeeded = rowsNeeded(c);
-  });
+  const tests = finishCells(cells);
   return {
     baseline,
     versions,
@@ -151,7 +110,7 @@ export async function evaluateRules(
     rules,
     invalid,
     cells,
-    tests: fdr.m,
+    tests,
     fdr: RULES_FDR,
   };
 }

@@ -1,24 +1,9 @@
 // Statistics the release rules need beyond engine/stats: a paired bootstrap statistic for macro-F1
 // (the flip-rate rule's exact binomial tail is engine/stats' binomialUpper).
 import type { CountStatistic, PairedStatistic, WeightedStatistic } from '../../../engine/stats';
+import { macroF1, macroF1CountsStatistic } from '../../../engine/rules/macroF1';
 
-/** Count statistics resample in time independent of n; row-weighted ones cost O(n) each. */
-export const COUNT_RESAMPLES = 4000;
-export const WEIGHT_RESAMPLES = 1000;
-
-/** Macro-F1 from per-class counts with classificationSummary's conventions (present classes). */
-function macroF1(support: Float64Array, predicted: Float64Array, tp: Float64Array): number {
-  let sum = 0;
-  let present = 0;
-  for (let c = 0; c < support.length; c++) {
-    const denom = support[c]! + predicted[c]!;
-    if (denom > 0) {
-      sum += (2 * tp[c]!) / denom;
-      present++;
-    }
-  }
-  return present > 0 ? sum / present : NaN;
-}
+export { COUNT_RESAMPLES, WEIGHT_RESAMPLES } from '../../../engine/rules/measures';
 
 /**
  * Macro-F1 of B minus macro-F1 of A over the rows where the label and both predictions are
@@ -103,36 +88,5 @@ export function pairedMacroF1Counts(
     const b = predB[i]!;
     if (t >= 0 && t < k && a >= 0 && a < k && b >= 0 && b < k) categories[(t * k + a) * k + b]!++;
   }
-  const support = new Float64Array(k);
-  const predictedA = new Float64Array(k);
-  const predictedB = new Float64Array(k);
-  const tpA = new Float64Array(k);
-  const tpB = new Float64Array(k);
-  const sides = (c: Float64Array): [number, number] => {
-    support.fill(0);
-    predictedA.fill(0);
-    predictedB.fill(0);
-    tpA.fill(0);
-    tpB.fill(0);
-    for (let t = 0; t < k; t++) {
-      for (let a = 0; a < k; a++) {
-        for (let b = 0; b < k; b++) {
-          const w = c[(t * k + a) * k + b]!;
-          if (w === 0) continue;
-          support[t]! += w;
-          predictedA[a]! += w;
-          predictedB[b]! += w;
-          if (a === t) tpA[t]! += w;
-          if (b === t) tpB[t]! += w;
-        }
-      }
-    }
-    return [macroF1(support, predictedA, tpA), macroF1(support, predictedB, tpB)];
-  };
-  const [a, b] = sides(categories);
-  const evaluate = (c: Float64Array) => {
-    const [x, y] = sides(c);
-    return y - x;
-  };
-  return { kind: 'counts', categories, estimate: b - a, a, b, evaluate };
+  return macroF1CountsStatistic(categories, k);
 }

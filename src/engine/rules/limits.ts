@@ -1,4 +1,4 @@
-import type { ReleaseRule } from '../../../protocol';
+import type { ReleaseRule } from './types';
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
