@@ -71,6 +71,7 @@ function data(n: number, seed: number, grid: number) {
   const g = new Xoshiro128(seed);
   const labels = new Uint8Array(n);
   const coarse = new Float64Array(n);
+  const coarse2 = new Float64Array(n);
   const fine = new Float64Array(n);
   const logLoss = new Float64Array(n);
   const other = new Float64Array(n);
@@ -80,12 +81,13 @@ function data(n: number, seed: number, grid: number) {
     const z = g.nextNormal() + labels[i]!;
     coarse[i] = Math.round(z * grid) / grid; // few distinct values: tie groups
     fine[i] = z; // all distinct
+    coarse2[i] = Math.round((z + g.nextNormal() * 0.5) * grid) / grid; // another version
     const p = 1 / (1 + Math.exp(-coarse[i]!));
     logLoss[i] = -Math.log(labels[i] ? p : 1 - p); // one value per group and label
     other[i] = i % 7 === 0 ? NaN : z * z;
     outcome[i] = i % 3 === 0 ? 2 : labels[i]!;
   }
-  return { labels, coarse, fine, logLoss, other, outcome };
+  return { labels, coarse, coarse2, fine, logLoss, other, outcome };
 }
 
 describe('Poisson replicates by every path equal a plain loop over the weights', () => {
@@ -93,24 +95,47 @@ describe('Poisson replicates by every path equal a plain loop over the weights',
   const seed = 13;
   const B = 7; // odd: the last pair has one resample
   const d = data(n, 5, 4);
-  const cases: [string, Uint32Array | null, boolean][] = [
-    ['all rows, scores hashing their own weights', null, false],
-    ['all rows, weights hashed once (a proportion needs them)', null, true],
+  // [name, cohort rows, a proportion too, a mean that is not per group too, scores]
+  const cases: [string, Uint32Array | null, boolean, boolean, Float64Array[]][] = [
+    [
+      'binary Compare: scores hash their own weights, two per loop',
+      null,
+      false,
+      false,
+      [d.coarse, d.coarse2],
+    ],
+    ['an odd score out hashes alone', null, false, false, [d.coarse, d.fine, d.coarse2, d.coarse]],
+    [
+      'weights hashed once in row order (a proportion needs them)',
+      null,
+      true,
+      false,
+      [d.coarse, d.fine],
+    ],
+    [
+      'a mean not per group reads the row-order weights',
+      null,
+      false,
+      true,
+      [d.coarse, d.fine, d.coarse2],
+    ],
     [
       'a cohort of rows',
       Uint32Array.from({ length: n }, (_, i) => i).filter((i) => i % 4 !== 1),
       false,
+      false,
+      [d.coarse, d.coarse2],
     ],
   ];
-  for (const [name, rows, withProportion] of cases) {
+  for (const [name, rows, withProportion, withOther, scores] of cases) {
     it(name, async () => {
-      const scores = [d.coarse, d.fine, d.coarse]; // two group-sum scores and one in score order
+      const meanInputs = withOther ? [d.logLoss, d.other] : [d.logLoss];
       const r = await poissonReplicates(
         {
           rows,
           n,
           proportions: withProportion ? [d.outcome] : [],
-          means: [d.logLoss, d.other],
+          means: meanInputs,
           ranked: scores.map((s) => ranked(s, d.labels, rows)),
         },
         B,
@@ -123,9 +148,7 @@ describe('Poisson replicates by every path equal a plain loop over the weights',
           expect(r.auc[k]![b]).toBe(ref.auc);
           expect(r.ap[k]![b]).toBe(ref.ap);
         }
-        const means = [d.logLoss, d.other].map(
-          (v) => reference(b, seed, list, v, d.coarse, d.labels).mean,
-        );
+        const means = meanInputs.map((v) => reference(b, seed, list, v, d.coarse, d.labels).mean);
         means.forEach((m, c) => expect(Math.abs(r.means[c]![b]! / m - 1)).toBeLessThan(1e-12));
       }
     });
