@@ -65,8 +65,12 @@ export interface ReplicateOptions {
   pause?: () => Promise<void> | null;
   /** Checked between passes: when true the work stops with a CancelledError. */
   cancelled?: () => boolean;
-  /** Called after each block with the resamples done so far. */
-  progress?: (done: number) => void;
+  /**
+   * Called after each block with the resamples done so far and the replicates being filled (the
+   * first `done` of each array are final: a caller can show intervals from them early; the
+   * replicates are passed by poissonReplicates only).
+   */
+  progress?: (done: number, partial?: Replicates) => void;
 }
 
 export class CancelledError extends Error {
@@ -162,7 +166,7 @@ export async function poissonReplicates(
         rankPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
       }
     }
-    options.progress?.(Math.min(at + 2, resamples));
+    options.progress?.(Math.min(at + 2, resamples), out);
   }
   return out;
 }
