@@ -67,6 +67,12 @@ export interface CompareRequest {
   cohorts: CohortDef[];
   /** Bootstrap resamples for intervals (0 = analytic intervals and exact tests only). */
   resamples: number;
+  /**
+   * Answer as soon as this many of the `resamples` are done, with intervals from them (the
+   * bootstrap runs on; a request without `early` then gets the final intervals). The result's
+   * `resamples` says how many were used. Backends that cannot answer early ignore it.
+   */
+  early?: number;
   seed: number;
   /**
    * The binary decision thresholds the page shows. When they differ from the session's, the

@@ -1,14 +1,30 @@
 import { POISSON16, resampleKey } from './poisson';
+import {
+  fillPair,
+  groupCodes,
+  groupMean,
+  groupScatter,
+  groupScatterHashed,
+  groupSweep,
+  hashPair,
+  meanPass,
+  proportionPass,
+  rankPass,
+  valuesByGroup,
+} from './poissonPasses';
 
 /**
  * Bootstrap replicates of many statistics at once with Poisson(1) row weights (./poisson):
- * resamples go in pairs (one 32-bit hash per row gives both weights); each pair is one pass over
- * the cohort's rows for every proportion and mean, and one pass in score order per ranked score
- * (AUC and average precision together), with the sums in local variables. Nothing of size
- * rows × resamples is ever stored, and because a weight depends only on (seed, resample, row),
- * two versions' replicates of the same resample are paired: their difference is the paired
- * bootstrap of the difference. (Blocks of 8–16 resamples per pass with per-resample sums in
- * typed arrays were 2–3× slower in V8: the sums did not stay in registers.)
+ * resamples go in pairs (one 32-bit hash per row gives both weights). Per pair, the cohort's
+ * rows are hashed once into two byte arrays of weights; every proportion and mean is a short
+ * loop over them, and so is every score with few tie groups (its weights summed per group in row
+ * order, then AUC and AP from a walk over the groups); a score with many distinct values gets a
+ * pass of its own in score order (./poissonPasses). Nothing of size rows × resamples is stored,
+ * and because a weight depends only on (seed, resample, row), two versions' replicates of the
+ * same resample are paired: their difference is the paired bootstrap of the difference.
+ * (Blocks of 8–16 resamples per pass with per-resample sums in typed arrays were 2–3× slower in
+ * V8: the sums did not stay in registers. One pass per pair summing every mean into a typed
+ * array per row was the slowest part at 1M rows, issue 15.)
  */
 
 // A module-local binding: test runners rewrite imported names into property reads, which cost
@@ -49,8 +65,12 @@ export interface ReplicateOptions {
   pause?: () => Promise<void> | null;
   /** Checked between passes: when true the work stops with a CancelledError. */
   cancelled?: () => boolean;
-  /** Called after each block with the resamples done so far. */
-  progress?: (done: number) => void;
+  /**
+   * Called after each block with the resamples done so far and the replicates being filled (the
+   * first `done` of each array are final: a caller can show intervals from them early; the
+   * replicates are passed by poissonReplicates only).
+   */
+  progress?: (done: number, partial?: Replicates) => void;
 }
 
 export class CancelledError extends Error {
@@ -59,6 +79,13 @@ export class CancelledError extends Error {
     this.name = 'CancelledError';
   }
 }
+
+/**
+ * Group sums of a score fit in cache up to this many tie groups (16 bytes each): below it the
+ * score's AUC and AP come from the row-order weights (groupScatter); above it from a pass in
+ * score order (rankPass). Both give the same numbers.
+ */
+const SCATTER_GROUPS = 1 << 17;
 
 /** Replicates of every input statistic over `resamples` Poisson resamples seeded by `seed`. */
 export async function poissonReplicates(
@@ -79,130 +106,76 @@ export async function poissonReplicates(
     if (p) await p;
     if (options.cancelled?.()) throw new CancelledError();
   };
+  const { rows, n } = input;
+  const total = rows ? rows.length : n;
+  // Scores whose tie groups are few take their weights from the row-order pass.
+  const scatter = input.ranked.map((s) => {
+    if (s.groupEnd.length > SCATTER_GROUPS || s.groupEnd.length * 4 > total) return null;
+    const code = groupCodes(s, n);
+    return coversAll(code, rows, total, s.rows.length) ? code : null;
+  });
+  // Means that are one value per group and label (binary log loss, Brier) from those group sums.
+  const grouped = input.means.map((v) => {
+    for (let k = 0; k < scatter.length; k++) {
+      const code = scatter[k];
+      if (!code) continue;
+      const byCode = valuesByGroup(v, code, rows, total, input.ranked[k]!.groupEnd.length);
+      if (byCode) return { k, byCode };
+    }
+    return null;
+  });
+  // Weights in row order for proportions and the other means; the scores hash their own rows
+  // (two at a time) when nothing else needs them.
+  const rowOrder = input.proportions.length + grouped.filter((g) => !g).length > 0;
+  const w0 = new Uint8Array(rowOrder ? total : 0);
+  const w1 = new Uint8Array(w0.length);
+  const acc = input.ranked.map((s, k) => new Int32Array(scatter[k] ? 4 * s.groupEnd.length : 0));
+  const scattered = scatter.flatMap((code, k) => (code ? [k] : []));
+  let none: Int32Array | undefined;
   for (let at = 0; at < resamples; at += 2) {
     const key = resampleKey(seed, at >>> 1);
     const both = at + 1 < resamples;
     await between();
-    sumsPass(input, key, at, both, out);
+    if (rowOrder) fillPair(rows, total, key, w0, w1);
+    input.proportions.forEach((v, c) =>
+      proportionPass(v, rows, total, w0, w1, out.proportions[c]!, at, both),
+    );
+    input.means.forEach((v, c) => {
+      if (!grouped[c]) meanPass(v, rows, total, w0, w1, out.means[c]!, at, both);
+    });
+    if (rowOrder)
+      for (const k of scattered) groupScatter(scatter[k]!, rows, total, w0, w1, acc[k]!);
+    else
+      for (let q = 0; q < scattered.length; q += 2) {
+        const a = scattered[q]!;
+        // An odd score out pairs with a code of −1 everywhere (no row), into its own sums.
+        const b = scattered[q + 1] ?? a;
+        const codeB = b === a ? (none ??= new Int32Array(n).fill(-1)) : scatter[b]!;
+        groupScatterHashed(scatter[a]!, codeB, rows, total, key, acc[a]!, acc[b]!);
+      }
     for (let k = 0; k < input.ranked.length; k++) {
-      await between();
-      rankPass(input.ranked[k]!, key, at, both, out.auc[k]!, out.ap[k]!);
+      const s = input.ranked[k]!;
+      const groups = s.groupEnd.length;
+      if (scatter[k]) {
+        groupSweep(acc[k]!, groups, at, both, out.auc[k]!, out.ap[k]!);
+        grouped.forEach((g, c) => {
+          if (g?.k === k) groupMean(g.byCode, acc[k]!, groups, out.means[c]!, at, both);
+        });
+      } else {
+        await between();
+        rankPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
+      }
     }
-    options.progress?.(Math.min(at + 2, resamples));
+    options.progress?.(Math.min(at + 2, resamples), out);
   }
   return out;
 }
 
-/** The two weights of a row for a resample pair: the 16-bit halves of fmix32(row ^ key). */
-function hashPair(row: number, key: number): number {
-  let x = row ^ key;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return x ^ (x >>> 16);
-}
-
-/** One pass over the cohort rows: weighted successes and sums for every proportion and mean. */
-function sumsPass(input: ReplicateInput, key: number, at: number, both: boolean, out: Replicates) {
-  const P = input.proportions.length;
-  const M = input.means.length;
-  // [weight sum, weighted sum] × [resample at, at + 1] per input.
-  const ps = new Float64Array(P * 4);
-  const ms = new Float64Array(M * 4);
-  const rows = input.rows;
-  const total = rows ? rows.length : input.n;
-  for (let j = 0; j < total; j++) {
-    const i = rows ? rows[j]! : j;
-    const h = hashPair(i, key);
-    const w0 = WEIGHT[h >>> 16]!;
-    const w1 = WEIGHT[h & 0xffff]!;
-    for (let c = 0; c < P; c++) {
-      const v = input.proportions[c]![i]!;
-      if (v > 1) continue;
-      const o = c * 4;
-      ps[o] = ps[o]! + w0;
-      ps[o + 1] = ps[o + 1]! + v * w0;
-      ps[o + 2] = ps[o + 2]! + w1;
-      ps[o + 3] = ps[o + 3]! + v * w1;
-    }
-    for (let c = 0; c < M; c++) {
-      const v = input.means[c]![i]!;
-      if (v !== v) continue;
-      const o = c * 4;
-      ms[o] = ms[o]! + w0;
-      ms[o + 1] = ms[o + 1]! + v * w0;
-      ms[o + 2] = ms[o + 2]! + w1;
-      ms[o + 3] = ms[o + 3]! + v * w1;
-    }
-  }
-  for (let c = 0; c < P; c++) {
-    out.proportions[c]![at] = ps[c * 4 + 1]! / ps[c * 4]!;
-    if (both) out.proportions[c]![at + 1] = ps[c * 4 + 3]! / ps[c * 4 + 2]!;
-  }
-  for (let c = 0; c < M; c++) {
-    out.means[c]![at] = ms[c * 4 + 1]! / ms[c * 4]!;
-    if (both) out.means[c]![at + 1] = ms[c * 4 + 3]! / ms[c * 4 + 2]!;
-  }
-}
-
-/**
- * One pass down a score, tie group by tie group: weighted Mann–Whitney for AUC (ties count ½)
- * and scikit-learn's average precision (Σ ΔRecall · Precision over thresholds, high to low).
- */
-function rankPass(
-  s: RankedScore,
-  key: number,
-  at: number,
-  both: boolean,
-  auc: Float64Array,
-  ap: Float64Array,
-) {
-  const { rows, positive, groupEnd } = s;
-  // Group sums, positives and negatives above, twice the Mann–Whitney U, the AP sum: per resample.
-  let gp0 = 0;
-  let gt0 = 0;
-  let pa0 = 0;
-  let na0 = 0;
-  let u0 = 0;
-  let s0 = 0;
-  let gp1 = 0;
-  let gt1 = 0;
-  let pa1 = 0;
-  let na1 = 0;
-  let u1 = 0;
-  let s1 = 0;
-  let j = 0;
-  for (let g = 0; g < groupEnd.length; g++) {
-    const end = groupEnd[g]!;
-    for (; j < end; j++) {
-      const h = hashPair(rows[j]!, key);
-      const w0 = WEIGHT[h >>> 16]!;
-      const w1 = WEIGHT[h & 0xffff]!;
-      const pos = positive[j]!;
-      gt0 += w0;
-      gp0 += pos * w0;
-      gt1 += w1;
-      gp1 += pos * w1;
-    }
-    const n0 = gt0 - gp0;
-    const n1 = gt1 - gp1;
-    u0 += n0 * (2 * pa0 + gp0);
-    u1 += n1 * (2 * pa1 + gp1);
-    pa0 += gp0;
-    na0 += n0;
-    pa1 += gp1;
-    na1 += n1;
-    if (gp0 > 0) s0 += (gp0 * pa0) / (pa0 + na0);
-    if (gp1 > 0) s1 += (gp1 * pa1) / (pa1 + na1);
-    gp0 = gt0 = gp1 = gt1 = 0;
-  }
-  auc[at] = pa0 > 0 && na0 > 0 ? u0 / (2 * pa0 * na0) : NaN;
-  ap[at] = pa0 > 0 ? s0 / pa0 : NaN;
-  if (both) {
-    auc[at + 1] = pa1 > 0 && na1 > 0 ? u1 / (2 * pa1 * na1) : NaN;
-    ap[at + 1] = pa1 > 0 ? s1 / pa1 : NaN;
-  }
+/** True when every row of the score is among the cohort's rows (so the row-order pass sees it). */
+function coversAll(code: Int32Array, rows: Uint32Array | null, total: number, want: number) {
+  let seen = 0;
+  for (let j = 0; j < total; j++) if (code[rows ? rows[j]! : j]! >= 0) seen++;
+  return seen === want;
 }
 
 /** AUC and average precision on the data as observed (every weight 1), from the same pass. */

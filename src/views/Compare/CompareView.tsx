@@ -5,7 +5,7 @@ import { MetricsCompareTable } from './MetricsCompareTable';
 import { FlipsTable } from './FlipsTable';
 import { ConfusionPanel } from './ConfusionPanel';
 import { PerClassTable } from './PerClassTable';
-import { useCompareResult } from './useCompareResult';
+import { RESAMPLES, useCompareResult } from './useCompareResult';
 import { DistributionsPanel } from './Distributions/DistributionsPanel';
 import { ThresholdsPanel } from './Thresholds/ThresholdsPanel';
 import { CalibrationPanel } from './Calibration/CalibrationPanel';
@@ -49,7 +49,9 @@ export function CompareView() {
           {/* Progress is for the screen; the report notes unfinished numbers itself. */}
           <span className="hint" aria-live="polite" data-report-skip={refining ? '' : undefined}>
             {refining
-              ? 'Refining intervals (bootstrap)…'
+              ? result && result.resamples > 0
+                ? `Intervals from the first ${result.resamples} of ${RESAMPLES} resamples; refining (bootstrap)…`
+                : 'Refining intervals (bootstrap)…'
               : result
                 ? `Intervals from ${result.resamples} bootstrap resamples.`
                 : ''}

@@ -5,7 +5,9 @@ import { baselineOf, useCompare } from '../../state/compareStore';
 import { client } from '../../worker/client';
 import type { CompareResult } from '../../protocol';
 
-const RESAMPLES = 200;
+export const RESAMPLES = 200;
+/** First intervals from this many resamples (a second or less at 1M rows), then the final ones. */
+const EARLY = 50;
 const SEED = 20261126;
 const KEPT = 32;
 
@@ -24,7 +26,8 @@ function keep(key: string, v: { result: CompareResult; done: boolean }) {
 
 /**
  * The comparison for all saved cohorts: point estimates, exact tests and analytic intervals first
- * (at once), then bootstrap intervals as a second pass, so numbers appear immediately and refine.
+ * (at once), then bootstrap intervals from the first EARLY resamples, then from all RESAMPLES
+ * (the same bootstrap running on in the worker), so numbers appear immediately and refine.
  */
 export function useCompareResult(): {
   result: CompareResult | null;
@@ -76,7 +79,15 @@ export function useCompareResult(): {
       .then((result) => {
         if (!live) return null;
         setState({ key, result, done: false, error: null });
-        return client.compare({ ...req, resamples: RESAMPLES });
+        return client.compare({ ...req, resamples: RESAMPLES, early: EARLY });
+      })
+      .then((result) => {
+        if (!result) return null;
+        // A backend that does not answer early (the DuckDB server) sends the final intervals.
+        if (result.resamples >= RESAMPLES) return result;
+        keep(key, { result, done: false });
+        if (live) setState({ key, result, done: false, error: null });
+        return live ? client.compare({ ...req, resamples: RESAMPLES }) : null;
       })
       .then((result) => {
         if (!result) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../session/session';
-import { compareVersions } from './compare';
+import { compareService, compareVersions } from './compare';
 import { compareConfusion } from './confusion';
 import { files, fixtureTable } from '../../../test/fixtures';
 
@@ -156,6 +156,43 @@ describe('comparePerClass', () => {
     expect(v2.metrics.ap!.value).toBeGreaterThan(0);
     expect(v2.metrics.ap!.lo).toBeLessThanOrEqual(v2.metrics.ap!.value);
     expect(Number.isFinite(v2.deltas.ap!.p)).toBe(true);
+  });
+});
+
+describe('early intervals (issue 15)', () => {
+  it('the first 30 of 120 resamples give the intervals of a 30-resample run; the final equal a run without early', async () => {
+    const open = () => {
+      const s = new Session();
+      const r = s.openBytes(files('features.arrow', 'preds_v1.arrow', 'preds_v2.arrow'));
+      s.analyse(r.summary!.inferred);
+      return s;
+    };
+    const cohort = {
+      id: 'c',
+      name: 'young',
+      predicate: { op: 'range' as const, column: 'age', min: 0, max: 40 },
+    };
+    const req = { baseline: 'v1', cohorts: [cohort], seed: 5 };
+    const s = open();
+    const service = compareService(() => null);
+    const first = await service(s.dataset, { ...req, resamples: 120, early: 30 });
+    const final = await service(s.dataset, { ...req, resamples: 120 });
+    // Independent runs (fresh sessions and services): 30 resamples, and 120 without early.
+    const short = await compareService(() => null)(open().dataset, { ...req, resamples: 30 });
+    const whole = await compareService(() => null)(open().dataset, { ...req, resamples: 120 });
+    expect(first.resamples).toBe(30);
+    expect(first.methods.join(' ')).toMatch(/from 30 seeded/);
+    expect(first.rows).toEqual(short.rows);
+    expect(final.resamples).toBe(120);
+    expect(final.rows).toEqual(whole.rows);
+    // Early and final differ (more resamples move the interval ends) but both are intervals.
+    const ap = (res: typeof first) => res.rows.find((x) => x.version === 'v2')!.metrics.ap!;
+    expect(ap(first)).not.toEqual(ap(final));
+    expect(ap(first).lo).toBeLessThanOrEqual(ap(first).value);
+    // Asking early once the final intervals exist answers with them.
+    const again = await service(s.dataset, { ...req, resamples: 120, early: 30 });
+    expect(again.resamples).toBe(120);
+    expect(again.rows).toEqual(final.rows);
   });
 });
 

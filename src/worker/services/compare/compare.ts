@@ -11,7 +11,7 @@ import type {
   FlipRow,
   Predicate,
 } from '../../../protocol';
-import { cohortIntervals } from './intervals';
+import { intervalRun, type IntervalRun } from './intervals';
 import { cohortPoints, metricKeys, type VersionPoints } from './points';
 
 function flipRow(ev: EvalArrays, base: string, version: string, mask: Uint8Array | null) {
@@ -66,6 +66,8 @@ class Lru<V> {
  */
 export function compareService(settings: () => unknown) {
   const caches = new WeakMap<OpenDataset, Lru<CohortEntry | Promise<CohortEntry>>>();
+  // Bootstraps still running, by the same keys: an early request reads their first resamples.
+  const running = new WeakMap<OpenDataset, Map<string, IntervalRun>>();
   let wanted = new Set<string>();
 
   return async function compareVersions(
@@ -76,6 +78,8 @@ export function compareService(settings: () => unknown) {
     if (!ev) throw new Error('no roles yet');
     let cache = caches.get(d);
     if (!cache) caches.set(d, (cache = new Lru()));
+    let runs = running.get(d);
+    if (!runs) running.set(d, (runs = new Map()));
     const names = ev.versions.map((v) => v.name);
     const base = names.includes(req.baseline) ? req.baseline : names[0]!;
     const keys = metricKeys(ev);
@@ -102,17 +106,37 @@ export function compareService(settings: () => unknown) {
       if (hit) return hit;
       const points = pointsOf(predicate);
       const mask = d.maskOf(predicate);
-      const run = cohortIntervals(ev, names, base, mask, points.versions, req.resamples, req.seed, {
+      const job = intervalRun(ev, names, base, mask, points.versions, req.resamples, req.seed, {
         pause: breathe,
         // Superseded when the latest intervals request does not include this cohort's key.
         cancelled: () => wanted !== mine && !wanted.has(key),
-      }).then((versions) => {
+      });
+      runs.set(key, job);
+      const run = job.final.then((versions) => {
         const entry = { ...points, versions };
         cache.set(key, entry);
         return entry;
       });
-      run.catch(() => cache.delete(key));
+      const settled = () => runs.delete(key);
+      run.then(settled, () => {
+        settled();
+        cache.delete(key);
+      });
       return cache.set(key, run);
+    };
+    // Intervals from the first `early` resamples of a cohort's bootstrap (started if need be),
+    // or the final ones when they are already there.
+    let early = false;
+    const earlyOf = async (predicate: Predicate | null, k: number): Promise<CohortEntry> => {
+      const key = keyOf(predicate, req.resamples);
+      const hit = cache.get(key);
+      if (hit && !(hit instanceof Promise)) return hit;
+      const final = intervalsOf(predicate);
+      const job = runs.get(key);
+      if (!job) return final;
+      const versions = await job.upTo(k);
+      if (k < req.resamples) early = true;
+      return { ...pointsOf(predicate), versions };
     };
 
     const rows: CompareRow[] = [];
@@ -121,7 +145,12 @@ export function compareService(settings: () => unknown) {
     for (const c of cohorts) {
       let entry: CohortEntry;
       try {
-        entry = req.resamples > 0 ? await intervalsOf(c.predicate) : pointsOf(c.predicate);
+        entry =
+          req.resamples === 0
+            ? pointsOf(c.predicate)
+            : req.early
+              ? await earlyOf(c.predicate, req.early)
+              : await intervalsOf(c.predicate);
       } catch (err) {
         if ((err as Error).name === 'CancelledError') throw err;
         errors.push({ cohortName: c.name, error: (err as Error).message });
@@ -153,10 +182,11 @@ export function compareService(settings: () => unknown) {
       const { q } = benjaminiHochberg(cells.map((c) => c.p));
       cells.forEach((c, i) => (c.q = q[i]!));
     }
+    const resamples = early ? Math.min(req.early!, req.resamples) : req.resamples;
     const methods = [
       'Accuracy: 95% Wilson interval; Δ accuracy: McNemar test (exact binomial below 25 discordant rows), interval by paired bootstrap.',
-      req.resamples > 0
-        ? `Other metrics: percentile intervals and paired-bootstrap p-values from ${req.resamples} seeded Poisson-bootstrap resamples (each row weighted by a Poisson(1) count drawn from a hash of the seed, the resample and the row, so versions are paired).`
+      resamples > 0
+        ? `Other metrics: percentile intervals and paired-bootstrap p-values from ${resamples} seeded Poisson-bootstrap resamples (each row weighted by a Poisson(1) count drawn from a hash of the seed, the resample and the row, so versions are paired).`
         : 'Other metrics: intervals are being computed (bootstrap).',
       'q: Benjamini–Hochberg adjustment over all cohort × version tests of each metric (false discovery rate 5%).',
     ];
@@ -166,7 +196,7 @@ export function compareService(settings: () => unknown) {
       metricKeys: keys,
       rows,
       flips: flipRows,
-      resamples: req.resamples,
+      resamples,
       methods,
       errors,
     };

@@ -1,7 +1,8 @@
 // Compare's second pass: bootstrap intervals for one cohort, every version at once, from Poisson
 // row weights (engine/stats/poissonBootstrap). A version's replicate and the baseline's replicate
 // of the same resample share their row weights, so their difference is the paired bootstrap of
-// the difference (its interval and p).
+// the difference (its interval and p). The replicates come in order, so intervals from the first
+// k resamples can be shown while the rest run (`upTo`); the final ones use all of them.
 import type { EvalArrays } from '../../../data/prepare';
 import { rankedScore } from '../../../engine/compare/scoreIndex';
 import { percentileInterval, rowsFromMask } from '../../../engine/stats';
@@ -9,6 +10,7 @@ import {
   poissonReplicates,
   type RankedScore,
   type ReplicateOptions,
+  type Replicates,
 } from '../../../engine/stats/poissonBootstrap';
 import type { MetricKey } from '../../../protocol';
 import { labels01Of } from './chartScores';
@@ -17,8 +19,15 @@ import type { VersionPoints } from './points';
 
 type Slot = { key: MetricKey; sqrt: boolean; kind: 'means' | 'auc' | 'ap'; at: number };
 
-/** Points with intervals filled in (a copy; `points` is left as it was). */
-export async function cohortIntervals(
+/** A running bootstrap of one cohort: intervals from its first k resamples, or from all. */
+export interface IntervalRun {
+  /** Points with intervals from every resample (a copy; the points are left as they were). */
+  final: Promise<Map<string, VersionPoints>>;
+  /** Points with intervals from the first k resamples, as soon as they are done. */
+  upTo(k: number): Promise<Map<string, VersionPoints>>;
+}
+
+export function intervalRun(
   ev: EvalArrays,
   names: string[],
   base: string,
@@ -27,7 +36,7 @@ export async function cohortIntervals(
   resamples: number,
   seed: number,
   options: ReplicateOptions,
-): Promise<Map<string, VersionPoints>> {
+): IntervalRun {
   const means: Float64Array[] = [];
   const ranked: RankedScore[] = [];
   const slots = new Map<string, Slot[]>();
@@ -52,36 +61,82 @@ export async function cohortIntervals(
     }
     slots.set(name, mine);
   }
-  const reps = await poissonReplicates(
+  /** Intervals from the first k replicates of each series. */
+  const fill = (reps: Replicates, k: number): Map<string, VersionPoints> => {
+    const series = (s: Slot): Float64Array => {
+      const all =
+        s.kind === 'means'
+          ? reps.means[s.at]!
+          : s.kind === 'auc'
+            ? reps.auc[s.at]!
+            : reps.ap[s.at]!;
+      const r = all.subarray(0, k);
+      return s.sqrt ? r.map(Math.sqrt) : r;
+    };
+    const out = new Map<string, VersionPoints>();
+    for (const name of names) {
+      const p = points.get(name)!;
+      const metrics = { ...p.metrics };
+      const deltas = { ...p.deltas };
+      for (const s of slots.get(name)!) {
+        const m = metrics[s.key]!;
+        const mine = series(s);
+        const ci = percentileInterval(mine, m.value);
+        metrics[s.key] = { value: m.value, lo: ci.lo, hi: ci.hi };
+        const d = deltas[s.key];
+        const bs = slots.get(base)!.find((x) => x.key === s.key);
+        if (!d || !bs || name === base) continue;
+        const theirs = series(bs);
+        const diff = mine.map((x, r) => x - theirs[r]!);
+        const dci = percentileInterval(diff, d.value, { nullValue: 0 });
+        deltas[s.key] = { ...d, lo: dci.lo, hi: dci.hi, p: dci.p };
+      }
+      out.set(name, { evaluated: p.evaluated, metrics, deltas });
+    }
+    return out;
+  };
+
+  let done = 0;
+  let partial: Replicates | null = null;
+  let failure: unknown = null;
+  const waiting: {
+    k: number;
+    resolve: (m: Map<string, VersionPoints>) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  const release = () => {
+    for (let w = waiting.length - 1; w >= 0; w--) {
+      const x = waiting[w]!;
+      if (failure) x.reject(failure);
+      else if (partial && done >= x.k) x.resolve(fill(partial, x.k));
+      else continue;
+      waiting.splice(w, 1);
+    }
+  };
+  const replicates = poissonReplicates(
     { rows: mask ? rowsFromMask(mask) : null, n: ev.n, proportions: [], means, ranked },
     resamples,
     seed,
-    options,
+    {
+      ...options,
+      progress: (k, reps) => {
+        done = k;
+        partial = reps ?? null;
+        release();
+      },
+    },
   );
-  const series = (s: Slot): Float64Array => {
-    const r =
-      s.kind === 'means' ? reps.means[s.at]! : s.kind === 'auc' ? reps.auc[s.at]! : reps.ap[s.at]!;
-    return s.sqrt ? r.map(Math.sqrt) : r;
+  replicates.catch((err: unknown) => {
+    failure = err;
+    release();
+  });
+
+  return {
+    final: replicates.then((reps) => fill(reps, resamples)),
+    upTo: (k) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ k: Math.min(k, resamples), resolve, reject });
+        release();
+      }),
   };
-  const out = new Map<string, VersionPoints>();
-  for (const name of names) {
-    const p = points.get(name)!;
-    const metrics = { ...p.metrics };
-    const deltas = { ...p.deltas };
-    for (const s of slots.get(name)!) {
-      const m = metrics[s.key]!;
-      const mine = series(s);
-      const ci = percentileInterval(mine, m.value);
-      metrics[s.key] = { value: m.value, lo: ci.lo, hi: ci.hi };
-      const d = deltas[s.key];
-      const bs = slots.get(base)!.find((x) => x.key === s.key);
-      if (!d || !bs || name === base) continue;
-      const theirs = series(bs);
-      const diff = mine.map((x, r) => x - theirs[r]!);
-      const dci = percentileInterval(diff, d.value, { nullValue: 0 });
-      deltas[s.key] = { ...d, lo: dci.lo, hi: dci.hi, p: dci.p };
-    }
-    out.set(name, { evaluated: p.evaluated, metrics, deltas });
-  }
-  return out;
 }
