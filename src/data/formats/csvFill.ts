@@ -10,6 +10,8 @@ export interface Filler {
   set(row: number, text: string): void;
   /** Sets the value from the field's bytes when they are a plain shape; false: use `set`. */
   fromBytes?(row: number, bytes: Uint8Array, start: number, end: number): boolean;
+  /** A list column's values (row-major, `dim` a row): read into directly by `inferAndFill`. */
+  list?: { values: Float32Array; dim: number };
   column(): Column;
 }
 
@@ -88,6 +90,7 @@ export function fillerFor(
         for (let k = 0; k < dim; k++) values[row * dim + k] = list[k] ?? NaN;
       },
       fromBytes: (row, bytes, s, e) => plainList(bytes, s, e, values, row * dim, dim) === dim,
+      list: { values, dim },
       column: () => ({ kind: 'vector', name, dim, values }),
     };
   }
