@@ -166,8 +166,8 @@ export function inferAndFill(
 }
 
 /** A column's filler once its whole inference is in. */
-export const fillerOf = (r: Inferred, c: number, name: string): Filler =>
-  fillerFor(name, r.types[c]!, r.nonNull[c]!, r.dims[c]!, r.big[c] === 1, r.rows);
+export const fillerOf = (r: Inferred, c: number, name: string, plain = false): Filler =>
+  fillerFor(name, r.types[c]!, r.nonNull[c]!, r.dims[c]!, r.big[c] === 1, r.rows, plain);
 
 function infer(
   bytes: Uint8Array,

@@ -84,20 +84,6 @@ class Starts {
   }
 }
 
-/**
- * At least the records after `body`: its line breaks (a CR not followed by LF is one too), and
- * one more when the last line has none. Exactly the records when no field holds a line break
- * and no line is blank, so the first pass's arrays are the right size.
- */
-function recordBound(bytes: Uint8Array, body: number): number {
-  let count = 0;
-  for (let i = bytes.indexOf(0x0a, body); i >= 0; i = bytes.indexOf(0x0a, i + 1)) count++;
-  for (let i = bytes.indexOf(0x0d, body); i >= 0; i = bytes.indexOf(0x0d, i + 1))
-    if (bytes[i + 1] !== 0x0a) count++;
-  const last = bytes[bytes.length - 1];
-  return count + (bytes.length > body && last !== 0x0a && last !== 0x0d ? 1 : 0);
-}
-
 /** Which filler csvFill.fillerFor picks for an inference (same key: same values). */
 function fillerKey(r: Inferred, c: number): string {
   const t = r.types[c]!;
@@ -110,11 +96,10 @@ function fillerKey(r: Inferred, c: number): string {
   return 'text';
 }
 
-/** A column filled for `bound` rows, cut to `rows` (vectors copied into vector memory). */
+/** A column filled for `bound` rows, cut to `rows`; vectors move into vector memory. */
 function fitted(col: Column, rows: number): Column {
   switch (col.kind) {
     case 'vector': {
-      if (col.values.length === rows * col.dim) return col;
       const values = allocateVectors(rows, col.dim);
       values.set(col.values.subarray(0, rows * col.dim));
       return { ...col, values };
@@ -168,6 +153,7 @@ function partially(
   const sample = newInferred(width);
   const sampleBytes = new Float64Array(width);
   let i = body;
+  // (the sample also sizes the first pass's arrays: rows of its average length, and a tenth more)
   while (i < n && sample.rows < SAMPLE_ROWS) {
     i = scanRecord(bytes, i, delim, (col, s, e, q) => {
       if (col >= width) return;
@@ -191,11 +177,12 @@ function partially(
   // gives another filler is filled again (the values then are the whole read's either way).
   const names = uniqueNames(header);
   const eager = header.map((_, c) => c).filter((c) => !deferred[c]);
-  const bound = recordBound(bytes, body);
+  const bound =
+    i >= n ? sample.rows : Math.ceil(((n - body) / (i - body)) * sample.rows * 1.1) + 16;
   if (eager.length === 0 || bound * eager.length > MAX_CELLS) return null;
   const inferred = newInferred(width);
   const guess: Filler[] = [];
-  for (const c of eager) guess[c] = fillerOf({ ...sample, rows: bound }, c, names[c]!);
+  for (const c of eager) guess[c] = fillerOf({ ...sample, rows: bound }, c, names[c]!, true);
   const starts = new Starts();
   let row = 0;
   const first = (col: number, s: number, e: number, q: boolean) =>
@@ -219,7 +206,8 @@ function partially(
   const again: number[] = [];
   for (const c of eager) {
     fillers[c] = guess[c]!;
-    if (fillerKey(inferred, c) === fillerKey(sample, c)) continue;
+    // More rows than the arrays hold (rows much shorter than the sample's): fill them again.
+    if (rows <= bound && fillerKey(inferred, c) === fillerKey(sample, c)) continue;
     fillers[c] = fillerOf(inferred, c, names[c]!);
     again.push(c);
   }
