@@ -11,11 +11,14 @@ export type FieldSink = (col: number, start: number, end: number, quoted: boolea
 /** Called at the end of each record with its field count and the byte offset after it. */
 export type RecordSink = (fields: number, next: number) => boolean | void;
 
-/** The field count of the record `scanRecord` last scanned (0: a blank line, no record). */
-export const scanned = { fields: 0 };
+/**
+ * The field count of the record `scanRecord` last scanned (0: a blank line, no record), and
+ * where its field `markCol` starts (-1: it has fewer fields), for a later pass to start there.
+ */
+export const scanned = { fields: 0, markCol: -1, markAt: -1 };
 
 /**
- * Scans one record from `i` and returns the offset after it (its field count in
+ * Scans one record from `i` (or the rest of one, from column `col0`) and returns the offset after it (its field count in
  * `scanned.fields`), or -1 once field `upto` is reported when the caller needs no more of the
  * row. `onField` sees the fields whose `want[col]` is set (every field when `want` is null).
  * Quoted fields are skipped with indexOf (the runtime's memchr): a JSON list or a long text in
@@ -28,10 +31,14 @@ export function scanRecord(
   onField: FieldSink | null,
   want: Uint8Array | null = null,
   upto = Infinity,
+  /** The column the scan starts in (a later pass from a mark); 0 at a record's start. */
+  col0 = 0,
 ): number {
   const n = bytes.length;
-  let col = 0;
+  let col = col0;
+  scanned.markAt = -1;
   for (;;) {
+    if (col === scanned.markCol) scanned.markAt = i;
     let start = i;
     let end: number;
     let quoted = false;

@@ -184,22 +184,31 @@ function partially(
   const guess: Filler[] = [];
   for (const c of eager) guess[c] = fillerOf({ ...sample, rows: bound }, c, names[c]!, true);
   const starts = new Starts();
+  // Where each record's first deferred field starts: the background passes begin there.
+  const d0 = later[0]!;
+  const marks = new Starts();
   let row = 0;
   const first = (col: number, s: number, e: number, q: boolean) =>
     inferAndFill(inferred, guess[col]!, col, row, bytes, s, e, q);
   let lastTick = 0;
   i = body;
-  while (i < n) {
-    const at = i;
-    i = scanRecord(bytes, i, delim, first, want);
-    if (scanned.fields === 0) continue;
-    checkRecord(scanned.fields, width, row);
-    starts.push(at);
-    row++;
-    if (i - lastTick >= PROGRESS_EVERY) {
-      lastTick = i;
-      onProgress?.(i, n);
+  scanned.markCol = d0;
+  try {
+    while (i < n) {
+      const at = i;
+      i = scanRecord(bytes, i, delim, first, want);
+      if (scanned.fields === 0) continue;
+      checkRecord(scanned.fields, width, row);
+      starts.push(at);
+      marks.push(scanned.markAt);
+      row++;
+      if (i - lastTick >= PROGRESS_EVERY) {
+        lastTick = i;
+        onProgress?.(i, n);
+      }
     }
+  } finally {
+    scanned.markCol = -1;
   }
   const rows = (inferred.rows = starts.n);
   const fillers: Filler[] = [];
@@ -242,40 +251,47 @@ function partially(
   );
   const isVector = (c: number) => types[c] instanceof FixedSizeList;
 
-  let held: { bytes: Uint8Array; starts: Float64Array } | null = { bytes, starts: starts.a };
-  /** Parses columns `cols` over every row: their types first, then their values. */
+  let held: { bytes: Uint8Array; marks: Float64Array } | null = { bytes, marks: marks.a };
+  starts.a = new Float64Array(0); // the record starts are not needed after the first view
+  /**
+   * Parses columns `cols` over every row, as the first pass does: inferred and filled at once
+   * with the sample's types, filled again where the whole inference picks another filler.
+   */
   async function parse(cols: number[], onRead: (b: number) => void, signal: AbortSignal) {
     if (!held) throw new Error('the file was let go before this column was read');
-    const { bytes: b, starts: at } = held;
-    const mask = new Uint8Array(width);
-    for (const c of cols) mask[c] = 1;
-    const last = Math.max(...cols);
+    const { bytes: b, marks: at } = held;
     const total = cols.reduce((s, c) => s + bytesOf(c), 0);
     let reported = 0;
     const r = newInferred(width);
     r.rows = rows;
     let row = 0;
     const pass = async (
+      only: number[],
       onField: (col: number, s: number, e: number, q: boolean) => void,
-      half: number,
     ) => {
+      const mask = new Uint8Array(width);
+      for (const c of only) mask[c] = 1;
+      const last = Math.max(...only);
       let since = Date.now();
       for (row = 0; row < rows; row++) {
-        scanRecord(b, at[row]!, delim, onField, mask, last);
+        // A record with fewer fields than the first deferred one has none of them (nulls).
+        if (at[row]! >= 0) scanRecord(b, at[row]!, delim, onField, mask, last, d0);
         if ((row & 1023) === 0 && Date.now() - since > SLICE_MS) {
-          const now = Math.round((total * (half + row / rows)) / 2);
-          onRead(now - reported);
-          reported = now;
+          const now = Math.round((total * row) / rows);
+          if (now > reported) onRead(now - reported);
+          reported = Math.max(reported, now);
           await yieldNow();
           signal.throwIfAborted();
           since = Date.now();
         }
       }
     };
-    await pass((col, s, e, q) => inferField(r, col, b, s, e, q), 0);
     const fs: Filler[] = [];
-    for (const c of cols) fs[c] = fillerOf(r, c, names[c]!);
-    await pass((col, s, e, q) => fillField(fs[col]!, row, b, s, e, q), 1);
+    for (const c of cols) fs[c] = fillerOf({ ...sample, rows }, c, names[c]!);
+    await pass(cols, (col, s, e, q) => inferAndFill(r, fs[col]!, col, row, b, s, e, q));
+    const again = cols.filter((c) => fillerKey(r, c) !== fillerKey(sample, c));
+    for (const c of again) fs[c] = fillerOf(r, c, names[c]!);
+    if (again.length) await pass(again, (col, s, e, q) => fillField(fs[col]!, row, b, s, e, q));
     onRead(total - reported);
     return new Map(cols.map((c) => [c, { col: fs[c]!.column(), arrowType: fs[c]!.type }]));
   }
