@@ -31,7 +31,7 @@ function delimiterOf(bytes: Uint8Array, from: number): number {
   return best;
 }
 
-interface Inferred {
+export interface Inferred {
   types: Int32Array;
   nonNull: Int32Array;
   dims: Int32Array; // list length, -1 unseen, -2 lengths differ
@@ -72,6 +72,103 @@ function inferFromBytes(r: Inferred, col: number, bytes: Uint8Array, s: number, 
   return false;
 }
 
+export function newInferred(width: number): Inferred {
+  return {
+    types: new Int32Array(width).fill(T.ALL),
+    nonNull: new Int32Array(width),
+    dims: new Int32Array(width).fill(-1),
+    big: new Uint8Array(width),
+    rows: 0,
+  };
+}
+
+/** Narrows column `col`'s types by one field (bytes [s, e), `q`: it was quoted). */
+export function inferField(
+  r: Inferred,
+  col: number,
+  bytes: Uint8Array,
+  s: number,
+  e: number,
+  q: boolean,
+): void {
+  if (inferFromBytes(r, col, bytes, s, e)) return;
+  const text = fieldText(bytes, s, e, q);
+  if (T.NULL_TOKENS.has(text) && !(q && text !== '')) return;
+  r.nonNull[col]!++;
+  let t = r.types[col]! & T.typesOf(text);
+  if (t & T.INTEGER && !Number.isSafeInteger(Number(text))) r.big[col] = 1;
+  if (t & T.LIST && r.dims[col] !== -2) {
+    const list = T.parseList(text);
+    if (!list || (r.dims[col] !== -1 && list.length !== r.dims[col])) t &= ~T.LIST;
+    else r.dims[col] = list.length;
+  }
+  r.types[col] = t;
+}
+
+/** The checks every record passes (a whole read and the first pass of a partial one). */
+export function checkRecord(fields: number, width: number, rows: number): void {
+  if (fields > width) {
+    throw new DataError(
+      `row ${rows + 1} of the CSV has ${fields} fields, but its header names ${width} columns`,
+    );
+  }
+  if ((rows + 1) * width > MAX_CELLS) {
+    throw new DataError(`the CSV has more than ${MAX_CELLS} cells, more than a tab can hold`);
+  }
+}
+
+/** Sets one field of a column being filled. */
+export function fillField(
+  f: Filler,
+  row: number,
+  bytes: Uint8Array,
+  s: number,
+  e: number,
+  q: boolean,
+): void {
+  if (f.fromBytes?.(row, bytes, s, e)) return;
+  const text = fieldText(bytes, s, e, q);
+  if (!(T.NULL_TOKENS.has(text) && !(q && text !== ''))) f.set(row, text);
+}
+
+/**
+ * `inferField` then `fillField` on one field, with the same outcome, reading a list of plain
+ * numbers once instead of twice (the bulk of a file whose probabilities are JSON lists).
+ */
+export function inferAndFill(
+  r: Inferred,
+  f: Filler,
+  col: number,
+  row: number,
+  bytes: Uint8Array,
+  s: number,
+  e: number,
+  q: boolean,
+): void {
+  const l = f.list;
+  if (l && r.types[col]! & T.LIST && e > s && bytes[s] === 0x5b) {
+    // What fromBytes does; a length the inference takes (n >= 0) is what plainList without
+    // `out` gives too (it refuses only values too close to call, and those refuse here).
+    const n = plainList(bytes, s, e, l.values, row * l.dim, l.dim);
+    if (n >= 0) {
+      r.nonNull[col]!++;
+      if (r.dims[col] !== -1 && r.dims[col] !== n) r.types[col] = 0;
+      else {
+        r.dims[col] = n;
+        r.types[col] = T.LIST;
+      }
+      if (n !== l.dim) f.set(row, fieldText(bytes, s, e, q));
+      return;
+    }
+  }
+  inferField(r, col, bytes, s, e, q);
+  fillField(f, row, bytes, s, e, q);
+}
+
+/** A column's filler once its whole inference is in. */
+export const fillerOf = (r: Inferred, c: number, name: string, plain = false): Filler =>
+  fillerFor(name, r.types[c]!, r.nonNull[c]!, r.dims[c]!, r.big[c] === 1, r.rows, plain);
+
 function infer(
   bytes: Uint8Array,
   from: number,
@@ -79,54 +176,34 @@ function infer(
   width: number,
   tick: (at: number) => void,
 ): Inferred {
-  const r: Inferred = {
-    types: new Int32Array(width).fill(T.ALL),
-    nonNull: new Int32Array(width),
-    dims: new Int32Array(width).fill(-1),
-    big: new Uint8Array(width),
-    rows: 0,
-  };
+  const r = newInferred(width);
   scanCsv(
     bytes,
     from,
     delim,
     (col, s, e, q) => {
-      if (col >= width) return;
-      if (inferFromBytes(r, col, bytes, s, e)) return;
-      const text = fieldText(bytes, s, e, q);
-      if (T.NULL_TOKENS.has(text) && !(q && text !== '')) return;
-      r.nonNull[col]!++;
-      let t = r.types[col]! & T.typesOf(text);
-      if (t & T.INTEGER && !Number.isSafeInteger(Number(text))) r.big[col] = 1;
-      if (t & T.LIST && r.dims[col] !== -2) {
-        const list = T.parseList(text);
-        if (!list || (r.dims[col] !== -1 && list.length !== r.dims[col])) t &= ~T.LIST;
-        else r.dims[col] = list.length;
-      }
-      r.types[col] = t;
+      if (col < width) inferField(r, col, bytes, s, e, q);
     },
     (fields, next) => {
-      if (fields > width) {
-        throw new DataError(
-          `row ${r.rows + 1} of the CSV has ${fields} fields, but its header names ${width} columns`,
-        );
-      }
+      checkRecord(fields, width, r.rows);
       r.rows++;
-      if (r.rows * width > MAX_CELLS) {
-        throw new DataError(`the CSV has more than ${MAX_CELLS} cells, more than a tab can hold`);
-      }
       tick(next);
     },
   );
   return r;
 }
 
-/** Reads a CSV/TSV file (UTF-8, BOM or not) into normalized columns. */
-export function readCsv(
-  bytes: Uint8Array,
-  fileName: string,
-  onProgress?: (done: number, total: number) => void,
-): LoadedTable {
+export interface CsvHead {
+  /** After the BOM. */
+  from: number;
+  delim: number;
+  header: string[];
+  /** Where the first record after the header starts. */
+  body: number;
+}
+
+/** The delimiter and the header row; throws when there is no header. */
+export function csvHead(bytes: Uint8Array): CsvHead {
   const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const delim = delimiterOf(bytes, from);
   const header: string[] = [];
@@ -142,6 +219,16 @@ export function readCsv(
     },
   );
   if (header.length === 0) throw new DataError('the CSV has no header row');
+  return { from, delim, header, body };
+}
+
+/** Reads a CSV/TSV file (UTF-8, BOM or not) into normalized columns. */
+export function readCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: (done: number, total: number) => void,
+): LoadedTable {
+  const { delim, header, body } = csvHead(bytes);
   let lastTick = 0;
   const tick = (half: number) => (at: number) => {
     if (at - lastTick < PROGRESS_EVERY) return;
@@ -158,16 +245,7 @@ export function readCsv(
     );
   }
   const names = uniqueNames(header);
-  const fillers: Filler[] = names.map((name, c) =>
-    fillerFor(
-      name,
-      inferred.types[c]!,
-      inferred.nonNull[c]!,
-      inferred.dims[c]!,
-      inferred.big[c] === 1,
-      inferred.rows,
-    ),
-  );
+  const fillers: Filler[] = names.map((name, c) => fillerOf(inferred, c, name));
   let row = 0;
   lastTick = 0;
   const second = tick(1);
@@ -175,12 +253,7 @@ export function readCsv(
     bytes,
     body,
     delim,
-    (col, s, e, q) => {
-      const f = fillers[col]!;
-      if (f.fromBytes?.(row, bytes, s, e)) return;
-      const text = fieldText(bytes, s, e, q);
-      if (!(T.NULL_TOKENS.has(text) && !(q && text !== ''))) f.set(row, text);
-    },
+    (col, s, e, q) => fillField(fillers[col]!, row, bytes, s, e, q),
     (_f, next) => {
       row++;
       second(next);

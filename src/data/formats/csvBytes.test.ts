@@ -2,7 +2,7 @@
 // plain decimals, JSON.parse for lists, and refuse (undefined / -1) whatever they do not cover.
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../test/fuzzMutate';
-import { isPlainInteger, plainList, plainNumber } from './csvBytes';
+import { isPlainInteger, plainList, plainListReference, plainNumber } from './csvBytes';
 
 const enc = new TextEncoder();
 const num = (t: string) => {
@@ -97,5 +97,43 @@ describe('plainList into float32', () => {
       expect(Array.from(out.subarray(0, n)), text).toEqual(Array.from(want));
     }
     expect(handled).toBeGreaterThan(4000);
+  });
+});
+
+describe('plainList, one pass per value', () => {
+  it('gives what the two-step reader gives (length, refusal, each float32) on random texts', () => {
+    const rnd = mulberry32(23);
+    const pieces = ['0', '-', '.', '1', '9', '00', ',', ' ', '\n', 'e', '+', ']', '[', 'x'];
+    const texts: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      if (rnd() < 0.5) {
+        // Near-valid lists: numbers of every length, some over 2^53 or past 22 decimals.
+        const xs = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => {
+          const digits = (n: number) =>
+            Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+          return (
+            (rnd() < 0.3 ? '-' : '') +
+            digits(1 + Math.floor(rnd() * 20)) +
+            (rnd() < 0.7 ? '.' + digits(1 + Math.floor(rnd() * 26)) : '')
+          );
+        });
+        texts.push(`[${xs.join(rnd() < 0.2 ? ', ' : ',')}]`);
+      } else {
+        const k = 1 + Math.floor(rnd() * 12);
+        const body = Array.from({ length: k }, () => pieces[Math.floor(rnd() * pieces.length)]);
+        texts.push(`[${body.join('')}]`);
+      }
+    }
+    for (const t of texts) {
+      const b = enc.encode(t);
+      for (const max of [Infinity, 2]) {
+        const a = new Float32Array(32).fill(7);
+        const r = new Float32Array(32).fill(7);
+        const n = plainList(b, 0, b.length, a, 1, max);
+        expect(n, t).toBe(plainListReference(b, 0, b.length, r, 1, max));
+        if (n >= 0) expect(Array.from(a), t).toEqual(Array.from(r));
+      }
+      expect(plainList(b, 0, b.length), t).toBe(plainListReference(b, 0, b.length));
+    }
   });
 });

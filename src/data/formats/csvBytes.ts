@@ -92,9 +92,76 @@ const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0
  * A JSON array of plain numbers `[1.5, -2, 0.25]` in bytes [s, e): its length, with the values
  * written to `out` (float32) from `at` when given; -1 when it is anything else (nulls,
  * exponents, nested arrays…) or a value is too close to call, which the caller then reads with
- * JSON.parse.
+ * JSON.parse. One pass per value: the JSON shape check and the digits of `float32Of` together
+ * (the same accumulation and the same roundings; `plainListReference` in the tests is the two
+ * calls this fuses).
  */
 export function plainList(
+  bytes: Uint8Array,
+  s: number,
+  e: number,
+  out?: Float32Array,
+  at = 0,
+  max = Infinity,
+): number {
+  if (bytes[s] !== 0x5b || bytes[e - 1] !== 0x5d) return -1;
+  let i = s + 1;
+  const end = e - 1;
+  let n = 0;
+  while (i < end && isSpace(bytes[i]!)) i++;
+  if (i === end) return 0;
+  for (;;) {
+    while (i < end && isSpace(bytes[i]!)) i++;
+    // -?(0|[1-9]\d*)(\.\d+)? up to a comma, a space or the bracket; anything else is not JSON.
+    let b = bytes[i]!;
+    const neg = b === 0x2d;
+    if (neg) b = bytes[++i]!;
+    if (i >= end || b < 0x30 || b > 0x39) return -1;
+    let m = b - 0x30;
+    let frac = -1;
+    i++;
+    if (m === 0 && i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) return -1;
+    while (i < end && (b = bytes[i]!) >= 0x30 && b <= 0x39) {
+      m = m * 10 + (b - 0x30);
+      i++;
+    }
+    if (i < end && bytes[i] === 0x2e) {
+      i++;
+      frac = 0;
+      if (i >= end || bytes[i]! < 0x30 || bytes[i]! > 0x39) return -1;
+      while (i < end && (b = bytes[i]!) >= 0x30 && b <= 0x39) {
+        m = m * 10 + (b - 0x30);
+        frac++;
+        i++;
+      }
+    }
+    if (i < end && bytes[i] !== 0x2c && !isSpace(bytes[i]!)) return -1;
+    if (out && n < max) {
+      let v: number;
+      if (m < MAX_EXACT && frac <= 22) {
+        // plainNumber's case: exact digits, one rounding.
+        v = frac > 0 ? m / POW10[frac]! : m;
+        v = neg ? -v : v;
+      } else {
+        // float32Of's: kept only when every nearby double rounds to the same float32.
+        if (frac > 22 || m > 1e30) return -1;
+        v = frac > 0 ? m / POW10[frac]! : m;
+        const lo = Math.fround(v * (1 - 2 ** -48));
+        if (lo !== Math.fround(v * (1 + 2 ** -48))) return -1;
+        v = neg ? -lo : lo;
+      }
+      out[at + n] = v;
+    }
+    n++;
+    while (i < end && isSpace(bytes[i]!)) i++;
+    if (i === end) return n;
+    if (bytes[i] !== 0x2c) return -1;
+    i++;
+  }
+}
+
+/** The unfused reader (`jsonShaped` then `float32Of` per value), the reference for the tests. */
+export function plainListReference(
   bytes: Uint8Array,
   s: number,
   e: number,

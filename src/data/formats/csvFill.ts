@@ -1,6 +1,7 @@
 // One column of a CSV being filled, once its type is known (see csvTypes.ts for the inference).
 import type { Column } from '../types';
 import { plainList, plainNumber } from './csvBytes';
+import { fieldText } from './csvScan';
 import * as T from './csvTypes';
 import { allocateVectors } from '../vectorMemory';
 
@@ -10,6 +11,8 @@ export interface Filler {
   set(row: number, text: string): void;
   /** Sets the value from the field's bytes when they are a plain shape; false: use `set`. */
   fromBytes?(row: number, bytes: Uint8Array, start: number, end: number): boolean;
+  /** A list column's values (row-major, `dim` a row): read into directly by `inferAndFill`. */
+  list?: { values: Float32Array; dim: number };
   column(): Column;
 }
 
@@ -37,15 +40,46 @@ function strings(name: string, n: number): Filler {
   const codes = new Int32Array(n).fill(-1);
   const index = new Map<string, number>();
   const dictionary: string[] = [];
+  const intern = (text: string) => {
+    let code = index.get(text);
+    if (code === undefined) {
+      code = dictionary.push(text) - 1;
+      index.set(text, code);
+    }
+    return code;
+  };
+  // Codes by a hash of the field's bytes, so a repeated category makes no string. Each hash
+  // keeps the bytes of the first field seen with it; another field with that hash (or a field
+  // with a quote, or one short enough to be a null token) takes the string path.
+  const byHash = new Map<number, { code: number; key: Uint8Array }>();
   return {
     type: 'Utf8',
     set(row, text) {
-      let code = index.get(text);
-      if (code === undefined) {
-        code = dictionary.push(text) - 1;
-        index.set(text, code);
+      codes[row] = intern(text);
+    },
+    fromBytes(row, bytes, s, e) {
+      const len = e - s;
+      if (len <= 4 || len > 256) return false;
+      let h = len;
+      for (let i = s; i < e; i++) {
+        const b = bytes[i]!;
+        if (b === 0x22) return false;
+        h = Math.imul(h ^ b, 16777619);
       }
+      const hit = byHash.get(h);
+      if (hit) {
+        const k = hit.key;
+        if (k.length !== len) return false;
+        for (let i = 0; i < len; i++) if (k[i] !== bytes[s + i]) return false;
+        codes[row] = hit.code;
+        return true;
+      }
+      // A column of mostly distinct texts (notes, ids) would hold every field twice: stop.
+      if (byHash.size >= 1 << 16) return false;
+      const code = intern(fieldText(bytes, s, e, false));
+      byHash.set(h, { code, key: bytes.slice(s, e) });
       codes[row] = code;
+      return true;
     },
     column: () => ({ kind: 'string', name, codes, dictionary }),
   };
@@ -58,6 +92,8 @@ export function fillerFor(
   dim: number,
   big: boolean,
   n: number,
+  /** Vectors in a plain array (a scratch fill, copied into vector memory once cut to size). */
+  plain = false,
 ): Filler {
   if (nonNull === 0) return strings(name, n);
   if (types & T.BOOL) {
@@ -80,7 +116,7 @@ export function fillerFor(
     };
   }
   if (types & T.LIST && dim > 0) {
-    const values = allocateVectors(n, dim).fill(NaN);
+    const values = (plain ? new Float32Array(n * dim) : allocateVectors(n, dim)).fill(NaN);
     return {
       type: `FixedSizeList[${dim}]<Float32>`,
       set(row, text) {
@@ -88,6 +124,7 @@ export function fillerFor(
         for (let k = 0; k < dim; k++) values[row * dim + k] = list[k] ?? NaN;
       },
       fromBytes: (row, bytes, s, e) => plainList(bytes, s, e, values, row * dim, dim) === dim,
+      list: { values, dim },
       column: () => ({ kind: 'vector', name, dim, values }),
     };
   }

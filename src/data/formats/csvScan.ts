@@ -12,6 +12,69 @@ export type FieldSink = (col: number, start: number, end: number, quoted: boolea
 export type RecordSink = (fields: number, next: number) => boolean | void;
 
 /**
+ * The field count of the record `scanRecord` last scanned (0: a blank line, no record), and
+ * where its field `markCol` starts (-1: it has fewer fields), for a later pass to start there.
+ */
+export const scanned = { fields: 0, markCol: -1, markAt: -1 };
+
+/**
+ * Scans one record from `i` (or the rest of one, from column `col0`) and returns the offset after it (its field count in
+ * `scanned.fields`), or -1 once field `upto` is reported when the caller needs no more of the
+ * row. `onField` sees the fields whose `want[col]` is set (every field when `want` is null).
+ * Quoted fields are skipped with indexOf (the runtime's memchr): a JSON list or a long text in
+ * quotes costs no per-byte JavaScript. Throws on a quote left open at the end.
+ */
+export function scanRecord(
+  bytes: Uint8Array,
+  i: number,
+  delim: number,
+  onField: FieldSink | null,
+  want: Uint8Array | null = null,
+  upto = Infinity,
+  /** The column the scan starts in (a later pass from a mark); 0 at a record's start. */
+  col0 = 0,
+): number {
+  const n = bytes.length;
+  let col = col0;
+  scanned.markAt = -1;
+  for (;;) {
+    if (col === scanned.markCol) scanned.markAt = i;
+    let start = i;
+    let end: number;
+    let quoted = false;
+    if (bytes[i] === QUOTE) {
+      quoted = true;
+      start = ++i;
+      for (;;) {
+        i = bytes.indexOf(QUOTE, i);
+        if (i < 0) throw new Error('a quoted field is never closed (the file may be truncated)');
+        if (bytes[i + 1] === QUOTE) i += 2;
+        else break;
+      }
+      end = i++;
+      while (i < n && bytes[i] !== delim && bytes[i] !== LF && bytes[i] !== CR) i++;
+    } else {
+      while (i < n && bytes[i] !== delim && bytes[i] !== LF && bytes[i] !== CR) i++;
+      end = i;
+    }
+    const last = i >= n || bytes[i] !== delim;
+    // A line with nothing on it is no record.
+    if (last && col === 0 && end === start && !quoted) {
+      scanned.fields = 0;
+      return i < n ? i + (bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1) : n;
+    }
+    if (onField && (want === null || want[col] === 1)) onField(col, start, end, quoted);
+    col++;
+    if (last) {
+      scanned.fields = col;
+      return i < n ? i + (bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1) : n;
+    }
+    if (col > upto) return -1;
+    i++;
+  }
+}
+
+/**
  * Scans records from `from` to the end. `onRecord` returning false stops the scan (the caller
  * has seen enough). Blank lines are skipped; a quote left open at the end is an error.
  */
@@ -25,41 +88,8 @@ export function scanCsv(
   const n = bytes.length;
   let i = from;
   while (i < n) {
-    let col = 0;
-    for (;;) {
-      let start = i;
-      let end: number;
-      let quoted = false;
-      if (bytes[i] === QUOTE) {
-        quoted = true;
-        start = ++i;
-        for (;;) {
-          while (i < n && bytes[i] !== QUOTE) i++;
-          if (i >= n) throw new Error('a quoted field is never closed (the file may be truncated)');
-          if (bytes[i + 1] === QUOTE) i += 2;
-          else break;
-        }
-        end = i++;
-        while (i < n && bytes[i] !== delim && bytes[i] !== LF && bytes[i] !== CR) i++;
-      } else {
-        while (i < n && bytes[i] !== delim && bytes[i] !== LF && bytes[i] !== CR) i++;
-        end = i;
-      }
-      const last = i >= n || bytes[i] !== delim;
-      // A line with nothing on it is no record.
-      if (!(last && col === 0 && end === start && !quoted)) onField(col, start, end, quoted);
-      else if (i < n) {
-        i += bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1;
-        break;
-      } else return;
-      col++;
-      if (last) {
-        if (i < n) i += bytes[i] === CR && bytes[i + 1] === LF ? 2 : 1;
-        if (onRecord(col, i) === false) return;
-        break;
-      }
-      i++;
-    }
+    i = scanRecord(bytes, i, delim, onField);
+    if (scanned.fields > 0 && onRecord(scanned.fields, i) === false) return;
   }
 }
 

@@ -6,6 +6,8 @@ import { ColumnPending } from './deferred';
 import { summarize } from './summary';
 import { type PartialOpen, openPartial, openWith } from './openPartial';
 import { readParquetPartially } from '../../data/partial/parquetPartial';
+import { readCsvPartially } from '../../data/partial/csvPartial';
+import { textKind } from '../../data/sniff';
 import { placeholderOf } from '../../data/partial/placeholder';
 import { checkTable } from '../../data/checkData';
 import { columnNames, fromArrowTable } from '../../data/fromArrow';
@@ -199,7 +201,8 @@ export class Session {
     if (one?.kind === 'file' && !sizeRefusal(one.file.size, budget)) {
       const opened =
         (await this.openFromFooter(one.file, onProgress, token, onColumns, signal)) ??
-        (await this.openParquet(one, budget, onProgress, token, onColumns, signal));
+        (await this.openParquet(one, budget, onProgress, token, onColumns, signal)) ??
+        (await this.openCsv(one, budget, onProgress, token, onColumns, signal));
       if (opened) return opened;
     }
     for (const s of sources) {
@@ -333,6 +336,47 @@ export class Session {
       ]),
     );
     const r = openWith(table, { order, infos }, later, p.source, token, onColumns);
+    if (r.kind !== 'opened') return whole();
+    if (signal.aborted) return CANCELLED;
+    return this.startDeferred(r, file);
+  }
+
+  /**
+   * Opens a single large CSV/TSV file on the columns the first view needs, the rest parsed in
+   * the background (csvPartial.ts). Null when it is not one (a gzip file is read whole);
+   * otherwise read once, and parsed whole when it cannot open this way (the usual messages).
+   */
+  private async openCsv(
+    source: Source & { kind: 'file' },
+    budget: ReadBudget,
+    onProgress: (p: Progress) => void,
+    token: number,
+    onColumns: (u: ColumnsUpdate) => void,
+    signal: AbortSignal,
+  ): Promise<OpenResult | null> {
+    const { file } = source;
+    const fileName = file.name;
+    if (file.size < Math.max(this.partialMinBytes, 1)) return null;
+    try {
+      // What decodeFile decides from: textKind reads the first KiB.
+      if (textKind(new Uint8Array(await file.slice(0, 1024).arrayBuffer())) !== 'csv') return null;
+    } catch {
+      return null;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readSource(source, onProgress, budget, signal);
+    } catch (err) {
+      if (signal.aborted) return CANCELLED;
+      return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
+    }
+    const decoding = (bytesRead: number, totalBytes: number) =>
+      onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
+    const whole = () => this.openFiles([{ name: fileName, bytes }], [], onProgress, signal);
+    const p = timed('open:parse', () => readCsvPartially(bytes, fileName, decoding));
+    if (signal.aborted) return CANCELLED;
+    if (!p) return whole();
+    const r = openWith(p.table, p, p.later, p.source, token, onColumns);
     if (r.kind !== 'opened') return whole();
     if (signal.aborted) return CANCELLED;
     return this.startDeferred(r, file);

@@ -1,0 +1,66 @@
+// The seeded mutation fuzzer over the CSV first-columns open (src/data/partial/csvPartial.ts): a
+// mutated CSV opened that way must end as a whole parse of the same bytes does: the same
+// message when that refuses it, and every column equal to the whole parse's when it opens. The
+// CSVs of the corpus (e2e/data/corpus) are opened the same way and must match too.
+import { describe, expect, it } from 'vitest';
+import { Session } from '../worker/session/session';
+import { mulberry32, mutate } from './fuzzMutate';
+import { corpusBytes, corpusManifest, fixtureBytes } from './fixtures';
+import type { ColumnsUpdate } from '../protocol';
+
+const CASES = Number(process.env.FUZZ_CASES ?? 120);
+const SEED = Number(process.env.FUZZ_SEED ?? 7);
+
+async function both(bytes: Uint8Array, name = 'm.csv') {
+  const s = new Session();
+  s.partialMinBytes = 0;
+  const updates: ColumnsUpdate[] = [];
+  const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
+  const r = await s.open(
+    [{ kind: 'file', file }],
+    () => {},
+    1,
+    (u) => updates.push(u),
+  );
+  const full = new Session();
+  const w = await full.openFiles([{ name, bytes }]);
+  return { s, r, updates, full, w };
+}
+
+async function expectSame(bytes: Uint8Array, label: string, name?: string): Promise<boolean> {
+  const { s, r, updates, full, w } = await both(bytes, name);
+  expect(r.errors, label).toEqual(w.errors);
+  expect(!!r.summary, label).toBe(!!w.summary);
+  if (!r.summary || !w.summary) return false;
+  const deferred = s.dataset.byName.deferred;
+  await deferred?.done;
+  expect(
+    updates.flatMap((u) => u.failed),
+    label,
+  ).toEqual([]);
+  expect(r.summary.inferred, label).toEqual(w.summary.inferred);
+  for (const c of full.dataset.combined.columns)
+    expect(s.dataset.byName.get(c.name), `${label}: ${c.name}`).toEqual(c);
+  return !!deferred;
+}
+
+describe('mutation fuzzer: opening a CSV on its first columns', () => {
+  it(`${CASES} mutated CSVs end as the whole parse does`, async () => {
+    const base = fixtureBytes('wide.csv');
+    const rng = mulberry32(SEED);
+    let deferredCases = 0;
+    for (let k = 0; k < CASES; k++) {
+      const { bytes, what } = mutate(base, rng, base);
+      if (await expectSame(bytes, `case ${k} (${what})`)) deferredCases++;
+    }
+    // The base must reach the first-columns path at all, or this tests nothing.
+    expect(deferredCases).toBeGreaterThan(CASES / 4);
+  }, 120_000);
+
+  it('the corpus CSVs open as the whole parse opens them', async () => {
+    const { cases } = corpusManifest<{ cases: { file?: string }[] }>();
+    const csvs = cases.flatMap((c) => (c.file && /\.(csv|tsv)$/.test(c.file) ? [c.file] : []));
+    expect(csvs.length).toBeGreaterThan(3);
+    for (const f of csvs) await expectSame(corpusBytes(f), f, f);
+  }, 120_000);
+});
