@@ -73,18 +73,25 @@ function listShape(v: number, n: number): { dim: number; nulls: number } | null 
  * A buffer of the file's size holding its first 4 bytes and its footer; null when the file is
  * not a Parquet file whose footer fits inside it (the whole read then says why).
  */
-async function readFooter(file: Blob, signal?: AbortSignal): Promise<Uint8Array | null> {
+async function readFooter(
+  file: Blob,
+  signal: AbortSignal | undefined,
+  tailBytes: number,
+): Promise<Uint8Array | null> {
   const size = file.size;
   if (size < 12) return null;
   const bytes = new Uint8Array(size);
-  const tail = Math.max(4, size - TAIL_BYTES);
+  const tail = Math.max(4, size - Math.max(8, tailBytes));
   await readRanges(
     file,
     bytes,
-    mergeRanges([
-      [0, 4],
-      [tail, size],
-    ]),
+    mergeRanges(
+      [
+        [0, 4],
+        [tail, size],
+      ],
+      0,
+    ),
     undefined,
     signal,
   );
@@ -101,17 +108,19 @@ async function readFooter(file: Blob, signal?: AbortSignal): Promise<Uint8Array 
 /**
  * Reads the footer and decodes the schema and the first view's columns of a Parquet file, by
  * byte range; null when the file should be decoded whole (nothing to defer, or anything wrong:
- * the whole read then gives its usual message). Throws only when `signal` aborts.
+ * the whole read then gives its usual message). Throws only when `signal` aborts. `tailBytes`:
+ * how much of the end is read first, in the hope that it holds the footer (tests make it small).
  */
 export async function readParquetPartially(
   file: Blob,
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
+  tailBytes = TAIL_BYTES,
 ): Promise<PartialParquet | null> {
   const { readParquet } = await import('../formats/parquet');
   let bytes: Uint8Array | null;
   try {
-    bytes = await readFooter(file, signal);
+    bytes = await readFooter(file, signal, tailBytes);
   } catch {
     signal?.throwIfAborted();
     return null;
