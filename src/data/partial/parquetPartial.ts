@@ -173,13 +173,6 @@ export async function readParquetPartially(
   if (later.length === 0) return null;
   const deferred = new Set(later);
   const eagerNames = names.filter((_, i) => !deferred.has(i));
-  let eager: Table;
-  try {
-    eager = await readParquet(bytes, { columns: eagerNames, onProgress, types, fetch, signal });
-  } catch {
-    signal?.throwIfAborted();
-    return null;
-  }
   /** Every row group's chunks of field i. */
   const rangesOf = (i: number): Range[] =>
     meta.row_groups.flatMap((g) =>
@@ -188,6 +181,16 @@ export async function readParquetPartially(
         return m ? [chunkRange(m, file.size)] : [];
       }),
     );
+  let eager: Table;
+  try {
+    // Every group's first-column chunks in one read, several pieces in flight (awaiting them
+    // group by group before each decode cost ≈0.6 s of a quiet 1M open, RESULTS §11).
+    await fetch(names.flatMap((_, i) => (deferred.has(i) ? [] : rangesOf(i))));
+    eager = await readParquet(bytes, { columns: eagerNames, onProgress, types, fetch, signal });
+  } catch {
+    signal?.throwIfAborted();
+    return null;
+  }
   let held: Uint8Array | null = bytes;
   const source: DeferredSource = {
     totalBytes: later.reduce((s, i) => s + figures.bytes[i]!, 0),
