@@ -6,7 +6,7 @@
 // file twice over; only the columns asked for are decoded.
 import { RecordBatch, Schema, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { DataError } from '../readIpc';
-import { checkParquetFooter } from './parquetFooter';
+import { checkGroupPages, checkParquetFooter, chunkRange } from './parquetFooter';
 import { type SplitFooter, rowGroupFile, splitFooter } from './parquetSplit';
 
 type ParquetWasm = typeof import('parquet-wasm');
@@ -75,6 +75,12 @@ export interface ReadParquetOptions {
   yieldBetweenGroups?: boolean;
   /** Stops between row groups (throws the abort reason). */
   signal?: AbortSignal;
+  /**
+   * For a file read by range (`bytes` is a buffer of the file's size holding its footer): brings
+   * in these [start, end) byte ranges, one row group's chunks of the decoded columns, before
+   * their pages are checked and decoded. The next group's are asked for while one is decoded.
+   */
+  fetch?: (ranges: [number, number][]) => Promise<void>;
 }
 
 const readGroup = (pw: ParquetWasm, file: Uint8Array): Table =>
@@ -106,6 +112,11 @@ export async function readParquet(
   const keep = opts.columns
     ? s.names.flatMap((n, i) => (opts.columns!.includes(n) ? [i] : []))
     : undefined;
+  // The leaf columns decoded: their chunks' pages are checked (and fetched) group by group.
+  const leaves = (keep ?? s.names.map((_, i) => i)).flatMap((k) => {
+    const [a, b] = s.leaves[k]!;
+    return Array.from({ length: b - a }, (_, i) => a + i);
+  });
   const names = keep?.map((k) => s.names[k]!);
   // undefined: the file's own embedded Arrow schema; null: none (types from the Parquet schema).
   let arrowSchema: Uint8Array | null | undefined = opts.types?.parquet
@@ -122,9 +133,25 @@ export async function readParquet(
   const groups = opts.schemaOnly
     ? [s.numRowGroups]
     : Array.from({ length: Math.max(1, s.numRowGroups) }, (_, g) => g);
-  for (const g of groups) {
+  const fetch = (g: number): Promise<void> | null => {
+    if (!opts.fetch || g >= meta.row_groups.length) return null;
+    const chunks = meta.row_groups[g]!.columns;
+    const ranges = leaves.flatMap((l) => {
+      const m = chunks[l]?.meta_data;
+      return m ? [chunkRange(m, bytes.length)] : [];
+    });
+    const p = opts.fetch(ranges);
+    p.catch(() => {}); // awaited below; a group never reached (an error before) must not go unhandled
+    return p;
+  };
+  let next = fetch(groups[0]!);
+  for (const [k, g] of groups.entries()) {
     if (opts.yieldBetweenGroups && g > 0) await new Promise((r) => setTimeout(r, 0));
     opts.signal?.throwIfAborted();
+    await next;
+    next = k + 1 < groups.length ? fetch(groups[k + 1]!) : null;
+    // Each chunk's page headers, just before the decoder trusts them.
+    if (g < meta.row_groups.length) checkGroupPages(bytes, meta, g, leaves);
     let t: Table;
     try {
       try {

@@ -2,6 +2,9 @@
 // decoder trusts them. arrow-rs allocates what a size field says (a flipped bit in a page's
 // uncompressed size asks for gigabytes), and wasm memory never shrinks once grown, so every size
 // the decoder will act on is bounded here by the file and by the tab's budget.
+// Two steps: the footer (every chunk inside the file, the totals within budget) once per read,
+// and the page headers of a chunk just before that chunk is decoded (`checkGroupPages`), so a
+// file read by range (parquetPartial.ts) checks only the chunks it has read.
 import { parquetMetadata } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import type { ColumnMetaData, FileMetaData } from 'hyparquet';
@@ -38,14 +41,46 @@ function footer(bytes: Uint8Array): FileMetaData {
   }
 }
 
-/** Walks one column chunk's page headers; each must lie inside the chunk and stay in its sizes. */
-function checkPages(bytes: Uint8Array, meta: ColumnMetaData, name: string, end: number): void {
+const nameOf = (m: ColumnMetaData) => m.path_in_schema.join('.');
+/** Where the page walk starts and stops (the first page: the dictionary's, if any). */
+function span(meta: ColumnMetaData): [number, number] {
   const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
-  const stop = start + Number(meta.total_compressed_size);
-  const maxDecoded = Number(meta.total_uncompressed_size);
+  return [start, start + Number(meta.total_compressed_size)];
+}
+
+/** The chunk must lie between the leading "PAR1" and the footer. */
+function checkBounds(meta: ColumnMetaData, end: number): void {
+  const [start, stop] = span(meta);
   if (!(start >= 4 && stop <= end && stop >= start)) {
-    fail(`the Parquet file is truncated or corrupt: column "${name}" lies outside the file`);
+    fail(
+      `the Parquet file is truncated or corrupt: column "${nameOf(meta)}" lies outside the file`,
+    );
   }
+}
+
+/**
+ * The bytes a column chunk's pages occupy, [start, end): what a read by range must bring in
+ * before the chunk is checked and decoded. Writers disagree on `dictionary_page_offset` (0 or
+ * past the data page when there is none); the range covers both readings of it (the page check's
+ * and parquetSplit's), clamped to the file.
+ */
+export function chunkRange(meta: ColumnMetaData, fileSize: number): [number, number] {
+  const size = Number(meta.total_compressed_size);
+  const data = Number(meta.data_page_offset);
+  const dict =
+    meta.dictionary_page_offset === undefined ? null : Number(meta.dictionary_page_offset);
+  const starts = [dict ?? data, dict !== null && dict > 0 && dict < data ? dict : data];
+  const a = Math.max(0, Math.min(...starts));
+  const b = Math.min(fileSize, Math.max(...starts) + size);
+  return Number.isFinite(a) && Number.isFinite(b) && b > a ? [a, b] : [a, a];
+}
+
+/** Walks one column chunk's page headers; each must lie inside the chunk and stay in its sizes. */
+function checkPages(bytes: Uint8Array, meta: ColumnMetaData, end: number): void {
+  checkBounds(meta, end);
+  const name = nameOf(meta);
+  const [start, stop] = span(meta);
+  const maxDecoded = Number(meta.total_uncompressed_size);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = { view, offset: start };
   let decoded = 0;
@@ -75,16 +110,45 @@ function checkPages(bytes: Uint8Array, meta: ColumnMetaData, name: string, end: 
   }
 }
 
-/** Throws a DataError naming the problem, or returns the footer of a sound file. */
-export function checkParquetFooter(bytes: Uint8Array): FileMetaData {
+/** A DataError as it is; anything else (hyparquet trusting a field of the wrong thrift type or shape) means the footer is damaged. */
+function damaged<R>(f: () => R): R {
   try {
-    return checkAll(bytes);
+    return f();
   } catch (err) {
     if (err instanceof DataError) throw err;
-    // A field of the wrong thrift type or shape (hyparquet trusts them): the footer is damaged.
     const msg = err instanceof Error ? err.message : String(err);
     return fail(`the Parquet file is corrupt: its footer is damaged (${msg})`);
   }
+}
+
+/**
+ * Throws a DataError naming the problem, or returns the footer of a sound file: every chunk lies
+ * inside the file and the totals fit the tab. Page headers are checked per chunk, before it is
+ * decoded (`checkGroupPages`). `bytes` is the whole file, or a buffer of its size holding at
+ * least its first 4 bytes and its footer (a read by range).
+ */
+export function checkParquetFooter(bytes: Uint8Array): FileMetaData {
+  return damaged(() => checkAll(bytes));
+}
+
+/**
+ * Checks the page headers of row group `g`'s chunks of the leaf columns `leaves` (all when
+ * undefined); their bytes must be in `bytes`. Throws a DataError naming the column.
+ */
+export function checkGroupPages(
+  bytes: Uint8Array,
+  meta: FileMetaData,
+  g: number,
+  leaves?: readonly number[],
+): void {
+  damaged(() => {
+    const end = bytes.length - 8 - meta.metadata_length;
+    const chunks = meta.row_groups[g]?.columns ?? [];
+    for (const l of leaves ?? chunks.map((_, i) => i)) {
+      const m = chunks[l]?.meta_data;
+      if (m) checkPages(bytes, m, end);
+    }
+  });
 }
 
 function checkAll(bytes: Uint8Array): FileMetaData {
@@ -98,10 +162,9 @@ function checkAll(bytes: Uint8Array): FileMetaData {
     for (const chunk of group.columns) {
       const m = chunk.meta_data;
       if (!m) fail('the Parquet file keeps columns in other files, which a browser cannot open');
-      const name = m!.path_in_schema.join('.');
       decoded += Number(m!.total_uncompressed_size);
       values += Number(m!.num_values);
-      checkPages(bytes, m!, name, end);
+      checkBounds(m!, end);
     }
   }
   if (!(rows >= 0 && rows <= 2 ** 31 - 1 && values <= MAX_VALUES)) {

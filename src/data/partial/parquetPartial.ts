@@ -1,16 +1,23 @@
-// A Parquet file opened like a large Arrow file (readPartial.ts): its schema and the columns the
-// first view needs are decoded before the dataset opens, the rest (features, embeddings) in the
-// background through the same DeferredColumns. The file's bytes are in memory already (reading
-// them is a small part of the time; decoding the 128-float embedding is most of it, RESULTS §11).
+// A Parquet file opened like a large Arrow file (readPartial.ts), by byte range: its footer is
+// read from the tail, then only the first view's columns' chunks, row group by row group, into a
+// buffer of the file's size (pages never written cost no memory), and decoded; the dataset opens
+// on them. The rest (features, embeddings) are read and decoded in the background through the
+// same DeferredColumns. Each chunk's page headers are checked when that chunk is decoded
+// (parquetFooter.ts), so a damaged deferred column fails alone. Reading a 600 MB file whole and
+// walking every page header took ≈2 s of a 1M open (bench/RESULTS.md §11).
 import { type DataType, type Schema, type Table, Type } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
 import { checkTable } from '../checkData';
 import { columnAt } from '../fromArrow';
-import { checkParquetFooter } from '../formats/parquetFooter';
+import { checkParquetFooter, chunkRange } from '../formats/parquetFooter';
 import { splitFooter } from '../formats/parquetSplit';
 import { DataError } from '../readIpc';
 import { deferredColumns } from './choose';
+import { type Range, mergeRanges, readRanges } from './ranges';
 import type { DeferredSource } from './source';
+
+/** The tail read first: the footer of a file of a few hundred columns fits (a longer one costs one more read). */
+const TAIL_BYTES = 256 * 2 ** 10;
 
 export interface PartialParquet {
   /** Every column, no rows (the whole read's types: the same decoder and schema). */
@@ -63,14 +70,80 @@ function listShape(v: number, n: number): { dim: number; nulls: number } | null 
 }
 
 /**
- * Decodes the schema and the first view's columns; null when the file should be decoded whole
- * (nothing to defer, or anything wrong: the whole read then gives its usual message).
+ * A buffer of the file's size holding its first 4 bytes and its footer; null when the file is
+ * not a Parquet file whose footer fits inside it (the whole read then says why).
+ */
+async function readFooter(
+  file: Blob,
+  signal: AbortSignal | undefined,
+  tailBytes: number,
+): Promise<Uint8Array | null> {
+  const size = file.size;
+  if (size < 12) return null;
+  const bytes = new Uint8Array(size);
+  const tail = Math.max(4, size - Math.max(8, tailBytes));
+  await readRanges(
+    file,
+    bytes,
+    mergeRanges(
+      [
+        [0, 4],
+        [tail, size],
+      ],
+      0,
+    ),
+    undefined,
+    signal,
+  );
+  const view = new DataView(bytes.buffer);
+  const MAGIC = 0x31524150; // "PAR1"
+  if (view.getUint32(0, true) !== MAGIC || view.getUint32(size - 4, true) !== MAGIC) return null;
+  const len = view.getUint32(size - 8, true);
+  if (len > size - 12) return null;
+  const start = size - 8 - len;
+  if (start < tail) await readRanges(file, bytes, [[start, tail]], undefined, signal);
+  return bytes;
+}
+
+/**
+ * Reads the footer and decodes the schema and the first view's columns of a Parquet file, by
+ * byte range; null when the file should be decoded whole (nothing to defer, or anything wrong:
+ * the whole read then gives its usual message). Throws only when `signal` aborts. `tailBytes`:
+ * how much of the end is read first, in the hope that it holds the footer (tests make it small).
  */
 export async function readParquetPartially(
-  bytes: Uint8Array,
+  file: Blob,
   onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+  tailBytes = TAIL_BYTES,
 ): Promise<PartialParquet | null> {
   const { readParquet } = await import('../formats/parquet');
+  let bytes: Uint8Array | null;
+  try {
+    bytes = await readFooter(file, signal, tailBytes);
+  } catch {
+    signal?.throwIfAborted();
+    return null;
+  }
+  if (!bytes) return null;
+  // Ranges of the file in `bytes` already: a range is read once, whoever asks for it.
+  const have: Range[] = [];
+  const fetch = async (ranges: Range[], onRead?: (n: number) => void) => {
+    const missing = mergeRanges(ranges, 0).flatMap(([a, b]): Range[] => {
+      const out: Range[] = [];
+      let at = a;
+      for (const [x, y] of have) {
+        if (y <= at || x >= b) continue;
+        if (x > at) out.push([at, x]);
+        at = Math.max(at, y);
+      }
+      if (at < b) out.push([at, b]);
+      return out;
+    });
+    await readRanges(file, bytes!, missing, onRead, signal);
+    have.push(...missing);
+    have.splice(0, have.length, ...mergeRanges(have, 0));
+  };
   let schema: Schema;
   let meta: FileMetaData;
   let names: string[];
@@ -100,10 +173,22 @@ export async function readParquetPartially(
   if (later.length === 0) return null;
   const deferred = new Set(later);
   const eagerNames = names.filter((_, i) => !deferred.has(i));
+  /** Every row group's chunks of field i. */
+  const rangesOf = (i: number): Range[] =>
+    meta.row_groups.flatMap((g) =>
+      g.columns.slice(leaves[i]![0], leaves[i]![1]).flatMap((c) => {
+        const m = c.meta_data;
+        return m ? [chunkRange(m, file.size)] : [];
+      }),
+    );
   let eager: Table;
   try {
-    eager = await readParquet(bytes, { columns: eagerNames, onProgress, types });
+    // Every group's first-column chunks in one read, several pieces in flight (awaiting them
+    // group by group before each decode cost ≈0.6 s of a quiet 1M open, RESULTS §11).
+    await fetch(names.flatMap((_, i) => (deferred.has(i) ? [] : rangesOf(i))));
+    eager = await readParquet(bytes, { columns: eagerNames, onProgress, types, fetch, signal });
   } catch {
+    signal?.throwIfAborted();
     return null;
   }
   let held: Uint8Array | null = bytes;
@@ -111,7 +196,11 @@ export async function readParquetPartially(
     totalBytes: later.reduce((s, i) => s + figures.bytes[i]!, 0),
     vector: (i) => LIST.has((fields[i]!.type as DataType).typeId),
     bytesOf: (i) => figures.bytes[i]!,
-    load: () => Promise.resolve(),
+    // The column's chunks, read now; their page headers are checked as each is decoded.
+    load: (i, _file, _onRead, signal) => {
+      if (!held) return Promise.reject(new Error('the file was let go'));
+      return readRanges(file, held, mergeRanges(rangesOf(i)), undefined, signal);
+    },
     decode: async (i, name, onRead, signal) => {
       if (!held) throw new DataError('the file was let go before this column was read');
       let reported = 0;

@@ -201,7 +201,7 @@ export class Session {
     if (one?.kind === 'file' && !sizeRefusal(one.file.size, budget)) {
       const opened =
         (await this.openFromFooter(one.file, onProgress, token, onColumns, signal)) ??
-        (await this.openParquet(one, budget, onProgress, token, onColumns, signal)) ??
+        (await this.openParquet(one.file, onProgress, token, onColumns, signal)) ??
         (await this.openCsv(one, budget, onProgress, token, onColumns, signal));
       if (opened) return opened;
     }
@@ -281,19 +281,18 @@ export class Session {
   }
 
   /**
-   * Opens a single Parquet file on the columns the first view needs, the rest decoded in the
-   * background (parquetPartial.ts). Null when it is not a Parquet file this large; otherwise the
-   * file is read once, and decoded whole when it cannot open this way (the usual messages).
+   * Opens a single Parquet file on the columns the first view needs, read by byte range, the rest
+   * read and decoded in the background (parquetPartial.ts). Null when it is not a Parquet file
+   * this large or it cannot open this way: `open` then reads and decodes it whole, which gives
+   * the usual messages.
    */
   private async openParquet(
-    source: Source & { kind: 'file' },
-    budget: ReadBudget,
+    file: File,
     onProgress: (p: Progress) => void,
     token: number,
     onColumns: (u: ColumnsUpdate) => void,
     signal: AbortSignal,
   ): Promise<OpenResult | null> {
-    const { file } = source;
     const fileName = file.name;
     if (file.size < Math.max(this.partialMinBytes, 12)) return null;
     try {
@@ -302,25 +301,23 @@ export class Session {
     } catch {
       return null; // the whole read reports what went wrong
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readSource(source, onProgress, budget, signal);
-    } catch (err) {
-      if (signal.aborted) return CANCELLED;
-      return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
-    }
     const decoding = (bytesRead: number, totalBytes: number) =>
       onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
-    const whole = () => this.openFiles([{ name: fileName, bytes }], [], onProgress, signal);
-    const p = await readParquetPartially(bytes, decoding);
+    let p;
+    try {
+      p = await readParquetPartially(file, decoding, signal);
+    } catch {
+      if (signal.aborted) return CANCELLED;
+      return null;
+    }
     if (signal.aborted) return CANCELLED;
-    if (!p) return whole();
+    if (!p) return null;
     let table: LoadedTable;
     try {
       checkTable(p.eager);
-      table = fromArrowTable(p.eager, fileName, bytes.byteLength);
+      table = fromArrowTable(p.eager, fileName, file.size);
     } catch {
-      return whole();
+      return null;
     }
     const order = columnNames(p.schema.fields);
     const later = p.deferred.map((i) => ({ index: i, name: order[i]! }));
@@ -336,7 +333,7 @@ export class Session {
       ]),
     );
     const r = openWith(table, { order, infos }, later, p.source, token, onColumns);
-    if (r.kind !== 'opened') return whole();
+    if (r.kind !== 'opened') return null;
     if (signal.aborted) return CANCELLED;
     return this.startDeferred(r, file);
   }
