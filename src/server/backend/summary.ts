@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { ColumnInfo, DatasetSummary } from '../../protocol';
 import { inferRoles } from '../../data/inferRoles';
+import { inferServedLabel } from './labelSample';
 import { fingerprint } from '../../data/fingerprint';
 import { ID_NAME } from '../../data/names';
 import { kindOf, nanToNull } from '../sql/columns';
@@ -246,7 +247,8 @@ export async function summarizeServed(db: Served): Promise<ServedSummary> {
   const metadata = await metadataOf(db);
   const idColumn = idColumnOf(infos);
   const { duplicates, nulls } = await idCounts(db, idColumn);
-  const inferred = inferRoles(infos, metadata, idColumn);
+  const named = inferRoles(infos, metadata, idColumn);
+  const { roles: inferred, inference } = await inferServedLabel(db, infos, named);
   const parts = [String(db.rowCount), ...infos.map((c) => `${c.name}:${c.arrowType}`)];
   const notes = duplicates
     ? [`${duplicates} rows repeat an id of an earlier row; they are kept as separate rows.`]
@@ -277,7 +279,7 @@ export async function summarizeServed(db: Served): Promise<ServedSummary> {
         notes,
       },
       inferred,
-      labelInference: { rule: null, candidates: [] },
+      labelInference: inference,
       description: metadata['workbench.description'] ?? null,
       engine: 'DuckDB',
     },
