@@ -1,4 +1,5 @@
 import { POISSON16, resampleKey } from './poisson';
+import type { RankedScore } from './poissonPasses';
 import {
   fillPair,
   groupCodes,
@@ -31,14 +32,7 @@ import {
 // several times the hot loops' own work.
 const WEIGHT: Uint8Array = POISSON16;
 
-export interface RankedScore {
-  /** Row index of each usable row (in the cohort, 0/1 label, a score), in descending score order. */
-  rows: Uint32Array;
-  /** 1 when the row at that position is a positive. */
-  positive: Uint8Array;
-  /** groupEnd[g] = one past the last position of tie group g (positions in `rows`). */
-  groupEnd: Uint32Array;
-}
+export type { RankedScore };
 
 export interface ReplicateInput {
   /** Cohort rows, ascending; null = every row 0..n−1. */

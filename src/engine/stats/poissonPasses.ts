@@ -1,5 +1,14 @@
 import { POISSON16 } from './poisson';
-import type { RankedScore } from './poissonBootstrap';
+
+/** A version's usable rows in descending score order, grouped into ties (poissonBootstrap). */
+export interface RankedScore {
+  /** Row index of each usable row (in the cohort, 0/1 label, a score), in descending score order. */
+  rows: Uint32Array;
+  /** 1 when the row at that position is a positive. */
+  positive: Uint8Array;
+  /** groupEnd[g] = one past the last position of tie group g (positions in `rows`). */
+  groupEnd: Uint32Array;
+}
 
 /**
  * The hot loops of poissonReplicates, one resample pair (two resamples from one hash) at a time.
