@@ -1,4 +1,5 @@
 import { scoresByClass } from '../metrics/binary';
+import type { ThresholdStats } from './threshold';
 
 type Floats = Float32Array | Float64Array;
 type Labels01 = Uint8Array | Int32Array;
@@ -154,4 +155,34 @@ export function pointAtFalsePositives(c: OperatingCurve, target: number): number
     }
   }
   return best;
+}
+
+/** A point of a curve as rates: the threshold, FPR, TPR (recall) and precision there. */
+export interface CurveRates {
+  threshold: number;
+  fpr: number;
+  tpr: number;
+  precision: number;
+}
+
+/** The curve's point with the false positives closest to `fp` (the baseline's), as rates. */
+export function matchedMark(c: OperatingCurve, fp: number): CurveRates | null {
+  const k = pointAtFalsePositives(c, fp);
+  if (k < 0) return null;
+  const tp = c.tp[k]!;
+  const f = c.fp[k]!;
+  const ratio = (x: number, d: number) => (d > 0 ? x / d : NaN);
+  return {
+    threshold: c.thresholds[k]!,
+    fpr: ratio(f, c.nNeg),
+    tpr: ratio(tp, c.nPos),
+    precision: ratio(tp, tp + f),
+  };
+}
+
+/** A version's point at its own threshold, as rates; null when nothing was labelled. */
+export function thresholdMark(s: ThresholdStats): CurveRates | null {
+  return Number.isNaN(s.threshold) || s.labelled === 0
+    ? null
+    : { threshold: s.threshold, fpr: s.fpr, tpr: s.tpr, precision: s.precision };
 }

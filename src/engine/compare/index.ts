@@ -18,5 +18,7 @@ export {
   rocLine,
   prLine,
   pointAtFalsePositives,
+  matchedMark,
+  thresholdMark,
 } from './curves';
-export type { OperatingCurve, CurveLine } from './curves';
+export type { OperatingCurve, CurveLine, CurveRates } from './curves';

@@ -8,23 +8,18 @@ import { positiveIndex } from '../../data/classes';
 import {
   curveAp,
   curveAuc,
-  pointAtFalsePositives,
+  matchedMark,
+  thresholdMark,
   prLine,
   rocLine,
   type OperatingCurve,
-  type ThresholdStats,
 } from '../../engine/compare';
-import type { CurveMark, Curves, CurvesRequest, VersionCurves } from '../../protocol';
+import type { Curves, CurvesRequest, VersionCurves } from '../../protocol';
 import { nanToNull } from '../sql/columns';
 import { int } from '../sql/quote';
 import { labelCode, probabilities, scoreOf } from '../sql/roles';
 import type { SqlQuery, SqlSource } from '../sql/types';
 import { statsSql } from './operatingPoints';
-
-const mark = (s: ThresholdStats): CurveMark | null =>
-  Number.isNaN(s.threshold) || s.labelled === 0
-    ? null
-    : { threshold: s.threshold, fpr: s.fpr, tpr: s.tpr, precision: s.precision };
 
 const thresholdFor = (t: Record<string, number>, version: string): number =>
   Object.hasOwn(t, version) ? t[version]! : 0.5;
@@ -53,21 +48,6 @@ async function curveSql(
     fp[k + 1] = fp[k]! + Number(r.q);
   });
   return { thresholds, tp, fp, nPos: tp[m - 1]!, nNeg: fp[m - 1]! };
-}
-
-/** The curve's point with the false positives closest to the baseline's (curves.ts). */
-function matchedMark(c: OperatingCurve, fp: number): CurveMark | null {
-  const k = pointAtFalsePositives(c, fp);
-  if (k < 0) return null;
-  const tp = c.tp[k]!;
-  const f = c.fp[k]!;
-  const ratio = (x: number, d: number) => (d > 0 ? x / d : NaN);
-  return {
-    threshold: c.thresholds[k]!,
-    fpr: ratio(f, c.nNeg),
-    tpr: ratio(tp, c.nPos),
-    precision: ratio(tp, tp + f),
-  };
 }
 
 export async function curvesSql(
@@ -111,7 +91,9 @@ export async function curvesSql(
     if (!score) continue;
     const c = await curveSql(db, src, l01, score, where);
     const chosen = binary
-      ? mark(await statsSql(db, src, l01, score, thresholdFor(req.thresholds, name), where))
+      ? thresholdMark(
+          await statsSql(db, src, l01, score, thresholdFor(req.thresholds, name), where),
+        )
       : null;
     versions.push({
       version: name,

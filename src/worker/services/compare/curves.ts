@@ -5,25 +5,19 @@ import {
   curveAp,
   curveAuc,
   operatingCurve,
-  pointAtFalsePositives,
-  type OperatingCurve,
+  matchedMark,
+  thresholdMark,
   prLine,
   rocLine,
   thresholdStats,
-  type ThresholdStats,
 } from '../../../engine/compare';
 import { binaryLabels } from '../../../engine/metrics/perRow';
 import type { OpenDataset } from '../../session/dataset';
 import { evOf } from './charts';
 import { labels01Of } from './chartScores';
-import type { CurveMark, Curves, CurvesRequest, VersionCurves } from '../../../protocol';
+import type { Curves, CurvesRequest, VersionCurves } from '../../../protocol';
 
 type Floats = Float32Array | Float64Array;
-
-const mark = (s: ThresholdStats): CurveMark | null =>
-  Number.isNaN(s.threshold) || s.labelled === 0
-    ? null
-    : { threshold: s.threshold, fpr: s.fpr, tpr: s.tpr, precision: s.precision };
 
 /** Column k of row-major class probabilities: one class's score, one-vs-rest. */
 function classColumn(probs: Float32Array, k: number, classes: number): Float32Array {
@@ -47,21 +41,6 @@ function inputs(ev: EvalArrays, classIndex: number) {
   }));
   const labels01 = ev.label ? binaryLabels(ev.label, classIndex) : null;
   return { kind: 'one-vs-rest' as const, labels01, scores, positive: classIndex };
-}
-
-/** The curve's point with the false positives closest to the baseline's. */
-function matchedMark(c: OperatingCurve, fp: number): CurveMark | null {
-  const k = pointAtFalsePositives(c, fp);
-  if (k < 0) return null;
-  const tp = c.tp[k]!;
-  const f = c.fp[k]!;
-  const ratio = (x: number, d: number) => (d > 0 ? x / d : NaN);
-  return {
-    threshold: c.thresholds[k]!,
-    fpr: ratio(f, c.nNeg),
-    tpr: ratio(tp, c.nPos),
-    precision: ratio(tp, tp + f),
-  };
 }
 
 const thresholdFor = (t: Record<string, number>, version: string): number =>
@@ -106,7 +85,7 @@ export function rocPrCurves(d: OpenDataset, req: CurvesRequest): Curves {
         ap: curveAp(c),
         roc: rocLine(c, req.points),
         pr: prLine(c, req.points),
-        chosen: binary ? mark(thresholdStats(labels01, score, thr, mask)) : null,
+        chosen: binary ? thresholdMark(thresholdStats(labels01, score, thr, mask)) : null,
         matched,
       },
     ];
