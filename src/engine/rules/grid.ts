@@ -2,7 +2,9 @@
 // against the rule's limit; q by Benjamini–Hochberg over every tested cell, then the verdict and,
 // for an inconclusive cell, the rows that would decide (semantics: worker/services/rules/rules.ts).
 import { Z95, benjaminiHochberg } from '../stats';
-import type { Measure, RuleCell, Verdict } from './types';
+import type { Check } from './measures';
+import { ruleLimit, validateRule } from './limits';
+import type { Measure, ReleaseRule, RuleCell, Verdict } from './types';
 
 export const RULES_FDR = 0.05;
 export const ALL_ROWS_ID = '__all__';
@@ -52,4 +54,74 @@ export function finishCells(cells: RuleCell[]): number {
     if (c.verdict === 'inconclusive') c.rowsNeeded = rowsNeeded(c);
   });
   return fdr.m;
+}
+
+/** What a grid measures: the baseline, the versions against it, the readable rules (and why not). */
+export interface GridPlan {
+  baseline: string;
+  versions: string[];
+  rules: ReleaseRule[];
+  invalid: { ruleId: string; reason: string }[];
+}
+
+/** The grid's plan from a request, given the mapped versions' names; throws with none mapped. */
+export function planGrid(
+  names: string[],
+  req: { rules: ReleaseRule[]; baseline: string | null; versions?: string[] },
+): GridPlan {
+  const baseline = req.baseline && names.includes(req.baseline) ? req.baseline : names[0];
+  if (baseline === undefined) throw new Error('no model version is mapped');
+  const versions = (req.versions ?? names).filter((v) => v !== baseline && names.includes(v));
+  const invalid: GridPlan['invalid'] = [];
+  const rules = req.rules.filter((r) => {
+    const reason = validateRule(r);
+    if (reason) invalid.push({ ruleId: String((r as { id?: unknown }).id ?? '?'), reason });
+    return reason === null;
+  });
+  return { baseline, versions, rules, invalid };
+}
+
+/** Why a cohort cannot be measured at all (its predicate failed, or it is empty); else null. */
+export function cohortUnmeasurable(c: { error: string | null; size: number }): Check | null {
+  if (c.error !== null) return { ok: false, reason: c.error };
+  return c.size === 0 ? { ok: false, reason: 'the cohort is empty' } : null;
+}
+
+/** One cell before the grid's q and verdict step (finishGrid). */
+export function gridCell(
+  rule: ReleaseRule,
+  cohortId: string,
+  version: string,
+  check: Check,
+): RuleCell {
+  return {
+    ...(check.ok ? check.m : EMPTY),
+    ...ruleLimit(rule),
+    ruleId: rule.id,
+    cohortId,
+    version,
+    verdict: 'not-applicable',
+    q: NaN,
+    rowsNeeded: null,
+    reason: check.ok ? null : check.reason,
+  };
+}
+
+/** The finished grid: q, verdicts and rows needed over every cell, with what was measured. */
+export function finishGrid(
+  plan: GridPlan,
+  cohorts: { id: string; name: string; size: number; error: string | null }[],
+  cells: RuleCell[],
+) {
+  const tests = finishCells(cells);
+  return {
+    baseline: plan.baseline,
+    versions: plan.versions,
+    cohorts: cohorts.map(({ id, name, size, error }) => ({ id, name, size, error })),
+    rules: plan.rules,
+    invalid: plan.invalid,
+    cells,
+    tests,
+    fdr: RULES_FDR,
+  };
 }

@@ -28,8 +28,14 @@ import {
   shareRiseMeasure,
 } from '../../engine/rules/measures';
 import { macroF1CountsStatistic } from '../../engine/rules/macroF1';
-import { ruleLimit, validateRule } from '../../engine/rules/limits';
-import { ALL_ROWS_ID, EMPTY, finishCells, RULES_FDR } from '../../engine/rules/grid';
+import { ruleLimit } from '../../engine/rules/limits';
+import {
+  ALL_ROWS_ID,
+  cohortUnmeasurable,
+  finishGrid,
+  gridCell,
+  planGrid,
+} from '../../engine/rules/grid';
 import { ident, int, num } from '../sql/quote';
 import { poissonWeighted } from '../sql/poisson';
 import { labelCode, labelValue, predCode, scoreOf, yhatOf } from '../sql/roles';
@@ -216,16 +222,11 @@ export async function rulesSql(
   req: RulesRequest,
   whereOf: (p: Predicate) => string,
 ): Promise<RulesResult> {
-  const names = src.roles.versions.map((v) => v.name);
-  const baseline = req.baseline && names.includes(req.baseline) ? req.baseline : names[0];
-  if (baseline === undefined) throw new Error('no model version is mapped');
-  const versions = (req.versions ?? names).filter((v) => v !== baseline && names.includes(v));
-  const invalid: RulesResult['invalid'] = [];
-  const rules = req.rules.filter((r) => {
-    const reason = validateRule(r);
-    if (reason) invalid.push({ ruleId: String((r as { id?: unknown }).id ?? '?'), reason });
-    return reason === null;
-  });
+  const plan = planGrid(
+    src.roles.versions.map((v) => v.name),
+    req,
+  );
+  const { baseline, versions, rules } = plan;
   const cohorts = [
     {
       id: ALL_ROWS_ID,
@@ -252,35 +253,10 @@ export async function rulesSql(
         const seed = cells.length + 1;
         const { limit } = ruleLimit(rule);
         const cell = { src, db, where: co.where, base: baseline, other, limit, seed };
-        const check =
-          co.error !== null
-            ? fail(co.error)
-            : co.size === 0
-              ? fail('the cohort is empty')
-              : await checkRule(rule, cell);
-        cells.push({
-          ...(check.ok ? check.m : EMPTY),
-          ...ruleLimit(rule),
-          ruleId: rule.id,
-          cohortId: co.id,
-          version: other,
-          verdict: 'not-applicable',
-          q: NaN,
-          rowsNeeded: null,
-          reason: check.ok ? null : check.reason,
-        });
+        const check = cohortUnmeasurable(co) ?? (await checkRule(rule, cell));
+        cells.push(gridCell(rule, co.id, other, check));
       }
-  const tests = finishCells(cells);
-  return {
-    baseline,
-    versions,
-    cohorts: cohorts.map(({ id, name, size, error }) => ({ id, name, size, error })),
-    rules,
-    invalid,
-    cells,
-    tests,
-    fdr: RULES_FDR,
-  };
+  return finishGrid(plan, cohorts, cells);
 }
 
 /** The rules one row crosses (the row detail): the row's values by SQL, the tab's sentences. */

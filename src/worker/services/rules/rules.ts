@@ -12,13 +12,19 @@ import type { EvalArrays } from '../../../data/prepare';
 import type { CohortDef } from '../../../shared/predicate';
 import { CohortError, popcount } from '../../../engine/cohort/evaluate';
 import { rowsFromMask } from '../../../engine/stats';
-import { ALL_ROWS_ID, EMPTY, RULES_FDR, finishCells } from '../../../engine/rules/grid';
+import {
+  ALL_ROWS_ID,
+  cohortUnmeasurable,
+  finishGrid,
+  gridCell,
+  planGrid,
+} from '../../../engine/rules/grid';
 
 export { ALL_ROWS_ID, RULES_FDR, rowsNeeded } from '../../../engine/rules/grid';
 import type { OpenDataset } from '../../session/dataset';
 import { checkRule } from './checks';
 import type { ReplicateOptions } from '../../../engine/stats/poissonBootstrap';
-import { ruleLimit, validateRule } from '../../../engine/rules/limits';
+import { ruleLimit } from '../../../engine/rules/limits';
 import type { RuleCell, RulesRequest, RulesResult } from '../../../protocol';
 
 function cohortsOf(d: OpenDataset, defs: CohortDef[]) {
@@ -47,16 +53,11 @@ export async function evaluateRules(
 ): Promise<RulesResult> {
   const ev: EvalArrays | null = d.ev;
   if (!ev) throw new Error('the column roles have not been analysed yet');
-  const names = ev.versions.map((v) => v.name);
-  const baseline = req.baseline && names.includes(req.baseline) ? req.baseline : names[0];
-  if (baseline === undefined) throw new Error('no model version is mapped');
-  const versions = (req.versions ?? names).filter((v) => v !== baseline && names.includes(v));
-  const invalid: RulesResult['invalid'] = [];
-  const rules = req.rules.filter((r) => {
-    const reason = validateRule(r);
-    if (reason) invalid.push({ ruleId: String((r as { id?: unknown }).id ?? '?'), reason });
-    return reason === null;
-  });
+  const plan = planGrid(
+    ev.versions.map((v) => v.name),
+    req,
+  );
+  const { baseline, versions, rules } = plan;
   const cohorts = cohortsOf(d, req.cohorts);
   const memoStore = new Map<string, unknown>();
   const memo = <T>(key: string, make: () => T): T => {
@@ -73,44 +74,21 @@ export async function evaluateRules(
         const seed = cells.length + 1;
         const { limit } = ruleLimit(rule);
         const check =
-          c.error !== null
-            ? ({ ok: false, reason: c.error } as const)
-            : c.size === 0
-              ? ({ ok: false, reason: 'the cohort is empty' } as const)
-              : await checkRule(rule, {
-                  ev,
-                  base,
-                  other,
-                  mask: c.mask,
-                  rows,
-                  seed,
-                  memo,
-                  limit,
-                  replicate,
-                });
-        cells.push({
-          ...(check.ok ? check.m : EMPTY),
-          ...ruleLimit(rule),
-          ruleId: rule.id,
-          cohortId: c.id,
-          version: vName,
-          verdict: 'not-applicable',
-          q: NaN,
-          rowsNeeded: null,
-          reason: check.ok ? null : check.reason,
-        });
+          cohortUnmeasurable(c) ??
+          (await checkRule(rule, {
+            ev,
+            base,
+            other,
+            mask: c.mask,
+            rows,
+            seed,
+            memo,
+            limit,
+            replicate,
+          }));
+        cells.push(gridCell(rule, c.id, vName, check));
       }
     }
   }
-  const tests = finishCells(cells);
-  return {
-    baseline,
-    versions,
-    cohorts: cohorts.map(({ id, name, size, error }) => ({ id, name, size, error })),
-    rules,
-    invalid,
-    cells,
-    tests,
-    fdr: RULES_FDR,
-  };
+  return finishGrid(plan, cohorts, cells);
 }
