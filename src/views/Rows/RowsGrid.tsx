@@ -37,10 +37,11 @@ interface Props {
  */
 export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The sticky header is HEAD px plus its 1 px bottom border (rows.css .rows-head).
   const { virtualizer, height, top, scrollToRow } = useScaledVirtualizer(
     total,
     ROW_H,
-    HEAD,
+    HEAD + 1,
     scrollRef,
   );
   const items = virtualizer.getVirtualItems();
