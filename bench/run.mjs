@@ -126,7 +126,7 @@ async function main() {
   }
 
   const app = buildApp(opts, needsApp);
-  if (needsPage && opts.build) buildPage();
+  if (needsPage && opts.build) buildPage({ oldDuckdb: opts.only.includes('open-parquet') });
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results = loadResults();

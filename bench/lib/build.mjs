@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { APP_DIST, DATA, PAGE_CONFIG, PROFILE_DIST, ROOT } from './config.mjs';
+import { ensureOldDuckdb, serveOldDuckdb } from './duckdbParquet.mjs';
 import { gitRevision } from './machine.mjs';
 import { log } from './util.mjs';
 
@@ -69,5 +70,10 @@ export function buildApp(opts, needed) {
   return app;
 }
 
-/** Builds the bench page (bench/page) into bench/data/page-dist. */
-export const buildPage = () => run('npx', ['vite', 'build', '--config', PAGE_CONFIG], ROOT);
+/** Builds the bench page (bench/page) into bench/data/page-dist, with the old DuckDB-WASM
+ * (the Parquet baseline) beside it when it has been fetched. */
+export function buildPage({ oldDuckdb = false } = {}) {
+  if (oldDuckdb) ensureOldDuckdb();
+  run('npx', ['vite', 'build', '--config', PAGE_CONFIG], ROOT);
+  serveOldDuckdb(join(DATA, 'page-dist'));
+}

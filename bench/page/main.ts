@@ -8,6 +8,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { BenchWorkerApi, CohortSpec } from './bench.worker';
+import { oldDuckdbOpen } from './oldDuckdb';
 
 const worker = Comlink.wrap<BenchWorkerApi>(
   new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' }),
@@ -206,8 +207,9 @@ const bench = {
    * `SELECT * FROM read_parquet(…)` / `read_csv(…)`. Timed from the call to the table in hand;
    * DuckDB's start-up is done before.
    */
-  async duckdbOpen(kind: 'parquet' | 'csv', mode = 'handle', sql = '*') {
+  async duckdbOpen(kind: 'parquet' | 'csv', mode = 'handle', sql = '*', release = 'current') {
     const file = fileInput();
+    if (release === 'old') return oldDuckdbOpen(file, kind, sql);
     const c = await duckdbConnection();
     const t0 = performance.now();
     if (mode === 'buffer')

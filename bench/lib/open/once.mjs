@@ -105,8 +105,9 @@ export async function openOnce(
   }
 }
 
-/** DuckDB-WASM reading `file` (Parquet or CSV) to Arrow, on the bench page in a fresh context. */
-export async function duckdbOpen(browser, pageUrl, file, kind, timeoutMs) {
+/** DuckDB-WASM reading `file` (Parquet or CSV) to Arrow, on the bench page in a fresh context;
+ * `release` 'old' is DuckDB-WASM 1.28.0, Parquet built in (bench/lib/duckdbParquet.mjs). */
+export async function duckdbOpen(browser, pageUrl, file, kind, timeoutMs, release = 'current') {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -116,7 +117,7 @@ export async function duckdbOpen(browser, pageUrl, file, kind, timeoutMs) {
     await page.waitForFunction(() => window.benchReady === true);
     await page.getByLabel('Bench data file').setInputFiles(file);
     const run = page
-      .evaluate((k) => window.bench.duckdbOpen(k), kind)
+      .evaluate(([k, r]) => window.bench.duckdbOpen(k, 'handle', '*', r), [kind, release])
       .catch((err) => {
         // DuckDB-WASM 1.32 has no Parquet reader built in: it fetches the parquet extension from
         // its extension host when read_parquet is first used, and fails this way when offline.
