@@ -1,10 +1,9 @@
 // A large Arrow file opens on the columns the Overview needs; the features and the embedding
-// are read after (src/worker/session/deferred.ts). The worker's reading is held (holdColumns,
-// a test hook like `spin`) so the waiting is seen, then let go.
+// are read after (src/worker/session/deferred.ts); the shared steps are in deferredHelpers.ts.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   Dictionary,
   Field,
@@ -19,7 +18,8 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { expectRows, metricCell, openEmpty, openView, pct } from './helpers';
+import { metricCell, pct } from './helpers';
+import { hold, openHeld, rowsWaitThenShow, wideColumnsSql } from './deferredHelpers';
 
 const N = 60_000;
 const DIM = 80; // 60,000 × 80 float32 = 19 MB: above the 16 MiB where the footer read starts
@@ -59,14 +59,11 @@ test.beforeAll(async () => {
   mkdirSync(join(FILE, '..'), { recursive: true });
   writeFileSync(FILE, tableToIPC(table, 'file'));
   // DuckDB, not polars: nodejs-polars' native binary needs Node 22 and npm skips it on Node 20.
-  const pred = (k: number) => `(CASE WHEN i % ${k} = 0 THEN (i + 1) % 3 ELSE i % 3 END)::INTEGER`;
   const flat = `(i * ${DIM} + j)`;
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   await c.run(
-    `COPY (SELECT (i + 1000000000000)::BIGINT AS id, (i % 3)::INTEGER AS label, ` +
-      `${pred(5)} AS pred_v1, ${pred(7)} AS pred_v2, (i * 0.5)::DOUBLE AS f_num0, ` +
-      `((i % 100) / 4)::FLOAT AS f_num1, ['north', 'south', 'east', 'west'][i % 4 + 1] AS f_cat0, ` +
+    `COPY (SELECT ${wideColumnsSql()}, ` +
       `list_transform(range(${DIM}), j -> (sin(${flat} * 0.37) + fmod(${flat} / ${DIM}, 3))::FLOAT) AS embedding ` +
       `FROM range(${N}) t(i)) TO '${PARQUET}' (FORMAT parquet, COMPRESSION snappy)`,
   );
@@ -78,61 +75,22 @@ test.beforeAll(async () => {
 
 const accuracy = (pred: Int32Array) => pred.filter((p, i) => p === label[i]).length / N;
 
-async function hold(page: Page, on: boolean) {
-  await page.evaluate((on) => {
-    const engine = (
-      window as unknown as { __workbenchEngine: { holdColumns: (on: boolean) => Promise<void> } }
-    ).__workbenchEngine;
-    return engine.holdColumns(on);
-  }, on);
-}
-
 test('the Overview works at once; Rows and the Map wait for their columns, then show them', async ({
   page,
 }) => {
-  await openEmpty(page);
-  await hold(page, true);
-  await page.getByLabel('Open data files').setInputFiles(FILE);
-  await expectRows(page, N);
+  await openHeld(page, FILE, N);
   // Overview from the first columns: the numbers of an independent count.
   await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(pct(accuracy(predV1)));
   await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(pct(accuracy(predV2)));
-  const status = page.getByRole('status');
-  await expect(status).toContainText('Reading 4 more columns… 0%');
-
-  await openView(page, 'Rows');
-  const wait = page.getByRole('progressbar', { name: 'Loading columns' });
-  await expect(wait).toHaveText('Loading column f_num0 and 3 more… 0%');
-  await page.screenshot({ path: 'test-results/deferred-waiting.png' });
-
+  await expect(page.getByRole('status')).toContainText('Reading 4 more columns… 0%');
   // Reading goes on: the table appears with the feature columns, values as written.
-  await hold(page, false);
-  await expect(wait).toBeHidden();
-  const grid = page.getByRole('grid', { name: 'Rows in all rows' });
-  await expect(grid.getByRole('columnheader', { name: 'f_num0' })).toBeVisible();
-  const headers = await grid.getByRole('columnheader').allInnerTexts();
-  const at = (name: string) => headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === name);
-  const row = grid.locator('[role="row"][aria-rowindex="4"]'); // the third row: i = 2
-  await expect(row.getByRole('gridcell').first()).not.toHaveText(/Loading/);
-  const cells = await row.getByRole('gridcell').allInnerTexts();
-  expect(cells[at('f_num0')]!.trim()).toBe('1');
-  expect(cells[at('f_cat0')]!.trim()).toBe('east');
-  await expect(status).not.toContainText('Reading');
-  await page.screenshot({ path: 'test-results/deferred-loaded.png' });
-
-  // The Map had to wait for the embedding, which is read by now.
-  await openView(page, 'Map');
-  await expect(wait).toHaveCount(0);
-  await expect(page.getByRole('list', { name: 'Legend: label' })).toBeVisible();
+  await rowsWaitThenShow(page, 'f_num0 and 3 more', { f_num0: '1', f_cat0: 'east' }, 'deferred');
 });
 
 test('a cohort on a column still being read waits for it, then counts the right rows', async ({
   page,
 }) => {
-  await openEmpty(page);
-  await hold(page, true);
-  await page.getByLabel('Open data files').setInputFiles(FILE);
-  await expectRows(page, N);
+  await openHeld(page, FILE, N);
   await page.getByRole('button', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Small f_num0');
   await page.getByRole('button', { name: 'Add condition' }).click();
@@ -153,34 +111,15 @@ test('a cohort on a column still being read waits for it, then counts the right 
 test('a Parquet file opens on its first columns; Rows waits for the features, then shows them', async ({
   page,
 }) => {
-  await openEmpty(page);
-  await hold(page, true);
-  await page.getByLabel('Open data files').setInputFiles(PARQUET);
-  await expectRows(page, N);
+  await openHeld(page, PARQUET, N);
   await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(pct(accuracy(predV1)));
   await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(pct(accuracy(predV2)));
-  const status = page.getByRole('status');
-  await expect(status).toContainText('Reading 3 more columns… 0%');
+  await expect(page.getByRole('status')).toContainText('Reading 3 more columns… 0%');
   await page.screenshot({ path: 'test-results/deferred-parquet-overview.png' });
-
-  await openView(page, 'Rows');
-  const wait = page.getByRole('progressbar', { name: 'Loading columns' });
-  await expect(wait).toHaveText('Loading column f_num0 and 2 more… 0%');
-  await hold(page, false);
-  await expect(wait).toBeHidden();
-  const grid = page.getByRole('grid', { name: 'Rows in all rows' });
-  await expect(grid.getByRole('columnheader', { name: 'f_num0' })).toBeVisible();
-  const headers = await grid.getByRole('columnheader').allInnerTexts();
-  const at = (name: string) => headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === name);
-  const row = grid.locator('[role="row"][aria-rowindex="4"]'); // the third row: i = 2
-  await expect(row.getByRole('gridcell').first()).not.toHaveText(/Loading/);
-  const cells = await row.getByRole('gridcell').allInnerTexts();
-  expect(cells[at('f_num0')]!.trim()).toBe('1');
-  expect(cells[at('f_cat0')]!.trim()).toBe('east');
-  expect(cells[at('id')]!.trim()).toBe('1000000000002');
-  await expect(status).not.toContainText('Reading');
-  await page.screenshot({ path: 'test-results/deferred-parquet-loaded.png' });
-  await openView(page, 'Map');
-  await expect(wait).toHaveCount(0);
-  await expect(page.getByRole('list', { name: 'Legend: label' })).toBeVisible();
+  await rowsWaitThenShow(
+    page,
+    'f_num0 and 2 more',
+    { f_num0: '1', f_cat0: 'east', id: '1000000000002' },
+    'deferred-parquet',
+  );
 });
