@@ -7,6 +7,7 @@ import {
   dataPath,
   dropFiles,
   expectRows,
+  expectWideOpened,
   metricCell,
   openEmpty,
   pct,
@@ -25,14 +26,7 @@ test.describe('Parquet and CSV', () => {
     test(`${name} opens through the picker with rows and metrics`, async ({ page }) => {
       await openEmpty(page);
       await pickFiles(page, name);
-      await expectRows(page, 500);
-      await expect(page.getByRole('status')).toContainText('2 versions · multiclass');
-      await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(
-        pct(accuracyOf('wide.arrow', 'label', 'pred_v1')),
-      );
-      await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(
-        pct(accuracyOf('wide.arrow', 'label', 'pred_v2')),
-      );
+      await expectWideOpened(page);
       if (name === 'wide.parquet') await page.screenshot({ path: '/tmp/wb-parquet.png' });
       if (name === 'wide.csv') await page.screenshot({ path: '/tmp/wb-csv.png' });
     });

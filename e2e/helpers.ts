@@ -70,6 +70,17 @@ export function accuracyOf(name: string, label: string, pred: string): number {
 
 export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
+/** The `wide` fixture (in any format) is open: its rows, versions and both accuracies as
+ * arrow-js computes them from wide.arrow. */
+export async function expectWideOpened(page: Page) {
+  await expectRows(page, 500);
+  await expect(page.getByRole('status')).toContainText('2 versions · multiclass');
+  for (const v of ['v1', 'v2'])
+    await expect(await metricCell(page, v, 'Accuracy')).toHaveText(
+      pct(accuracyOf('wide.arrow', 'label', `pred_${v}`)),
+    );
+}
+
 /** Opens a view by its button in the Views navigation, as a person would. */
 export async function openView(page: Page, name: string) {
   await page

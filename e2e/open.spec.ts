@@ -4,6 +4,7 @@ import {
   dropFiles,
   dropFilesNamed,
   expectRows,
+  expectWideOpened,
   metricCell,
   openEmpty,
   pct,
@@ -15,14 +16,7 @@ test.describe('opening real files', () => {
     test(`${name} (polars) opens through the picker with rows and metrics`, async ({ page }) => {
       await openEmpty(page);
       await pickFiles(page, name);
-      await expectRows(page, 500);
-      await expect(page.getByRole('status')).toContainText('2 versions · multiclass');
-      await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(
-        pct(accuracyOf('wide.arrow', 'label', 'pred_v1')),
-      );
-      await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(
-        pct(accuracyOf('wide.arrow', 'label', 'pred_v2')),
-      );
+      await expectWideOpened(page);
     });
   }
 
