@@ -13,7 +13,8 @@ import { type SplitFooter, rowGroupFile, splitFooter } from './parquetSplit';
 type ParquetWasm = typeof import('parquet-wasm');
 let loading: Promise<ParquetWasm> | null = null;
 
-function loadDecoder(): Promise<ParquetWasm> {
+/** Starts loading the decoder (its 4.8 MB wasm compiles while the footer and chunks are read). */
+export function loadDecoder(): Promise<ParquetWasm> {
   loading ??= import('parquet-wasm').then(async (m) => {
     // The browser build needs its wasm fetched and instantiated; the Node build (tests) is ready.
     const init = (m as unknown as { default?: unknown }).default;
