@@ -32,8 +32,10 @@ function stageParquet(arrow) {
 }
 
 export async function makeParquet(size, log = console.log) {
-  // Loaded here, not at the top: decoders.mjs only needs the file names above.
-  const { default: pl } = await import('nodejs-polars');
+  // Loaded here, not at the top: decoders.mjs only needs the file names above. nodejs-polars'
+  // native binary needs Node 22 (or `npm install --no-save nodejs-polars-linux-x64-gnu@0.25.2`);
+  // without it, DuckDB copies arrow-rs's staged file and the polars files are not written.
+  const pl = await import('nodejs-polars').then((m) => m.default).catch(() => null);
   const { DuckDBInstance } = await import('@duckdb/node-api');
   pw ??= await import('parquet-wasm');
   const arrow = fileFor(size);
@@ -41,13 +43,14 @@ export async function makeParquet(size, log = console.log) {
     throw new Error(`${arrow} is missing: node bench/generate.mjs --sizes=${size}`);
   let df = null;
   const polarsOut = (codec) => parquetFile(size, 'polars', codec);
-  for (const codec of ['zstd', 'snappy']) {
+  for (const codec of pl ? ['zstd', 'snappy'] : []) {
     if (existsSync(polarsOut(codec))) continue;
     df ??= pl.readParquet(stageParquet(arrow));
     const t = Date.now();
     df.writeParquet(polarsOut(codec), { compression: codec });
     log(`  wrote ${polarsOut(codec)} in ${Date.now() - t} ms`);
   }
+  const from = existsSync(polarsOut('zstd')) ? polarsOut('zstd') : stageParquet(arrow);
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   for (const codec of ['snappy', 'zstd']) {
@@ -55,14 +58,14 @@ export async function makeParquet(size, log = console.log) {
     if (existsSync(out)) continue;
     const t = Date.now();
     await conn.run(
-      `COPY (SELECT * FROM read_parquet('${polarsOut('zstd')}')) TO '${out}' (FORMAT parquet, COMPRESSION ${codec})`,
+      `COPY (SELECT * FROM read_parquet('${from}')) TO '${out}' (FORMAT parquet, COMPRESSION ${codec})`,
     );
     log(`  wrote ${out} in ${Date.now() - t} ms`);
   }
   if (!existsSync(csvFile(size))) {
     const t = Date.now();
     await conn.run(
-      `COPY (SELECT * EXCLUDE (embedding) REPLACE (to_json(probs_v1) AS probs_v1, to_json(probs_v2) AS probs_v2) FROM read_parquet('${polarsOut('zstd')}')) TO '${csvFile(size)}' (HEADER)`,
+      `COPY (SELECT * EXCLUDE (embedding) REPLACE (to_json(probs_v1) AS probs_v1, to_json(probs_v2) AS probs_v2) FROM read_parquet('${from}')) TO '${csvFile(size)}' (HEADER)`,
     );
     log(`  wrote ${csvFile(size)} in ${Date.now() - t} ms`);
   }

@@ -22,6 +22,16 @@ const FILES = {
   csv: (size) => [{ format: 'CSV, no embedding column', file: csvFile(size) }],
 };
 
+/** With --profile: where the worker's and the main thread's time went, and the wb:* phases. */
+function logProfile(r) {
+  for (const [where, p] of Object.entries(r.profiles)) {
+    log(`  profile (${where}): ${p.total_ms} ms sampled; self, then inclusive:`);
+    for (const f of p.self.slice(0, 15)) log(`    ${String(f.ms).padStart(7)} ms  ${f.fn}`);
+    for (const f of p.inclusive.slice(0, 25)) log(`    ${String(f.ms).padStart(7)} ms  ${f.fn}`);
+  }
+  log(`  measures: ${JSON.stringify(r.measures)}`);
+}
+
 export async function benchOpenFormats(browser, appUrl, pageUrl, size, kind, opts, record) {
   const rows = SIZES[size];
   const files = FILES[kind](size);
@@ -54,7 +64,8 @@ export async function benchOpenFormats(browser, appUrl, pageUrl, size, kind, opt
     for (let i = 0; i < n; i++) {
       const quiet = await waitForQuiet(`open ${format} ${size} run ${i + 1}`);
       try {
-        const r = await openOnce(browser, appUrl, size, { timeoutMs, file });
+        const r = await openOnce(browser, appUrl, size, { timeoutMs, file, profile: opts.profile });
+        if (r.profiles) logProfile(r);
         r.quiet = quiet;
         runs.push(r);
         log(

@@ -7,12 +7,14 @@
 import { RecordBatch, Schema, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { DataError } from '../readIpc';
 import { checkGroupPages, checkParquetFooter, chunkRange } from './parquetFooter';
+import { dictionarySchema, dictionaryStrings } from './parquetDictionary';
 import { type SplitFooter, rowGroupFile, splitFooter } from './parquetSplit';
 
 type ParquetWasm = typeof import('parquet-wasm');
 let loading: Promise<ParquetWasm> | null = null;
 
-function loadDecoder(): Promise<ParquetWasm> {
+/** Starts loading the decoder (its 4.8 MB wasm compiles while the footer and chunks are read). */
+export function loadDecoder(): Promise<ParquetWasm> {
   loading ??= import('parquet-wasm').then(async (m) => {
     // The browser build needs its wasm fetched and instantiated; the Node build (tests) is ready.
     const init = (m as unknown as { default?: unknown }).default;
@@ -69,8 +71,10 @@ export interface ReadParquetOptions {
   /**
    * `parquet: true` reads the Parquet schema's types, not the embedded Arrow schema's; set to
    * true when the embedded one is refused, so later reads of the same file's columns agree.
+   * `plainStrings: true` likewise once dictionary-encoded strings could not be read as Arrow
+   * dictionaries (parquetDictionary.ts).
    */
-  types?: { parquet: boolean };
+  types?: { parquet: boolean; plainStrings?: boolean };
   /** Yield to the event loop between row groups (a background read lets requests in). */
   yieldBetweenGroups?: boolean;
   /** Stops between row groups (throws the abort reason). */
@@ -124,6 +128,21 @@ export async function readParquet(
     : names && s.arrowSchema
       ? projectArrowSchema(s.arrowSchema, names)
       : undefined;
+  // Dictionary-encoded strings read as dictionaries: the schema to embed says so.
+  const plain = arrowSchema;
+  const dicts = opts.types?.plainStrings ? new Set<string>() : dictionaryStrings(meta, s);
+  if (names) for (const n of [...dicts]) if (!names.includes(n)) dicts.delete(n);
+  if (dicts.size) {
+    try {
+      const b64 = arrowSchema ?? (arrowSchema === undefined ? s.arrowSchema : null);
+      const base = b64
+        ? tableFromIPC(fromBase64(b64)).schema
+        : readGroup(pw, rowGroupFile(bytes, s, s.numRowGroups, { keep, arrowSchema: null })).schema;
+      arrowSchema = dictionarySchema(base, dicts) ?? arrowSchema;
+    } catch {
+      // The file's own types, as before; the decode below says what is wrong, if anything.
+    }
+  }
   const total = Number(meta.num_rows);
   const batches: RecordBatch[] = [];
   let schema: Schema | null = null;
@@ -144,6 +163,26 @@ export async function readParquet(
     p.catch(() => {}); // awaited below; a group never reached (an error before) must not go unhandled
     return p;
   };
+  let hinted = arrowSchema !== plain;
+  const decodeGroup = (g: number): Table => {
+    for (;;) {
+      try {
+        return readGroup(pw, file(g));
+      } catch (err) {
+        if (hinted && !(err instanceof WebAssembly.RuntimeError)) {
+          // The dictionaries refused: plain strings, for this and every later read of the file.
+          hinted = false;
+          arrowSchema = plain;
+          if (opts.types) opts.types.plainStrings = true;
+          continue;
+        }
+        // Read the Parquet types instead, for this and every later group so all groups agree.
+        if (!s.arrowSchema || arrowSchema === null || !refusedType(err)) throw err;
+        arrowSchema = null;
+        if (opts.types) opts.types.parquet = true;
+      }
+    }
+  };
   let next = fetch(groups[0]!);
   for (const [k, g] of groups.entries()) {
     if (opts.yieldBetweenGroups && g > 0) await new Promise((r) => setTimeout(r, 0));
@@ -154,15 +193,8 @@ export async function readParquet(
     if (g < meta.row_groups.length) checkGroupPages(bytes, meta, g, leaves);
     let t: Table;
     try {
-      try {
-        t = readGroup(pw, file(g));
-      } catch (err) {
-        // Read the Parquet types instead, for this and every later group so all groups agree.
-        if (!s.arrowSchema || arrowSchema === null || !refusedType(err)) throw err;
-        arrowSchema = null;
-        if (opts.types) opts.types.parquet = true;
-        t = readGroup(pw, file(g));
-      }
+      t = decodeGroup(g);
+      hinted = false; // every later group is read with the types of the first
     } catch (err) {
       throw new DataError(explainParquetError(err));
     }

@@ -172,19 +172,18 @@ export function rowGroupFile(
   }
   if (opts.arrowSchema !== undefined) {
     const kv = field(s.footer, FILE.keyValue) as TList | undefined;
-    if (kv) {
-      const items = kv.items.filter((e) => {
-        const k = field(e as TStruct, 1);
-        return !(k instanceof Uint8Array && utf8.decode(k) === ARROW_SCHEMA);
-      });
-      if (opts.arrowSchema) {
-        items.push([
-          { id: 1, type: T.BINARY, value: new TextEncoder().encode(ARROW_SCHEMA) },
-          { id: 2, type: T.BINARY, value: opts.arrowSchema },
-        ]);
-      }
-      setField(footer, FILE.keyValue, T.LIST, { elem: T.STRUCT, items });
+    const items = (kv?.items ?? []).filter((e) => {
+      const k = field(e as TStruct, 1);
+      return !(k instanceof Uint8Array && utf8.decode(k) === ARROW_SCHEMA);
+    });
+    if (opts.arrowSchema) {
+      items.push([
+        { id: 1, type: T.BINARY, value: new TextEncoder().encode(ARROW_SCHEMA) },
+        { id: 2, type: T.BINARY, value: opts.arrowSchema },
+      ]);
     }
+    // A file without key-value metadata gets some only to carry a schema (parquetDictionary.ts).
+    if (kv || items.length) setField(footer, FILE.keyValue, T.LIST, { elem: T.STRUCT, items });
   }
 
   const meta = writeStruct(footer);

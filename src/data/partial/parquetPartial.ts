@@ -117,7 +117,8 @@ export async function readParquetPartially(
   signal?: AbortSignal,
   tailBytes = TAIL_BYTES,
 ): Promise<PartialParquet | null> {
-  const { readParquet } = await import('../formats/parquet');
+  const { readParquet, loadDecoder } = await import('../formats/parquet');
+  loadDecoder().catch(() => {}); // awaited by the first readParquet, which reports a failure
   let bytes: Uint8Array | null;
   try {
     bytes = await readFooter(file, signal, tailBytes);

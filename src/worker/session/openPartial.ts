@@ -1,6 +1,6 @@
 // Opening an Arrow file from its footer (plan A, bench/RESULTS.md §1): the dataset opens with
 // the columns the first view needs; the rest are read in the background (deferred.ts). A Parquet
-// file opens the same way (parquetOpen.ts) through `openWith`.
+// file opens the same way (openParquetPartial.ts) through `openWith`.
 import { checkTable } from '../../data/checkData';
 import { combineTables } from '../../data/combine';
 import { columnNames, fromArrowTable } from '../../data/fromArrow';

@@ -1,30 +1,23 @@
-import { combineTables } from '../../data/combine';
 import { setVectorAllocator } from '../../data/vectorMemory';
 import { allocateScannable } from '../../engine/neighbors/simdScan';
 import { OpenDataset } from './dataset';
 import { ColumnPending } from './deferred';
-import { summarize } from './summary';
-import { type PartialOpen, openPartial, openWith } from './openPartial';
-import { readParquetPartially } from '../../data/partial/parquetPartial';
-import { readCsvPartially } from '../../data/partial/csvPartial';
-import { textKind } from '../../data/sniff';
-import { placeholderOf } from '../../data/partial/placeholder';
-import { checkTable } from '../../data/checkData';
-import { columnNames, fromArrowTable } from '../../data/fromArrow';
-import type { DataType } from 'apache-arrow';
-import { MIN_PARTIAL_BYTES, readArrowPartially } from '../../data/partial/readPartial';
-import { readRanges } from '../../data/partial/ranges';
+import type { PartialOpen } from './openPartial';
+import { CANCELLED, type OpenCall, reasonOf } from './openCall';
+import { openArrowPartial } from './openArrowPartial';
+import { openParquetPartial } from './openParquetPartial';
+import { openCsvPartial } from './openCsvPartial';
+import { MIN_PARTIAL_BYTES } from '../../data/partial/readPartial';
 import { timed } from './timing';
 import { sanityChecks } from './sanityChecks';
-import { applyThresholds } from './thresholds';
+import { applyThresholds, sameThresholds } from './thresholds';
 import { profileField } from '../services/cohorts/profileField';
 import { CohortError } from '../../engine/cohort/truth';
 import { popcount } from '../../engine/cohort/evaluate';
 import type { CohortDef } from '../../shared/predicate';
-import { loadTable } from '../../data/load';
 import { type EvalArrays, classesOf, prepareEval } from '../../data/prepare';
-import { DataError } from '../../data/readIpc';
-import { type OpenFile, decodeFile } from '../../data/formats/decode';
+import type { OpenFile } from '../../data/formats/decode';
+import { decodeAll, openWhole } from './openWhole';
 import {
   type Progress,
   type Source,
@@ -35,7 +28,6 @@ import {
   sourceName,
 } from '../../data/readSource';
 import type { RoleMapping } from '../../shared/roles';
-import type { ColumnInfo, LoadedTable } from '../../data/types';
 import { computeOverview } from '../../engine/overview';
 import type {
   Analysis,
@@ -50,11 +42,6 @@ import type {
 // Vector columns are read straight into WebAssembly memory, where the SIMD kNN scan reads them.
 setVectorAllocator(allocateScannable);
 
-function reasonOf(err: unknown): string {
-  if (err instanceof DataError) return err.message;
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Every column a role mapping names (they must be read before it is applied). */
 function mappingColumns(m: RoleMapping): (string | null)[] {
   return [
@@ -63,8 +50,6 @@ function mappingColumns(m: RoleMapping): (string | null)[] {
     ...m.versions.flatMap((v) => [v.prediction, v.score, v.probabilities, ...v.classColumns]),
   ];
 }
-
-const CANCELLED: OpenResult = { summary: null, errors: [], cancelled: true };
 
 /** The worker's state: one open dataset at a time; a failed open never replaces it. */
 export class Session {
@@ -112,38 +97,9 @@ export class Session {
     onProgress?: (p: Progress) => void,
     signal?: AbortSignal,
   ): OpenResult {
-    const tables: LoadedTable[] = [];
-    for (const f of files) {
-      if (signal?.aborted) return CANCELLED;
-      onProgress?.({
-        fileName: f.name,
-        phase: 'decoding',
-        bytesRead: f.bytes.byteLength,
-        totalBytes: f.bytes.byteLength,
-      });
-      try {
-        tables.push(f.table ?? timed('open:parse', () => loadTable(f.bytes, f.name)));
-      } catch (err) {
-        errors.push({ fileName: f.name, reason: reasonOf(err) });
-      }
-    }
-    if (tables.length === 0) return { summary: null, errors };
-    onProgress?.({
-      fileName: tables.map((t) => t.fileName).join(', '),
-      phase: 'joining',
-      bytesRead: 0,
-      totalBytes: null,
-    });
-    try {
-      const combined = timed('open:combine', () => combineTables(tables));
-      const summary = timed('open:summarize', () => summarize(combined, tables));
-      if (signal?.aborted) return CANCELLED;
-      this.replace(new OpenDataset(combined));
-      return { summary, errors };
-    } catch (err) {
-      errors.push({ fileName: tables.map((t) => t.fileName).join(', '), reason: reasonOf(err) });
-      return { summary: null, errors };
-    }
+    const { result, dataset } = openWhole(files, errors, onProgress, signal);
+    if (dataset) this.replace(dataset);
+    return result;
   }
 
   /** Decodes Parquet, CSV and gzip files (Arrow passes through), then opens them. */
@@ -153,16 +109,7 @@ export class Session {
     onProgress?: (p: Progress) => void,
     signal?: AbortSignal,
   ): Promise<OpenResult> {
-    const decoded: OpenFile[] = [];
-    for (const f of files) {
-      const report = (done: number, total: number) =>
-        onProgress?.({ fileName: f.name, phase: 'decoding', bytesRead: done, totalBytes: total });
-      try {
-        decoded.push(await decodeFile(f.name, f.bytes, report));
-      } catch (err) {
-        errors.push({ fileName: f.name, reason: reasonOf(err) });
-      }
-    }
+    const decoded = await decodeAll(files, errors, onProgress);
     return this.openBytes(decoded, errors, onProgress, signal);
   }
 
@@ -199,10 +146,20 @@ export class Session {
     }
     const one = sources.length === 1 ? sources[0]! : null;
     if (one?.kind === 'file' && !sizeRefusal(one.file.size, budget)) {
+      const call: OpenCall = {
+        onProgress,
+        token,
+        onColumns,
+        signal,
+        minBytes: this.partialMinBytes,
+        openBytes: (fs) => this.openBytes(fs, [], onProgress, signal),
+        openFiles: (fs) => this.openFiles(fs, [], onProgress, signal),
+        start: (r, file) => this.startDeferred(r, file),
+      };
       const opened =
-        (await this.openFromFooter(one.file, onProgress, token, onColumns, signal)) ??
-        (await this.openParquet(one.file, onProgress, token, onColumns, signal)) ??
-        (await this.openCsv(one, budget, onProgress, token, onColumns, signal));
+        (await openArrowPartial(one.file, call)) ??
+        (await openParquetPartial(one.file, call)) ??
+        (await openCsvPartial(one, budget, call));
       if (opened) return opened;
     }
     for (const s of sources) {
@@ -217,55 +174,6 @@ export class Session {
     return this.openFiles(files, errors, onProgress, signal);
   }
 
-  /**
-   * Opens an uncompressed Arrow file from its footer: the columns the first view needs now, the
-   * rest in the background. Null when the file is better read whole (then `open` reads it).
-   */
-  private async openFromFooter(
-    file: File,
-    onProgress: (p: Progress) => void,
-    token: number,
-    onColumns: (u: ColumnsUpdate) => void,
-    signal: AbortSignal,
-  ): Promise<OpenResult | null> {
-    const fileName = file.name;
-    let last = 0;
-    const reading = (bytesRead: number, totalBytes: number) => {
-      const now = Date.now();
-      if (now - last < 50) return;
-      last = now;
-      onProgress({ fileName, phase: 'reading', bytesRead, totalBytes });
-    };
-    let partial;
-    try {
-      partial = await readArrowPartially(file, reading, signal, this.partialMinBytes);
-    } catch {
-      if (signal.aborted) return CANCELLED;
-      return null; // the whole read reports what went wrong
-    }
-    if (!partial) return null;
-    onProgress({
-      fileName,
-      phase: 'decoding',
-      bytesRead: partial.eagerBytes,
-      totalBytes: partial.eagerBytes,
-    });
-    const r = openPartial(partial, fileName, file.size, token, onColumns);
-    if (r.kind === 'failed') return { summary: null, errors: [{ fileName, reason: r.reason }] };
-    if (r.kind === 'whole') {
-      try {
-        const ranges = [...partial.deferred.values()].flat();
-        await readRanges(file, partial.bytes, ranges, undefined, signal);
-      } catch {
-        if (signal.aborted) return CANCELLED;
-        return null;
-      }
-      return this.openBytes([{ name: fileName, bytes: partial.bytes }], [], onProgress, signal);
-    }
-    if (signal.aborted) return CANCELLED;
-    return this.startDeferred(r, file);
-  }
-
   /** The dataset opened on its first columns becomes current; the rest are read after. */
   private startDeferred(r: PartialOpen & { kind: 'opened' }, file: Blob): OpenResult {
     const background = new AbortController();
@@ -278,105 +186,6 @@ export class Session {
       void r.deferred.run(file, background.signal);
     }, 0);
     return { summary: r.summary, errors: [] };
-  }
-
-  /**
-   * Opens a single Parquet file on the columns the first view needs, read by byte range, the rest
-   * read and decoded in the background (parquetPartial.ts). Null when it is not a Parquet file
-   * this large or it cannot open this way: `open` then reads and decodes it whole, which gives
-   * the usual messages.
-   */
-  private async openParquet(
-    file: File,
-    onProgress: (p: Progress) => void,
-    token: number,
-    onColumns: (u: ColumnsUpdate) => void,
-    signal: AbortSignal,
-  ): Promise<OpenResult | null> {
-    const fileName = file.name;
-    if (file.size < Math.max(this.partialMinBytes, 12)) return null;
-    try {
-      const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-      if (new TextDecoder().decode(head) !== 'PAR1') return null;
-    } catch {
-      return null; // the whole read reports what went wrong
-    }
-    const decoding = (bytesRead: number, totalBytes: number) =>
-      onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
-    let p;
-    try {
-      p = await readParquetPartially(file, decoding, signal);
-    } catch {
-      if (signal.aborted) return CANCELLED;
-      return null;
-    }
-    if (signal.aborted) return CANCELLED;
-    if (!p) return null;
-    let table: LoadedTable;
-    try {
-      checkTable(p.eager);
-      table = fromArrowTable(p.eager, fileName, file.size);
-    } catch {
-      return null;
-    }
-    const order = columnNames(p.schema.fields);
-    const later = p.deferred.map((i) => ({ index: i, name: order[i]! }));
-    const infos = new Map<string, ColumnInfo>(
-      later.map((c) => [
-        c.name,
-        placeholderOf(
-          p.schema.fields[c.index]!.type as DataType,
-          c.name,
-          p.nullCounts[c.index]!,
-          p.dims[c.index]!,
-        ),
-      ]),
-    );
-    const r = openWith(table, { order, infos }, later, p.source, token, onColumns);
-    if (r.kind !== 'opened') return null;
-    if (signal.aborted) return CANCELLED;
-    return this.startDeferred(r, file);
-  }
-
-  /**
-   * Opens a single large CSV/TSV file on the columns the first view needs, the rest parsed in
-   * the background (csvPartial.ts). Null when it is not one (a gzip file is read whole);
-   * otherwise read once, and parsed whole when it cannot open this way (the usual messages).
-   */
-  private async openCsv(
-    source: Source & { kind: 'file' },
-    budget: ReadBudget,
-    onProgress: (p: Progress) => void,
-    token: number,
-    onColumns: (u: ColumnsUpdate) => void,
-    signal: AbortSignal,
-  ): Promise<OpenResult | null> {
-    const { file } = source;
-    const fileName = file.name;
-    if (file.size < Math.max(this.partialMinBytes, 1)) return null;
-    try {
-      // What decodeFile decides from: textKind reads the first KiB.
-      if (textKind(new Uint8Array(await file.slice(0, 1024).arrayBuffer())) !== 'csv') return null;
-    } catch {
-      return null;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readSource(source, onProgress, budget, signal);
-    } catch (err) {
-      if (signal.aborted) return CANCELLED;
-      return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
-    }
-    const decoding = (bytesRead: number, totalBytes: number) =>
-      onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
-    const whole = () => this.openFiles([{ name: fileName, bytes }], [], onProgress, signal);
-    const p = timed('open:parse', () => readCsvPartially(bytes, fileName, decoding));
-    if (signal.aborted) return CANCELLED;
-    if (!p) return whole();
-    const r = openWith(p.table, p, p.later, p.source, token, onColumns);
-    if (r.kind !== 'opened') return whole();
-    if (signal.aborted) return CANCELLED;
-    return this.startDeferred(r, file);
   }
 
   private thresholds: Record<string, number> = {};
@@ -496,9 +305,4 @@ export class Session {
       profileField(d, field, search),
     );
   }
-}
-
-function sameThresholds(a: Record<string, number>, b: Record<string, number>): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
 }

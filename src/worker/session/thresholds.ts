@@ -15,3 +15,9 @@ export function applyThresholds(ev: EvalArrays, thresholds: Record<string, numbe
   });
   return { ...ev, versions };
 }
+
+/** Whether two threshold settings are the same (same versions, same values). */
+export function sameThresholds(a: Record<string, number>, b: Record<string, number>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+}

@@ -1,0 +1,47 @@
+// A single large CSV/TSV file opened on the columns the first view needs, the rest parsed in the
+// background (csvPartial.ts).
+import { readCsvPartially } from '../../data/partial/csvPartial';
+import { type ReadBudget, type Source, readSource } from '../../data/readSource';
+import { textKind } from '../../data/sniff';
+import type { OpenResult } from '../../protocol';
+import { CANCELLED, type OpenCall, reasonOf } from './openCall';
+import { openWith } from './openPartial';
+import { timed } from './timing';
+
+/**
+ * Null when it is not one (a gzip file is read whole); otherwise read once, and parsed whole
+ * when it cannot open this way (the usual messages).
+ */
+export async function openCsvPartial(
+  source: Source & { kind: 'file' },
+  budget: ReadBudget,
+  c: OpenCall,
+): Promise<OpenResult | null> {
+  const { onProgress, signal } = c;
+  const { file } = source;
+  const fileName = file.name;
+  if (file.size < Math.max(c.minBytes, 1)) return null;
+  try {
+    // What decodeFile decides from: textKind reads the first KiB.
+    if (textKind(new Uint8Array(await file.slice(0, 1024).arrayBuffer())) !== 'csv') return null;
+  } catch {
+    return null;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readSource(source, onProgress, budget, signal);
+  } catch (err) {
+    if (signal.aborted) return CANCELLED;
+    return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
+  }
+  const decoding = (bytesRead: number, totalBytes: number) =>
+    onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
+  const whole = () => c.openFiles([{ name: fileName, bytes }]);
+  const p = timed('open:parse', () => readCsvPartially(bytes, fileName, decoding));
+  if (signal.aborted) return CANCELLED;
+  if (!p) return whole();
+  const r = openWith(p.table, p, p.later, p.source, c.token, c.onColumns);
+  if (r.kind !== 'opened') return whole();
+  if (signal.aborted) return CANCELLED;
+  return c.start(r, file);
+}
