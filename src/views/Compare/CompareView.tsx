@@ -1,6 +1,7 @@
 import { useDataset } from '../../state/datasetStore';
 import { baselineOf, useCompare } from '../../state/compareStore';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { Staged } from '../../ui/Staged';
 import { MetricsCompareTable } from './MetricsCompareTable';
 import { FlipsTable } from './FlipsTable';
 import { ConfusionPanel } from './ConfusionPanel';
@@ -74,36 +75,53 @@ export function CompareView() {
           </>
         )}
       </section>
+      {/* The panels below mount one per task after the headline (ui/Staged): no long task. */}
       {result && result.flips.length > 0 && (
         <section className="panel" aria-labelledby="flips-heading">
           <h2 id="flips-heading">Flips</h2>
           <FlipsTable result={result} />
         </section>
       )}
-      <ErrorBoundary name="Confusion shifts">
-        <ConfusionPanel baseline={baseline} versions={versions} />
-      </ErrorBoundary>
-      <ErrorBoundary name="Per-class metrics">
-        <PerClassTable />
-      </ErrorBoundary>
-      <ErrorBoundary name="Release rules">
-        <RulesPanel />
-      </ErrorBoundary>
-      <ErrorBoundary name="Thresholds">
-        <ThresholdsPanel />
-      </ErrorBoundary>
-      <ErrorBoundary name="Distributions">
-        <DistributionsPanel />
-      </ErrorBoundary>
-      <ErrorBoundary name="ROC and precision–recall">
-        <CurvesPanel />
-      </ErrorBoundary>
-      <ErrorBoundary name="Calibration">
-        <CalibrationPanel />
-      </ErrorBoundary>
-      <ErrorBoundary name="Export">
-        <ExportPanel />
-      </ErrorBoundary>
+      <Staged>
+        <ErrorBoundary name="Confusion shifts">
+          <ConfusionPanel baseline={baseline} versions={versions} />
+        </ErrorBoundary>
+      </Staged>
+      <Staged>
+        <ErrorBoundary name="Per-class metrics">
+          <PerClassTable />
+        </ErrorBoundary>
+      </Staged>
+      <Staged>
+        <ErrorBoundary name="Release rules">
+          <RulesPanel />
+        </ErrorBoundary>
+      </Staged>
+      <Staged>
+        <ErrorBoundary name="Thresholds">
+          <ThresholdsPanel />
+        </ErrorBoundary>
+      </Staged>
+      <Staged>
+        <ErrorBoundary name="Distributions">
+          <DistributionsPanel />
+        </ErrorBoundary>
+      </Staged>
+      <Staged>
+        <ErrorBoundary name="ROC and precision–recall">
+          <CurvesPanel />
+        </ErrorBoundary>
+      </Staged>
+      <Staged>
+        <ErrorBoundary name="Calibration">
+          <CalibrationPanel />
+        </ErrorBoundary>
+      </Staged>
+      <Staged>
+        <ErrorBoundary name="Export">
+          <ExportPanel />
+        </ErrorBoundary>
+      </Staged>
     </div>
   );
 }

@@ -5,10 +5,9 @@ import { baselineOf, useCompare } from '../../state/compareStore';
 import { client } from '../../worker/client';
 import type { CompareResult } from '../../protocol';
 
-export const RESAMPLES = 200;
-/** First intervals from this many resamples (a second or less at 1M rows), then the final ones. */
-const EARLY = 50;
-const SEED = 20261126;
+import { EARLY, RESAMPLES, SEED } from '../../shared/compareBootstrap';
+
+export { RESAMPLES };
 const KEPT = 32;
 
 /**

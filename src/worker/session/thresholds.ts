@@ -1,6 +1,25 @@
 import type { EvalArrays } from '../../data/prepare';
 import { thresholdPredictions } from '../../engine/compare/predictions';
 
+type Floats = Float32Array | Float64Array;
+
+/**
+ * The last predictions derived from each score column: a threshold edit of one version keeps the
+ * other versions' prediction arrays, so what is cached by them (per-row correctness) stays valid.
+ */
+const lastPredictions = new WeakMap<
+  Floats,
+  { t: number; positive: number; negative: number; pred: Int32Array }
+>();
+
+function predictionsAt(score: Floats, t: number, positive: number, negative: number): Int32Array {
+  const hit = lastPredictions.get(score);
+  if (hit && hit.t === t && hit.positive === positive && hit.negative === negative) return hit.pred;
+  const pred = thresholdPredictions(score, t, positive, negative);
+  lastPredictions.set(score, { t, positive, negative, pred });
+  return pred;
+}
+
 /**
  * Binary task: a version with a score gets its predicted class from the user's threshold for it.
  * Versions without an explicit threshold keep their prediction column (or score ≥ 0.5).
@@ -11,7 +30,7 @@ export function applyThresholds(ev: EvalArrays, thresholds: Record<string, numbe
   const versions = ev.versions.map((v) => {
     const t = Object.hasOwn(thresholds, v.name) ? thresholds[v.name] : undefined;
     if (t === undefined || !Number.isFinite(t) || !v.score) return v;
-    return { ...v, pred: thresholdPredictions(v.score, t, ev.positive, negative) };
+    return { ...v, pred: predictionsAt(v.score, t, ev.positive, negative) };
   });
   return { ...ev, versions };
 }

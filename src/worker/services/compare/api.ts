@@ -10,6 +10,8 @@ import type {
   PerClassRequest,
 } from '../../../protocol';
 import type { Session } from '../../session/session';
+import type { OpenDataset } from '../../session/dataset';
+import { RESAMPLES, SEED } from '../../../shared/compareBootstrap';
 import { calibrationCurves, scoreDensity, scoreDistributions } from './charts';
 import { compareService } from './compare';
 import { rocPrCurves } from './curves';
@@ -24,8 +26,27 @@ import { warmCompare } from './warm';
  */
 export function compareApi(session: Session) {
   // Compare keeps its own per-cohort cache, which outlives threshold changes (see compare.ts).
-  const compareVersions = compareService(() => session.thresholdSettings());
-  session.onAnalysed(warmCompare);
+  const current = (d: OpenDataset) => {
+    try {
+      return session.dataset === d;
+    } catch {
+      return false;
+    }
+  };
+  const compareVersions = compareService(() => session.thresholdSettings(), current);
+  // After the warm-up, the bootstrap of "All rows" the view will ask for (its seed and
+  // resamples) starts in the background, giving way to every request: at 1M rows its ~2 s are
+  // spent while the person reads the overview, and Compare's intervals are ready or nearly so.
+  // Its replicates do not depend on thresholds or baseline (intervals.ts), so the view's request
+  // joins it whatever those are.
+  session.onAnalysed((ev) =>
+    warmCompare(ev, () => {
+      const d = session.dataset;
+      if (d.ev !== ev || ev.versions.length < 2) return;
+      const req = { baseline: ev.versions[0]!.name, cohorts: [], resamples: RESAMPLES, seed: SEED };
+      compareVersions(d, req, { background: true }).catch(() => {});
+    }),
+  );
   return {
     compare: (req: CompareRequest) => {
       // The worker owns the thresholds: the page's Compare request carries them (one round trip).

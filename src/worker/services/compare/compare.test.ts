@@ -196,6 +196,32 @@ describe('early intervals (issue 15)', () => {
   });
 });
 
+describe('intervals across threshold edits (issue 15)', () => {
+  it('after a threshold edit the answer equals a fresh run at the new thresholds', async () => {
+    const open = (thresholds: Record<string, number>) => {
+      const s = new Session();
+      const r = s.openBytes(files('features.arrow', 'preds_v1.arrow', 'preds_v2.arrow'));
+      s.analyse(r.summary!.inferred);
+      s.setThresholds(thresholds);
+      return s;
+    };
+    const req = { baseline: 'v1', cohorts: [], seed: 11, resamples: 60 };
+    const s = open({ v2: 0.5 });
+    const service = compareService(() => s.thresholdSettings());
+    const before = await service(s.dataset, req);
+    // The bootstrapped metrics do not move with the threshold: their replicates are reused.
+    s.setThresholds({ v2: 0.2 });
+    const after = await service(s.dataset, req);
+    const fresh = open({ v2: 0.2 });
+    const independent = await compareService(() => fresh.thresholdSettings())(fresh.dataset, req);
+    expect(after.rows).toEqual(independent.rows);
+    const v2 = (res: typeof after) => res.rows.find((x) => x.version === 'v2')!;
+    // Accuracy follows the new threshold; AUC and its interval do not.
+    expect(v2(after).metrics.accuracy!.value).not.toBe(v2(before).metrics.accuracy!.value);
+    expect(v2(after).metrics.auc).toEqual(v2(before).metrics.auc);
+  });
+});
+
 describe('metric direction', () => {
   it('every metric is either higher-is-better or a loss, as the verdicts assume', async () => {
     const { HIGHER_IS_BETTER } = await import('../../../protocol');

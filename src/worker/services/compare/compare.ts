@@ -64,7 +64,10 @@ class Lru<V> {
  * Intervals (resamples > 0) run as a second pass that gives way to other requests (breathe) and
  * stops when a newer intervals request no longer wants its cohort (superseded).
  */
-export function compareService(settings: () => unknown) {
+export function compareService(
+  settings: () => unknown,
+  current: (d: OpenDataset) => boolean = () => true,
+) {
   const caches = new WeakMap<OpenDataset, Lru<CohortEntry | Promise<CohortEntry>>>();
   // Bootstraps still running, by the same keys: an early request reads their first resamples.
   const running = new WeakMap<OpenDataset, Map<string, IntervalRun>>();
@@ -73,6 +76,7 @@ export function compareService(settings: () => unknown) {
   return async function compareVersions(
     d: OpenDataset,
     req: CompareRequest,
+    { background = false }: { background?: boolean } = {},
   ): Promise<CompareResult> {
     const ev = d.ev;
     if (!ev) throw new Error('no roles yet');
@@ -87,7 +91,14 @@ export function compareService(settings: () => unknown) {
     const cohorts = [{ id: 'all', name: 'All rows', predicate: null }, ...req.cohorts];
     const keyOf = (predicate: unknown, resamples: number) =>
       JSON.stringify([context, predicate, resamples]);
-    if (req.resamples > 0) wanted = new Set(cohorts.map((c) => keyOf(c.predicate, req.resamples)));
+    // What a bootstrap computes depends on neither the thresholds nor the baseline (intervals.ts
+    // shares its replicates across them): a threshold edit keeps the running one wanted.
+    const runKeyOf = (predicate: unknown) =>
+      JSON.stringify([d.roles, req.seed, predicate, req.resamples]);
+    // A background start (api.ts, after the analysis) adds its run to the wanted ones: it must
+    // not stop a bootstrap the page asked for.
+    const keysNow = cohorts.map((c) => runKeyOf(c.predicate));
+    if (req.resamples > 0) wanted = new Set(background ? [...wanted, ...keysNow] : keysNow);
     const mine = wanted;
 
     const pointsOf = (predicate: Predicate | null) => {
@@ -106,10 +117,12 @@ export function compareService(settings: () => unknown) {
       if (hit) return hit;
       const points = pointsOf(predicate);
       const mask = d.maskOf(predicate);
+      const runKey = runKeyOf(predicate);
       const job = intervalRun(ev, names, base, mask, points.versions, req.resamples, req.seed, {
         pause: breathe,
-        // Superseded when the latest intervals request does not include this cohort's key.
-        cancelled: () => wanted !== mine && !wanted.has(key),
+        // Superseded when the latest intervals request does not include this cohort's run.
+        // Also when another dataset was opened.
+        cancelled: () => !current(d) || (wanted !== mine && !wanted.has(runKey)),
       });
       runs.set(key, job);
       const run = job.final.then((versions) => {

@@ -1,16 +1,18 @@
-// ROC and precision–recall curves per version over the active cohort. Each version's rows are
-// sorted once (engine/compare/curves); only a few hundred points per curve cross to the page.
+// ROC and precision–recall curves per version over the active cohort, read off each score's
+// sorted index (engine/compare/indexedCurve: no sort per request, the curve kept per score, labels
+// and cohort), the marks by a binary search (statsAt); only a few hundred points per curve cross
+// to the page. A threshold edit therefore costs the marks and the thinning, not two sorts.
 import type { EvalArrays } from '../../../data/prepare';
 import {
   curveAp,
   curveAuc,
-  operatingCurve,
   matchedMark,
   thresholdMark,
   prLine,
   rocLine,
-  thresholdStats,
 } from '../../../engine/compare';
+import { indexedCurve } from '../../../engine/compare/indexedCurve';
+import { statsAt, thresholdCounts } from '../../../engine/compare/scoreIndex';
 import { binaryLabels } from '../../../engine/metrics/perRow';
 import type { OpenDataset } from '../../session/dataset';
 import { evOf } from './charts';
@@ -67,11 +69,12 @@ export function rocPrCurves(d: OpenDataset, req: CurvesRequest): Curves {
   // as many (the "match operating point by FPR" of the thresholds panel).
   const baseFp =
     kind === 'binary' && base
-      ? thresholdStats(labels01, base, thresholdFor(req.thresholds, req.baseline!), mask).fp
+      ? statsAt(thresholdCounts(labels01, base, mask), thresholdFor(req.thresholds, req.baseline!))
+          .fp
       : null;
   const versions = scores.flatMap(({ name, score }): VersionCurves[] => {
     if (!score) return [];
-    const c = operatingCurve(labels01, score, mask);
+    const c = indexedCurve(labels01, score, mask);
     const thr = thresholdFor(req.thresholds, name);
     const binary = kind === 'binary';
     const matched =
@@ -85,7 +88,7 @@ export function rocPrCurves(d: OpenDataset, req: CurvesRequest): Curves {
         ap: curveAp(c),
         roc: rocLine(c, req.points),
         pr: prLine(c, req.points),
-        chosen: binary ? thresholdMark(thresholdStats(labels01, score, thr, mask)) : null,
+        chosen: binary ? thresholdMark(statsAt(thresholdCounts(labels01, score, mask), thr)) : null,
         matched,
       },
     ];

@@ -3,6 +3,12 @@
 // of the same resample share their row weights, so their difference is the paired bootstrap of
 // the difference (its interval and p). The replicates come in order, so intervals from the first
 // k resamples can be shown while the rest run (`upTo`); the final ones use all of them.
+//
+// None of the bootstrapped metrics (MAE, RMSE, log loss, Brier, AUC, AP) depends on the binary
+// thresholds or on which version is the baseline, so the replicates are kept by their inputs (the
+// per-row arrays, the ranked scores, the cohort's rows, seed and resamples), not by the settings:
+// after a threshold edit or "Match operating point" the intervals are filled from the replicates
+// already computed (or still running) instead of a new bootstrap (issue 15).
 import type { EvalArrays } from '../../../data/prepare';
 import { rankedScore } from '../../../engine/compare/scoreIndex';
 import { percentileInterval, rowsFromMask } from '../../../engine/stats';
@@ -96,25 +102,71 @@ export function intervalRun(
     return out;
   };
 
+  const shared = sharedReplicates(
+    ev.label ?? ev.y ?? ev,
+    mask,
+    ev.n,
+    means,
+    ranked,
+    resamples,
+    seed,
+    options,
+  );
+  return {
+    final: shared.all.then((reps) => fill(reps, resamples)),
+    upTo: (k) => shared.upTo(Math.min(k, resamples)).then((reps) => fill(reps, k)),
+  };
+}
+
+/** One bootstrap's replicates, running or done, shared by every request with its inputs. */
+interface SharedRun {
+  inputs: unknown[];
+  all: Promise<Replicates>;
+  /** The replicates once their first k are done (the arrays fill on; read only the first k). */
+  upTo(k: number): Promise<Replicates>;
+}
+
+const KEPT = 8;
+/**
+ * Per dataset (keyed by its label or target array, which threshold edits keep), latest first: a
+ * few cohorts × seeds; each holds ~200 numbers per series. Another dataset drops them all.
+ */
+const byData = new WeakMap<object, SharedRun[]>();
+
+function sharedReplicates(
+  data: object,
+  mask: Uint8Array | null,
+  n: number,
+  means: Float64Array[],
+  ranked: RankedScore[],
+  resamples: number,
+  seed: number,
+  options: ReplicateOptions,
+): SharedRun {
+  // Same arrays (kept per score, labels and cohort mask), same seed and count: same replicates.
+  const inputs: unknown[] = [mask, n, resamples, seed, means.length, ...means, ...ranked];
+  const same = (r: SharedRun) =>
+    r.inputs.length === inputs.length && r.inputs.every((x, i) => x === inputs[i]);
+  let runs = byData.get(data);
+  if (!runs) byData.set(data, (runs = []));
+  const hit = runs.find(same);
+  if (hit) return hit;
   let done = 0;
   let partial: Replicates | null = null;
   let failure: unknown = null;
-  const waiting: {
-    k: number;
-    resolve: (m: Map<string, VersionPoints>) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
+  const waiting: { k: number; resolve: (r: Replicates) => void; reject: (e: unknown) => void }[] =
+    [];
   const release = () => {
     for (let w = waiting.length - 1; w >= 0; w--) {
       const x = waiting[w]!;
       if (failure) x.reject(failure);
-      else if (partial && done >= x.k) x.resolve(fill(partial, x.k));
+      else if (partial && done >= x.k) x.resolve(partial);
       else continue;
       waiting.splice(w, 1);
     }
   };
-  const replicates = poissonReplicates(
-    { rows: mask ? rowsFromMask(mask) : null, n: ev.n, proportions: [], means, ranked },
+  const all = poissonReplicates(
+    { rows: mask ? rowsFromMask(mask) : null, n, proportions: [], means, ranked },
     resamples,
     seed,
     {
@@ -126,17 +178,23 @@ export function intervalRun(
       },
     },
   );
-  replicates.catch((err: unknown) => {
-    failure = err;
-    release();
-  });
-
-  return {
-    final: replicates.then((reps) => fill(reps, resamples)),
+  const run: SharedRun = {
+    inputs,
+    all,
     upTo: (k) =>
       new Promise((resolve, reject) => {
-        waiting.push({ k: Math.min(k, resamples), resolve, reject });
+        waiting.push({ k, resolve, reject });
         release();
       }),
   };
+  all.catch((err: unknown) => {
+    failure = err;
+    release();
+    // A stopped run (superseded, or failed) is not kept: the next request starts afresh.
+    const at = runs.indexOf(run);
+    if (at >= 0) runs.splice(at, 1);
+  });
+  runs.unshift(run);
+  if (runs.length > KEPT) runs.pop();
+  return run;
 }

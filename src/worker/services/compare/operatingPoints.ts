@@ -58,20 +58,21 @@ export function matchPoint(d: OpenDataset, req: MatchRequest): MatchResult {
   // Both versions on the same rows: the cohort's rows scored by both (and labelled, for 'fpr'),
   // as engine/compare/threshold's matchOperatingPoint (the reference the unit test checks).
   const rows = new Uint8Array(labels.length);
+  // Every cohort row usable (the usual case): the set is the cohort itself, whose counts the
+  // operating points already built (a pass over a million rows in score order saved per version).
+  let whole = true;
   for (let i = 0; i < rows.length; i++) {
     const l = labels[i]!;
-    rows[i] =
-      (!mask || mask[i] === 1) &&
-      a[i] === a[i] &&
-      b[i] === b[i] &&
-      (req.by === 'alerts' || l === 0 || l === 1)
-        ? 1
-        : 0;
+    const inCohort = !mask || mask[i] === 1;
+    const usable = a[i] === a[i] && b[i] === b[i] && (req.by === 'alerts' || l === 0 || l === 1);
+    rows[i] = inCohort && usable ? 1 : 0;
+    if (inCohort && !usable) whole = false;
   }
+  const set = whole ? (mask ?? undefined) : rows;
   const thr = thresholdFor(req.thresholds, req.baseline);
-  const base = statsAt(thresholdCounts(labels, a, rows), thr);
+  const base = statsAt(thresholdCounts(labels, a, set), thr);
   const target = req.by === 'fpr' ? base.fp : base.alerts;
-  const other = thresholdCounts(labels, b, rows);
+  const other = thresholdCounts(labels, b, set);
   const m = thresholdForCount(other, req.by === 'fpr' ? 'neg' : 'all', target);
   return {
     by: req.by,

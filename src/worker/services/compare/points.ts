@@ -26,20 +26,32 @@ export function metricKeys(ev: EvalArrays): MetricKey[] {
   return keys;
 }
 
+// Means per (values, cohort mask): the per-row losses are kept per score column, so a threshold
+// edit (new predictions, same scores) finds the log loss and Brier of a million rows here.
+const means = new WeakMap<Float64Array, WeakMap<object, number>>();
+const ALL_ROWS = {};
+
 /** Mean of the non-NaN values over the mask (sqrt for RMSE). */
 function meanOver(values: Float64Array | null, mask: Uint8Array | null, sqrt = false): number {
   if (!values) return NaN;
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (mask && mask[i] !== 1) continue;
-    const v = values[i]!;
-    if (v === v) {
-      s += v;
-      n++;
+  let byMask = means.get(values);
+  if (!byMask) means.set(values, (byMask = new WeakMap()));
+  let mean = byMask.get(mask ?? ALL_ROWS);
+  if (mean === undefined) {
+    let s = 0;
+    let n = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (mask && mask[i] !== 1) continue;
+      const v = values[i]!;
+      if (v === v) {
+        s += v;
+        n++;
+      }
     }
+    mean = s / n;
+    byMask.set(mask ?? ALL_ROWS, mean);
   }
-  return sqrt ? Math.sqrt(s / n) : s / n;
+  return sqrt ? Math.sqrt(mean) : mean;
 }
 
 export interface VersionPoints {

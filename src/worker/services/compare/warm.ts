@@ -1,7 +1,8 @@
 // After an analysis, the worker builds what Compare's first numbers need (each score's sorted
 // index, the ranked rows, per-row losses) in the background, one piece per task, so opening
 // Compare later only adds and counts. A request arriving meanwhile is answered between pieces; a
-// newer analysis drops the rest of an older warm-up.
+// newer analysis drops the rest of an older warm-up. `then` runs after the last piece (api.ts
+// starts the view's bootstrap there).
 import type { EvalArrays } from '../../../data/prepare';
 import { rankedScore, scoreIndex } from '../../../engine/compare/scoreIndex';
 import { labels01Of } from './chartScores';
@@ -9,7 +10,7 @@ import { perRowOf } from './perRow';
 
 let latest: EvalArrays | null = null;
 
-export function warmCompare(ev: EvalArrays): void {
+export function warmCompare(ev: EvalArrays, then: () => void = () => {}): void {
   latest = ev;
   const steps: (() => unknown)[] = [];
   const bin = labels01Of(ev);
@@ -24,7 +25,7 @@ export function warmCompare(ev: EvalArrays): void {
   const next = () => {
     if (latest !== ev) return;
     const step = steps.shift();
-    if (!step) return;
+    if (!step) return then();
     step();
     setTimeout(next, 0);
   };
