@@ -26,6 +26,7 @@ import { calibrationSql, densitySql, distributionsSql } from './charts';
 import { matchPointSql, operatingPointsSql } from './operatingPoints';
 import { curvesSql } from './curves';
 import { rowRulesSql, rulesSql } from './rules';
+import { slicesSql } from './slices';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -211,6 +212,11 @@ export class ServerBackend {
         return rowRulesSql(this.db, this.src, a[0]!);
       case 'rowDetail':
         return this.rowDetail(a[0]!);
+      case 'findSlices':
+        return slicesSql(this.db, this.src, a[0]!, (p) => this.rows.where(p));
+      case 'cancelSlices':
+        // One statement at a time, answered whole: there is no running search to stop.
+        return undefined;
       default:
         throw new NotInServerMode(method);
     }
