@@ -10,6 +10,7 @@ import { rowsApi } from '../worker/services/rows/api';
 import { compareApi } from '../worker/services/compare/api';
 import { rulesApi } from '../worker/services/rules/api';
 import { slicesApi } from '../worker/services/slices/api';
+import { embeddingsApi } from '../worker/services/embeddings/api';
 import { openServed, type Served } from '../server/served';
 import { ServerBackend } from '../server/backend/backend';
 import { decodeWire, encodeWire } from '../shared/wire';
@@ -35,6 +36,7 @@ export async function openContract(path: string): Promise<Contract> {
     ...compareApi(session),
     ...rulesApi(session),
     ...slicesApi(session),
+    ...embeddingsApi(session),
   } as unknown as Record<string, (...a: unknown[]) => unknown>;
   const opened = await session.openFiles([
     { name: path, bytes: new Uint8Array(readFileSync(path)) },
