@@ -104,6 +104,39 @@ test('rows: a sorted page and find by id, answered by DuckDB', async ({ page }) 
   await page.screenshot({ path: 'test-results/server-row.png', fullPage: true });
 });
 
+test('the row detail lists exact nearest neighbours found by a distance scan in DuckDB', async ({
+  page,
+}) => {
+  await openServed(page);
+  // Cosine distances to row 123's embedding, recomputed from wide.arrow with arrow-js.
+  const vec = (i: number) => Array.from(col('embedding').get(i) as ArrayLike<number>);
+  const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  const q = vec(123);
+  const ranked = Array.from({ length: wide.numRows }, (_, i) => i)
+    .filter((i) => i !== 123)
+    .map((i) => {
+      const v = vec(i);
+      return { i, d: 1 - v.reduce((s, x, j) => s + x * q[j]!, 0) / (norm(q) * norm(v)) };
+    })
+    .sort((a, b) => a.d - b.d || a.i - b.i);
+  const id = String(col('id').get(123));
+  const box = page.getByLabel('Find row by id');
+  await box.fill(id);
+  await box.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Row ${id}` });
+  const table = dialog.getByRole('table', { name: /^Nearest neighbours of/ });
+  await expect(table).toContainText(`Nearest neighbours of ${id} (cosine, 499 candidates)`, {
+    timeout: 30_000,
+  });
+  const first = table.locator('tbody tr').first();
+  await expect(first.getByRole('rowheader')).toHaveText(String(col('id').get(ranked[0]!.i)));
+  await expect(first.locator('td').nth(1)).toHaveText(ranked[0]!.d.toFixed(4));
+  await expect(table.locator('tbody tr')).toHaveCount(10);
+  await expect(dialog.getByText(/not available in server mode/)).toHaveCount(0);
+  await table.scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: 'test-results/server-neighbours.png' });
+});
+
 test('Compare: accuracies, the paired difference and flips from DuckDB', async ({ page }) => {
   await openServed(page);
   await openView(page, 'Compare');
