@@ -91,6 +91,11 @@ const opened = await api(s, 'open', [], null, 1);
 const roles = { ...opened.summary.inferred, embeddings: ['embedding'] };
 await api(s, 'analyse', roles);
 const rows = [];
+const report = (name, a, b) => {
+  rows.push([name, a, b]);
+  console.log(name, a.toFixed(0), b.toFixed(0));
+};
+process.on('exit', () => s?.child.kill());
 const slices = (maxConditions) => ({
   mode: 'failure',
   version: 'v2',
@@ -116,11 +121,8 @@ const bareSlices = () =>
 for (const k of [2, 3]) {
   let found = null;
   const ms = await time(async () => (found = await api(s, 'findSlices', slices(k))));
-  rows.push([
-    `slice finder, up to ${k} conditions (${found.results.length} slices, ${found.tested} tested)`,
-    ms,
-    k === 2 ? await time(bareSlices) : NaN,
-  ]);
+  const name = `slice finder, up to ${k} conditions (${found.results.length} slices, ${found.tested} tested)`;
+  report(name, ms, k === 2 ? await time(bareSlices) : NaN);
 }
 const nb = { row: 12345, k: 10, metric: 'cosine', embedding: 'embedding', cohort: null };
 const knn = await time(() => api(s, 'neighbours', nb));
@@ -129,20 +131,20 @@ const bareKnn = await time(() =>
     `WITH q AS (SELECT embedding AS v FROM ${src} WHERE id = 12345) SELECT id, 1 - list_cosine_similarity(embedding, q.v) AS d FROM ${src}, q WHERE id <> 12345 ORDER BY d, id LIMIT 10`,
   ),
 );
-rows.push(['nearest neighbours (k = 10, cosine, 32 dims)', knn, bareKnn]);
+report('nearest neighbours (k = 10, cosine, 32 dims)', knn, bareKnn);
 const cmp = await time(() =>
   api(s, 'compare', { baseline: 'v1', cohorts: [], resamples: 0, seed: 1 }),
 );
 const bareLoss = await time(() =>
   q(
-    `SELECT avg(-ln(least(1 - 2^-52, greatest(2^-52, CASE WHEN label = 1 THEN score_v1 ELSE 1 - score_v1 END)))), avg((score_v1 - label) ^ 2), avg(-ln(least(1 - 2^-52, greatest(2^-52, CASE WHEN label = 1 THEN score_v2 ELSE 1 - score_v2 END)))), avg((score_v2 - label) ^ 2) FROM ${src}`,
+    `SELECT avg(-ln(least(1 - 2.220446049250313e-16, greatest(2.220446049250313e-16, CASE WHEN label = 1 THEN score_v1 ELSE 1 - score_v1 END)))), avg((score_v1 - label) * (score_v1 - label)), avg(-ln(least(1 - 2.220446049250313e-16, greatest(2.220446049250313e-16, CASE WHEN label = 1 THEN score_v2 ELSE 1 - score_v2 END)))), avg((score_v2 - label) * (score_v2 - label)) FROM ${src}`,
   ),
 );
-rows.push(['compare first numbers incl. log loss, Brier (bare: the losses only)', cmp, bareLoss]);
+report('compare first numbers incl. log loss, Brier (bare: the losses only)', cmp, bareLoss);
 const cmp20 = await time(() =>
   api(s, 'compare', { baseline: 'v1', cohorts: [], resamples: 20, seed: 1 }),
 );
-rows.push(['compare with 20 resamples (AUC, PR-AUC, log loss, Brier intervals)', cmp20, NaN]);
+report('compare with 20 resamples (AUC, PR-AUC, log loss, Brier intervals)', cmp20, NaN);
 s.child.kill();
 console.log(`rows: ${N}; load average after: ${load()}`);
 console.log('| step | server | bare DuckDB | ratio |\n|---|---:|---:|---:|');

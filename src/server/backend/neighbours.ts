@@ -32,16 +32,6 @@ function sumSquares(dim: number): string {
   return Array.from({ length: dim }, (_, j) => `x${j} * x${j}`).join(' + ');
 }
 
-/** The vector column's dimension: fixed arrays name it, lists are measured on the row. */
-async function dimOf(db: SqlQuery, src: SqlSource, sql: string, type: string, i: number) {
-  const fixed = /\[(\d+)\]$/.exec(type)?.[1];
-  if (fixed) return Number(fixed);
-  const [r] = await db.rows(
-    `SELECT len(${sql}) AS d FROM ${src.from} WHERE ${ident(ROW)} = ${int(i)}`,
-  );
-  return r?.d === null || r?.d === undefined ? 0 : Number(r.d);
-}
-
 interface Scan {
   rows: Int32Array;
   distances: Float64Array;
@@ -58,17 +48,19 @@ async function scan(
   where: string,
 ): Promise<Scan | null> {
   const c = findColumn(src, embedding)!;
-  const dim = await dimOf(db, src, c.sql, c.type, i);
-  if (dim === 0) return null;
+  // The picked row's vector (its length is the dimension); a null or NaN component: no vector.
+  const [picked] = await db.rows(
+    `SELECT ${c.sql} AS v FROM ${src.from} WHERE ${ident(ROW)} = ${int(i)}`,
+  );
+  const raw = picked?.v;
+  if (!Array.isArray(raw) || raw.length === 0) return null;
+  const qv = raw.map((x) => (x === null ? NaN : Number(x)));
+  if (qv.some((x) => Number.isNaN(x))) return null;
+  const dim = qv.length;
   const xs = Array.from({ length: dim }, (_, j) => `CAST(${c.sql}[${j + 1}] AS DOUBLE) AS x${j}`);
   const valid = `${nanToNull(sumSquares(dim))} IS NOT NULL`;
   const base = (w: string) =>
     `(SELECT ${ident(ROW)} AS r, ${xs.join(', ')} FROM ${src.from} WHERE ${w}) v`;
-  const [q] = await db.rows(
-    `SELECT ${Array.from({ length: dim }, (_, j) => `x${j}`).join(', ')} FROM ${base(`${ident(ROW)} = ${int(i)}`)} WHERE ${valid}`,
-  );
-  if (!q) return null;
-  const qv = Array.from({ length: dim }, (_, j) => Number(q[`x${j}`]));
   const euclid = req.metric === 'euclidean';
   let qn = 0;
   for (const x of qv) qn += x * x;
@@ -81,12 +73,12 @@ async function scan(
       : `(CASE WHEN sqrt(${sumSquares(dim)}) = 0 THEN CAST(1 AS DOUBLE) ELSE 1 - ${accumulate(dim, (j) => `x${j} * ${lit[j]}`)} / (${num(qn)} * sqrt(${sumSquares(dim)})) END)`;
   const from = base(`(${where}) AND ${ident(ROW)} <> ${int(i)}`);
   const k = Math.max(0, Math.floor(req.k));
-  const [hits, [count]] = await Promise.all([
-    k > 0
-      ? db.rows(`SELECT r, ${d} AS d FROM ${from} WHERE ${valid} ORDER BY d, r LIMIT ${int(k)}`)
-      : Promise.resolve([]),
-    db.rows(`SELECT count(*) AS n FROM ${from} WHERE ${valid}`),
-  ]);
+  // One scan: the window count is taken over every candidate, before ORDER BY … LIMIT.
+  const hits = await db.rows(
+    `SELECT r, ${d} AS d, count(*) OVER () AS n FROM ${from} WHERE ${valid} ORDER BY d, r LIMIT ${int(Math.max(k, 1))}`,
+  );
+  const count = hits[0];
+  if (k === 0) hits.length = 0;
   const dist = hits.map((h) => Number(h.d));
   return {
     rows: Int32Array.from(hits, (h) => Number(h.r)),

@@ -78,6 +78,25 @@ function insertCondition(conds: number[], f: number, bin: number): number[] {
 
 const EMPTY = new Uint8Array(0);
 
+/**
+ * Binned features per source, bin count and roles (which columns are features): the served
+ * files are read-only, so the bins of one search serve the next, as the tab keeps its binning.
+ */
+const binned = new WeakMap<SqlSource, Map<string, Promise<SqlFeature[]>>>();
+
+function featuresOf(db: SqlQuery, src: SqlSource, bins: number): Promise<SqlFeature[]> {
+  let bySource = binned.get(src);
+  if (!bySource) binned.set(src, (bySource = new Map()));
+  const key = `${bins}|${JSON.stringify(src.roles)}`;
+  let hit = bySource.get(key);
+  if (!hit) {
+    hit = sliceFeatures(db, src, bins);
+    bySource.set(key, hit);
+    hit.catch(() => bySource.delete(key));
+  }
+  return hit;
+}
+
 /** grouped()'s key of conditions in feature order: "f:a|g:b|h:c". */
 function keyOfConds(conds: number[]): string {
   const parts: string[] = [];
@@ -95,7 +114,7 @@ export async function slicesSql(
   if (src.roles.versions.length === 0)
     throw new Error('Assign column roles (label and predictions) first.');
   const where = cohortWhere(req.cohort);
-  const sqlFeatures = await sliceFeatures(db, src, req.bins);
+  const sqlFeatures = await featuresOf(db, src, req.bins);
   if (sqlFeatures.length === 0) throw new Error('No feature columns to slice by.');
   const t = sliceTarget(src, req, sqlFeatures, where);
   // The engine's helpers read bins only (codes live in DuckDB).
