@@ -341,7 +341,10 @@ test('Compare charts, thresholds and curves of a binary model from DuckDB', asyn
   await expect(roc).toContainText('v1 ≥ 0.3');
   await expect(roc).toContainText(/v2 \(AUC 0\.\d{3}\)/);
   await page.getByRole('button', { name: 'Match operating point' }).click();
-  await expect(page.locator('.match-note')).toContainText("v2's threshold set to");
+  // Answered after the threshold edit's Compare (its bootstrap: AUC, PR-AUC, log loss, Brier).
+  await expect(page.locator('.match-note')).toContainText("v2's threshold set to", {
+    timeout: 90_000,
+  });
   await expect(page.getByText(/not available in server mode/)).toHaveCount(0);
   await page.screenshot({ path: 'test-results/server-compare-binary.png', fullPage: true });
 });
