@@ -104,6 +104,39 @@ test('rows: a sorted page and find by id, answered by DuckDB', async ({ page }) 
   await page.screenshot({ path: 'test-results/server-row.png', fullPage: true });
 });
 
+test('the row detail lists exact nearest neighbours found by a distance scan in DuckDB', async ({
+  page,
+}) => {
+  await openServed(page);
+  // Cosine distances to row 123's embedding, recomputed from wide.arrow with arrow-js.
+  const vec = (i: number) => Array.from(col('embedding').get(i) as ArrayLike<number>);
+  const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  const q = vec(123);
+  const ranked = Array.from({ length: wide.numRows }, (_, i) => i)
+    .filter((i) => i !== 123)
+    .map((i) => {
+      const v = vec(i);
+      return { i, d: 1 - v.reduce((s, x, j) => s + x * q[j]!, 0) / (norm(q) * norm(v)) };
+    })
+    .sort((a, b) => a.d - b.d || a.i - b.i);
+  const id = String(col('id').get(123));
+  const box = page.getByLabel('Find row by id');
+  await box.fill(id);
+  await box.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Row ${id}` });
+  const table = dialog.getByRole('table', { name: /^Nearest neighbours of/ });
+  await expect(table).toContainText(`Nearest neighbours of ${id} (cosine, 499 candidates)`, {
+    timeout: 30_000,
+  });
+  const first = table.locator('tbody tr').first();
+  await expect(first.getByRole('rowheader')).toHaveText(String(col('id').get(ranked[0]!.i)));
+  await expect(first.locator('td').nth(1)).toHaveText(ranked[0]!.d.toFixed(4));
+  await expect(table.locator('tbody tr')).toHaveCount(10);
+  await expect(dialog.getByText(/not available in server mode/)).toHaveCount(0);
+  await table.scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: 'test-results/server-neighbours.png' });
+});
+
 test('Compare: accuracies, the paired difference and flips from DuckDB', async ({ page }) => {
   await openServed(page);
   await openView(page, 'Compare');
@@ -122,6 +155,69 @@ test('Compare: accuracies, the paired difference and flips from DuckDB', async (
   await expect(flips).toContainText('63');
   await expect(flips).toContainText('130');
   await page.screenshot({ path: 'test-results/server-compare.png', fullPage: true });
+});
+
+/** Multiclass log loss and Brier of a version from wide.arrow's rows (arrow-js), as sklearn defines them. */
+function lossesOf(version: string) {
+  const eps = 2 ** -23; // probabilities are float32: clipped by float32's epsilon, as sklearn does
+  let ll = 0;
+  let brier = 0;
+  for (let i = 0; i < wide.numRows; i++) {
+    const y = col('label').get(i) as number;
+    const p = Array.from(col(`probs_${version}`).get(i) as ArrayLike<number>);
+    ll -= Math.log(Math.min(1 - eps, Math.max(eps, p[y]!)));
+    brier += p.reduce((s, v, j) => s + (v - (j === y ? 1 : 0)) ** 2, 0);
+  }
+  return { logLoss: ll / wide.numRows, brier: brier / wide.numRows };
+}
+
+test('Compare: log loss and Brier with their intervals from DuckDB', async ({ page }) => {
+  await openServed(page);
+  await openView(page, 'Compare');
+  const table = page.getByRole('table', { name: /Metrics per cohort and version/ });
+  await expect(page.getByText(/Intervals from 200 bootstrap resamples/)).toBeVisible({
+    timeout: 60_000,
+  });
+  const headers = await table.getByRole('columnheader').allInnerTexts();
+  // Data cells skip the version's row header: a column's cell is td number (header index − 1).
+  const cell = (v: string, name: string) =>
+    table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${v}`) }) })
+      .locator('td')
+      .nth(headers.findIndex((h) => h.trim() === name) - 1);
+  for (const v of ['v1', 'v2']) {
+    const want = lossesOf(v);
+    await expect(cell(v, 'Log loss')).toContainText(want.logLoss.toFixed(3));
+    await expect(cell(v, 'Brier')).toContainText(want.brier.toFixed(3));
+    // A bootstrap interval drawn in DuckDB: "lo to hi".
+    await expect(cell(v, 'Log loss')).toContainText(/\d\.\d{3} to \d\.\d{3}/);
+  }
+  await expect(cell('v2', 'Brier')).toContainText(/Δ [−+]0\.\d{3}/);
+  await expect(page.getByText(/log loss and Brier are not computed/)).toHaveCount(0);
+  await table.screenshot({ path: 'test-results/server-compare-losses.png' });
+});
+
+test('Slices: failure slices found by DuckDB, the top one made a cohort of the same size', async ({
+  page,
+}) => {
+  await openServed(page);
+  await openView(page, 'Slices');
+  await page.getByRole('button', { name: 'Find slices' }).click();
+  const table = page.getByRole('table', { name: /slices, most significant first$/ });
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Benjamini–Hochberg/)).toBeVisible();
+  await expect(page.getByText(/not available in server mode/)).toHaveCount(0);
+  const top = table.locator('tbody tr').first();
+  const text = (await top.locator('th .slice-text').innerText()).trim();
+  const rows = (await top.locator('td').first().innerText()).trim();
+  expect(Number(rows.replace(/,/g, ''))).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/server-slices.png', fullPage: true });
+  // The cohort's size is counted by a WHERE, not by the slice search's GROUP BY: they agree.
+  await top.getByRole('button', { name: 'Make cohort' }).click();
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const chip = page.getByRole('button', { name: new RegExp(escaped) }).first();
+  await expect(chip).toContainText(`${rows} rows`);
 });
 
 test('release rules: a share-above rule checked by DuckDB', async ({ page }) => {
@@ -245,7 +341,10 @@ test('Compare charts, thresholds and curves of a binary model from DuckDB', asyn
   await expect(roc).toContainText('v1 ≥ 0.3');
   await expect(roc).toContainText(/v2 \(AUC 0\.\d{3}\)/);
   await page.getByRole('button', { name: 'Match operating point' }).click();
-  await expect(page.locator('.match-note')).toContainText("v2's threshold set to");
+  // Answered after the threshold edit's Compare (its bootstrap: AUC, PR-AUC, log loss, Brier).
+  await expect(page.locator('.match-note')).toContainText("v2's threshold set to", {
+    timeout: 90_000,
+  });
   await expect(page.getByText(/not available in server mode/)).toHaveCount(0);
   await page.screenshot({ path: 'test-results/server-compare-binary.png', fullPage: true });
 });

@@ -9,6 +9,8 @@ import { cohortsApi } from '../worker/services/cohorts/api';
 import { rowsApi } from '../worker/services/rows/api';
 import { compareApi } from '../worker/services/compare/api';
 import { rulesApi } from '../worker/services/rules/api';
+import { slicesApi } from '../worker/services/slices/api';
+import { embeddingsApi } from '../worker/services/embeddings/api';
 import { openServed, type Served } from '../server/served';
 import { ServerBackend } from '../server/backend/backend';
 import { decodeWire, encodeWire } from '../shared/wire';
@@ -33,6 +35,8 @@ export async function openContract(path: string): Promise<Contract> {
     ...rowsApi(session),
     ...compareApi(session),
     ...rulesApi(session),
+    ...slicesApi(session),
+    ...embeddingsApi(session),
   } as unknown as Record<string, (...a: unknown[]) => unknown>;
   const opened = await session.openFiles([
     { name: path, bytes: new Uint8Array(readFileSync(path)) },

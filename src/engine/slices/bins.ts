@@ -7,7 +7,8 @@ export const MAX_CATEGORIES = 30;
 /** Quantile edges come from at most this many values: exact enough, and no 1M-value sort. */
 const QUANTILE_SAMPLE = 100_000;
 
-function formatValue(v: number, col: Column): string {
+/** A bin edge as the slice's text shows it (also the DuckDB server's, server/sql/sliceBins). */
+export function formatValue(v: number, col: { kind: string; dateOnly?: boolean }): string {
   if (col.kind === 'timestamp') {
     const iso = new Date(v).toISOString();
     return col.dateOnly ? iso.slice(0, 10) : iso.replace('T', ' ').replace(/\.000Z$/, 'Z');

@@ -1,6 +1,6 @@
-export { binColumn, MAX_CATEGORIES } from './bins';
+export { binColumn, formatValue, MAX_CATEGORIES } from './bins';
 export { searchSlices } from './search';
-export { slicePredicate, sliceRows } from './merge';
+export { keyOf, slicePredicate, sliceRows, toResult, unflip, type Tested } from './merge';
 export { buildTarget } from './target';
 export type { TargetInput } from './target';
 export { pairedErrorRates, pairedMae } from './versions';

@@ -86,6 +86,20 @@ export function slicePredicate(r: SliceResult, cohort: Predicate | null): Predic
   return children.length === 1 ? children[0]! : { op: 'and', children };
 }
 
+/** The change as the user reads it (version − baseline), whichever way the search ran. */
+export function unflip(r: SliceResult): SliceResult {
+  return {
+    ...r,
+    effect: -r.effect,
+    lo: -r.hi,
+    hi: -r.lo,
+    rest: -r.rest,
+    worse: r.better,
+    better: r.worse,
+    variants: r.variants.map((v) => ({ ...v, effect: -v.effect })),
+  };
+}
+
 interface Kept {
   result: SliceResult;
   conds: number[];

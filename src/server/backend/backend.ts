@@ -26,6 +26,8 @@ import { calibrationSql, densitySql, distributionsSql } from './charts';
 import { matchPointSql, operatingPointsSql } from './operatingPoints';
 import { curvesSql } from './curves';
 import { rowRulesSql, rulesSql } from './rules';
+import { slicesSql } from './slices';
+import { neighboursSql } from './neighbours';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -34,6 +36,7 @@ import type {
   CurvesRequest,
   DistributionsRequest,
   MatchRequest,
+  NeighboursRequest,
   OperatingPointsRequest,
   PerClassRequest,
   RowDetailRequest,
@@ -211,6 +214,15 @@ export class ServerBackend {
         return rowRulesSql(this.db, this.src, a[0]!);
       case 'rowDetail':
         return this.rowDetail(a[0]!);
+      case 'findSlices':
+        return slicesSql(this.db, this.src, a[0]!, (p) => this.rows.where(p));
+      case 'neighbours': {
+        const req = a[0]! as NeighboursRequest;
+        return neighboursSql(this.db, this.src, this.rows, req, this.rows.where(req.cohort));
+      }
+      case 'cancelSlices':
+        // One statement at a time, answered whole: there is no running search to stop.
+        return undefined;
       default:
         throw new NotInServerMode(method);
     }

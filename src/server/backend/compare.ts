@@ -22,6 +22,7 @@ import type { SqlQuery, SqlSource } from '../sql/types';
 import { ROW } from '../served';
 import { poissonWeighted } from '../sql/poisson';
 import { aucSql, confusionSql } from './metrics';
+import { lossMeansSql, lossesSql } from '../sql/losses';
 import { positiveIndex } from '../../data/classes';
 
 const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
@@ -122,6 +123,7 @@ export async function compareSql(
     task === 'regression'
       ? ['mae', 'rmse', 'r2']
       : ['accuracy', 'macroF1', ...(hasScore ? (['auc', 'ap'] as MetricKey[]) : [])];
+  if (task !== 'regression' && names.some((v) => lossesSql(src, v))) keys.push('logLoss', 'brier');
   const boot = new Bootstrap(db, src, req.resamples, req.seed);
   const B = req.resamples;
   const rows: CompareRow[] = [];
@@ -292,6 +294,25 @@ export async function compareSql(
             };
           }
         }
+        const loss = keys.includes('logLoss') ? lossesSql(src, version) : null;
+        if (loss) {
+          // Means of per-row terms (sql/losses.ts): intervals from the same Poisson replicates
+          // as MAE; Δ pairs the baseline's replicates when it has the metric too.
+          const baseLoss = isBase ? null : lossesSql(src, base);
+          const value = await lossMeansSql(db, src, loss, where);
+          const theirs = baseLoss ? await lossMeansSql(db, src, baseLoss, where) : null;
+          for (const key of ['logLoss', 'brier'] as const) {
+            const one = await interval(() => boot.means(loss[key], where, false));
+            metrics[key] = { value: value[key], lo: one.lo, hi: one.hi };
+            if (!baseLoss || !theirs) continue;
+            const iv = await paired(
+              () => boot.means(loss[key], where, false),
+              () => boot.means(baseLoss[key], where, false),
+            );
+            const d = { value: value[key] - theirs[key], lo: iv.lo, hi: iv.hi, p: iv.p };
+            deltas[key] = { ...d, q: NaN, test: 'paired bootstrap' };
+          }
+        }
         if (!isBase && label && p && pb) {
           const [f] = await db.rows(
             `SELECT count(*) AS n, count(*) FILTER (WHERE a = l AND b <> l) AS c2w, count(*) FILTER (WHERE a <> l AND b = l) AS w2c, ` +
@@ -335,7 +356,6 @@ export async function compareSql(
       ? `Other metrics: percentile intervals and paired-bootstrap p-values from ${B} resamples drawn in DuckDB with the tab's Poisson(1) row weights (the same hash of seed, resample and row: the same intervals as in the tab).`
       : 'Other metrics: intervals are being computed (bootstrap).',
     'q: Benjamini–Hochberg adjustment over all cohort × version tests of each metric (false discovery rate 5%).',
-    'Server mode: log loss and Brier are not computed yet.',
   ];
   return {
     task,

@@ -7,7 +7,7 @@ import { emptyVersion } from '../../shared/roles';
 
 const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
 
-/** The tab's answer restricted to the metrics the server computes (it lacks PR-AUC, log loss, Brier). */
+/** The tab's answer restricted to the metrics the server computes. */
 function shared(tab: CompareResult, server: CompareResult) {
   const keys = server.metricKeys;
   const pick = (r: CompareResult) => ({
@@ -147,6 +147,30 @@ describe('contract compare: bootstrap intervals drawn in DuckDB', () => {
     const [other] = await c.ask('compare', req([], 60, 4));
     const lo = (r: unknown) => (r as CompareResult).rows[1]!.metrics.auc!.lo;
     expect(lo(other)).not.toBe(lo(one));
+  }, 120_000);
+
+  it('log loss and Brier with their intervals and paired Δ equal the tab’s (scores and probabilities)', async () => {
+    // Binary: s1 is DOUBLE (clipped by 2^-52), s2 FLOAT (by 2^-23), with scores of exactly 0
+    // and 1 on wrong rows so the clipping shows. Multiclass: b's probability list (NaN, null
+    // lists) against a, which has none, as the baseline and as the version.
+    const cases = [
+      [hostileRoles.binary, 'zz'],
+      [hostileRoles.multiclass, 'a'],
+      [hostileRoles.multiclass, 'b'],
+    ] as const;
+    for (const [roles, baseline] of cases) {
+      await c.ask('analyse', roles);
+      const [a, b] = await c.ask('compare', { ...req([f], 120, 9), baseline });
+      const [x, y] = shared(a as CompareResult, b as CompareResult);
+      expect((b as CompareResult).metricKeys).toEqual(expect.arrayContaining(['logLoss', 'brier']));
+      expectClose(y, x, `${roles.task} vs ${baseline}`);
+      const last = (b as CompareResult).rows.find((r) => r.metrics.logLoss)!;
+      expect(last.metrics.logLoss!.value).toBeGreaterThan(0);
+      expect(last.metrics.brier!.hi).toBeGreaterThan(last.metrics.brier!.lo);
+    }
+    const binary = (await c.ask('analyse', hostileRoles.binary),
+    await c.ask('compare', req([], 40, 2)))[1] as CompareResult;
+    expect(binary.rows[1]!.deltas.logLoss!.p).toBeGreaterThan(0);
   }, 120_000);
 
   it('regression: MAE/RMSE intervals and paired Δ over each version’s own rows are equal', async () => {

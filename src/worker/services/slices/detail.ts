@@ -4,6 +4,7 @@ import {
   pairedMae,
   slicePredicate,
   sliceRows,
+  unflip,
   type BinnedFeature,
   type SliceResult,
   type Target,
@@ -20,20 +21,6 @@ export interface DetailContext {
   paired: { version: PerRow; baseline: PerRow } | null;
   /** Improvement mode searched with the change's sign flipped: shown as the real change. */
   improvement: boolean;
-}
-
-/** The change as the user reads it (version − baseline), whichever way the search ran. */
-function unflip(r: SliceResult): SliceResult {
-  return {
-    ...r,
-    effect: -r.effect,
-    lo: -r.hi,
-    hi: -r.lo,
-    rest: -r.rest,
-    worse: r.better,
-    better: r.worse,
-    variants: r.variants.map((v) => ({ ...v, effect: -v.effect })),
-  };
 }
 
 function versionsOn(r: SliceResult, c: DetailContext): VersionsOnSlice | null {
