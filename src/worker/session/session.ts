@@ -7,6 +7,7 @@ import { summarize } from './summary';
 import { type PartialOpen, openPartial, openWith } from './openPartial';
 import { readParquetPartially } from '../../data/partial/parquetPartial';
 import { readCsvPartially } from '../../data/partial/csvPartial';
+import { readArriving } from '../../data/readArriving';
 import { textKind } from '../../data/sniff';
 import { placeholderOf } from '../../data/partial/placeholder';
 import { checkTable } from '../../data/checkData';
@@ -14,7 +15,7 @@ import { columnNames, fromArrowTable } from '../../data/fromArrow';
 import type { DataType } from 'apache-arrow';
 import { MIN_PARTIAL_BYTES, readArrowPartially } from '../../data/partial/readPartial';
 import { readRanges } from '../../data/partial/ranges';
-import { timed } from './timing';
+import { timed, timedAsync } from './timing';
 import { sanityChecks } from './sanityChecks';
 import { applyThresholds } from './thresholds';
 import { profileField } from '../services/cohorts/profileField';
@@ -360,17 +361,20 @@ export class Session {
     } catch {
       return null;
     }
+    const decoding = (bytesRead: number, totalBytes: number) =>
+      onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
+    // Scanned while it is read (readArriving.ts): the parse follows the slices as they land.
+    let p: Awaited<ReturnType<typeof readCsvPartially>>;
     let bytes: Uint8Array;
     try {
-      bytes = await readSource(source, onProgress, budget, signal);
+      const src = readArriving(file, onProgress, budget, signal);
+      p = await timedAsync('open:parse', () => readCsvPartially(src, fileName, decoding));
+      bytes = await src.done;
     } catch (err) {
       if (signal.aborted) return CANCELLED;
       return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
     }
-    const decoding = (bytesRead: number, totalBytes: number) =>
-      onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
     const whole = () => this.openFiles([{ name: fileName, bytes }], [], onProgress, signal);
-    const p = timed('open:parse', () => readCsvPartially(bytes, fileName, decoding));
     if (signal.aborted) return CANCELLED;
     if (!p) return whole();
     const r = openWith(p.table, p, p.later, p.source, token, onColumns);
