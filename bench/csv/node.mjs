@@ -23,7 +23,7 @@ async function app() {
   return import(out);
 }
 
-const { readCsv, readCsvPartially } = await app();
+const { readCsv, readCsvPartially, arrived } = await app();
 /** CPU time of this process since `u` (ms): less stretched than wall time on a busy machine. */
 const cpu = (u) => {
   const d = process.cpuUsage(u);
@@ -44,7 +44,7 @@ for (const size of arg('sizes', '100k,1m').split(',')) {
     if (only.includes('partial')) {
       let t = performance.now();
       let u = process.cpuUsage();
-      const p = readCsvPartially(bytes, 'x.csv');
+      const p = await readCsvPartially(arrived(bytes), 'x.csv');
       const first = `${(performance.now() - t).toFixed(0)} ms (cpu ${cpu(u)} ms)`;
       t = performance.now();
       u = process.cpuUsage();

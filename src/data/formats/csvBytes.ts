@@ -42,59 +42,31 @@ export function isPlainInteger(bytes: Uint8Array, s: number, e: number): boolean
   return true;
 }
 
-/** JSON's stricter number shape, without exponent: `-?(0|[1-9]\d*)(\.\d+)?`. */
-function jsonShaped(bytes: Uint8Array, s: number, e: number): boolean {
-  let i = s;
-  if (bytes[i] === 0x2d) i++;
-  const digit = (k: number) => k < e && bytes[k]! >= 0x30 && bytes[k]! <= 0x39;
-  if (!digit(i)) return false;
-  if (bytes[i] === 0x30 && digit(i + 1)) return false;
-  while (digit(i)) i++;
-  if (i === e) return true;
-  if (bytes[i] !== 0x2e || !digit(i + 1)) return false;
-  i++;
-  while (digit(i)) i++;
-  return i === e;
-}
-
-/**
- * A JSON-shaped decimal as float32. Up to 2^53 the digits are exact (as plainNumber); beyond,
- * the double computed here may be a few units off in its last place, so it is kept only when
- * every double within 2^-48 of it rounds to the same float32 (then Math.fround(Number(text))
- * gives that float32 too); otherwise undefined and the caller uses JSON.parse.
- */
-function float32Of(bytes: Uint8Array, s: number, e: number): number | undefined {
-  const exact = plainNumber(bytes, s, e);
-  if (exact !== undefined) return exact;
-  let i = s;
-  const neg = bytes[i] === 0x2d;
-  if (neg) i++;
-  let m = 0;
-  let frac = -1;
-  for (; i < e; i++) {
-    const b = bytes[i]!;
-    if (b === 0x2e) frac = 0;
-    else {
-      m = m * 10 + (b - 0x30);
-      if (frac >= 0) frac++;
-    }
-  }
-  if (frac > 22 || m > 1e30) return undefined;
-  const v = frac > 0 ? m / POW10[frac]! : m;
-  const lo = Math.fround(v * (1 - 2 ** -48));
-  if (lo !== Math.fround(v * (1 + 2 ** -48))) return undefined;
-  return neg ? -lo : lo;
-}
-
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
+/** Significant digits a list value keeps exactly (10^15 < 2^53); later digits only bound it. */
+const KEPT = 15;
+
+/** x · 10^k for |k| ≤ 44, with at most two roundings (k beyond ±22 takes two steps). */
+function scaled(x: number, k: number): number {
+  if (k >= 0) return k <= 22 ? x * POW10[k]! : x * 1e22 * POW10[k - 22]!;
+  return k >= -22 ? x / POW10[-k]! : x / 1e22 / POW10[-k - 22]!;
+}
+
 /**
- * A JSON array of plain numbers `[1.5, -2, 0.25]` in bytes [s, e): its length, with the values
- * written to `out` (float32) from `at` when given; -1 when it is anything else (nulls,
- * exponents, nested arrays…) or a value is too close to call, which the caller then reads with
- * JSON.parse. One pass per value: the JSON shape check and the digits of `float32Of` together
- * (the same accumulation and the same roundings; `plainListReference` in the tests is the two
- * calls this fuses).
+ * A JSON array of numbers `[1.5, -2, 0.25, 5e-7]` in bytes [s, e): its length, with the values
+ * written to `out` (float32, as Math.fround(JSON.parse) gives) from `at` when given; -1 when it
+ * is anything else (nulls, nested arrays, not JSON…) or a value is too close to call, which the
+ * caller then reads with JSON.parse.
+ *
+ * One pass per value, shape and digits together. A value keeps its first 15 significant digits
+ * in an exact integer m and a power of ten k. With no other nonzero digit and |k| ≤ 22,
+ * m · 10^k is one correctly rounded operation on exact doubles, i.e. Number(text). Otherwise
+ * the text lies in [m, m + 1) · 10^k (m · 10^k computed within 2^-52; m ≥ 10^14 when a digit
+ * was dropped), and its float32 is kept only when both ends, widened (by 2^-48 below, 2^-45
+ * above), round to the same float32: rounding is monotone, so
+ * Math.fround(Number(text)) is that float32 too. Probabilities written with 17–20 digits take
+ * the second path and skip the digits past the 15th without arithmetic.
  */
 export function plainList(
   bytes: Uint8Array,
@@ -104,89 +76,91 @@ export function plainList(
   at = 0,
   max = Infinity,
 ): number {
-  if (bytes[s] !== 0x5b || bytes[e - 1] !== 0x5d) return -1;
+  if (e - s < 2 || bytes[s] !== 0x5b || bytes[e - 1] !== 0x5d) return -1;
   let i = s + 1;
+  // bytes[end] is the closing bracket, no digit, space or sign: it stops every loop below.
   const end = e - 1;
   let n = 0;
-  while (i < end && isSpace(bytes[i]!)) i++;
+  while (isSpace(bytes[i]!)) i++;
   if (i === end) return 0;
   for (;;) {
-    while (i < end && isSpace(bytes[i]!)) i++;
-    // -?(0|[1-9]\d*)(\.\d+)? up to a comma, a space or the bracket; anything else is not JSON.
-    let b = bytes[i]!;
-    const neg = b === 0x2d;
-    if (neg) b = bytes[++i]!;
-    if (i >= end || b < 0x30 || b > 0x39) return -1;
-    let m = b - 0x30;
-    let frac = -1;
+    while (isSpace(bytes[i]!)) i++;
+    // -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? up to a comma, a space or the bracket.
+    const neg = bytes[i] === 0x2d;
+    if (neg) i++;
+    let d = bytes[i]! - 0x30;
+    if (d < 0 || d > 9) return -1;
     i++;
-    if (m === 0 && i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) return -1;
-    while (i < end && (b = bytes[i]!) >= 0x30 && b <= 0x39) {
-      m = m * 10 + (b - 0x30);
-      i++;
-    }
-    if (i < end && bytes[i] === 0x2e) {
-      i++;
-      frac = 0;
-      if (i >= end || bytes[i]! < 0x30 || bytes[i]! > 0x39) return -1;
-      while (i < end && (b = bytes[i]!) >= 0x30 && b <= 0x39) {
-        m = m * 10 + (b - 0x30);
-        frac++;
+    let m = d;
+    let sig = d === 0 ? 0 : 1;
+    let k = 0;
+    let exact = true;
+    if (d === 0) {
+      d = bytes[i]! - 0x30;
+      if (d >= 0 && d <= 9) return -1; // a leading zero
+    } else {
+      while ((d = bytes[i]! - 0x30) >= 0 && d <= 9) {
+        if (sig < KEPT) {
+          m = m * 10 + d;
+          sig++;
+        } else {
+          k++;
+          if (d !== 0) exact = false;
+        }
         i++;
       }
+    }
+    if (bytes[i] === 0x2e) {
+      i++;
+      d = bytes[i]! - 0x30;
+      if (d < 0 || d > 9) return -1;
+      // Leading zeros of a fraction (0.000123) are not significant; then the kept digits, then
+      // the rest, only looked at.
+      if (m === 0)
+        while (bytes[i] === 0x30) {
+          k--;
+          i++;
+        }
+      while (sig < KEPT && (d = bytes[i]! - 0x30) >= 0 && d <= 9) {
+        m = m * 10 + d;
+        k--;
+        sig++;
+        i++;
+      }
+      while ((d = bytes[i]! - 0x30) >= 0 && d <= 9) {
+        if (d !== 0) exact = false;
+        i++;
+      }
+    }
+    if ((bytes[i]! | 0x20) === 0x65) {
+      i++;
+      const eNeg = bytes[i] === 0x2d;
+      if (eNeg || bytes[i] === 0x2b) i++;
+      d = bytes[i]! - 0x30;
+      if (d < 0 || d > 9) return -1;
+      let x = 0;
+      do {
+        if (x < 1e6) x = x * 10 + d;
+        i++;
+      } while ((d = bytes[i]! - 0x30) >= 0 && d <= 9);
+      k += eNeg ? -x : x;
     }
     if (i < end && bytes[i] !== 0x2c && !isSpace(bytes[i]!)) return -1;
     if (out && n < max) {
       let v: number;
-      if (m < MAX_EXACT && frac <= 22) {
-        // plainNumber's case: exact digits, one rounding.
-        v = frac > 0 ? m / POW10[frac]! : m;
-        v = neg ? -v : v;
-      } else {
-        // float32Of's: kept only when every nearby double rounds to the same float32.
-        if (frac > 22 || m > 1e30) return -1;
-        v = frac > 0 ? m / POW10[frac]! : m;
-        const lo = Math.fround(v * (1 - 2 ** -48));
-        if (lo !== Math.fround(v * (1 + 2 ** -48))) return -1;
-        v = neg ? -lo : lo;
+      if (m === 0) v = 0;
+      else if (exact && k >= -22 && k <= 22) v = k < 0 ? m / POW10[-k]! : m * POW10[k]!;
+      else {
+        // m has 15 digits when inexact, so (m + 1) / m < 1 + 10^-14 < 1 + 2^-46 - 2^-48.
+        if (k < -44 || k > 44) return -1;
+        const x = scaled(m, k);
+        v = Math.fround(x * (1 - 2 ** -48));
+        if (v !== Math.fround(x * (1 + 2 ** -45))) return -1;
       }
-      out[at + n] = v;
+      out[at + n] = neg ? -v : v;
     }
     n++;
-    while (i < end && isSpace(bytes[i]!)) i++;
-    if (i === end) return n;
-    if (bytes[i] !== 0x2c) return -1;
-    i++;
-  }
-}
-
-/** The unfused reader (`jsonShaped` then `float32Of` per value), the reference for the tests. */
-export function plainListReference(
-  bytes: Uint8Array,
-  s: number,
-  e: number,
-  out?: Float32Array,
-  at = 0,
-  max = Infinity,
-): number {
-  if (bytes[s] !== 0x5b || bytes[e - 1] !== 0x5d) return -1;
-  let i = s + 1;
-  const end = e - 1;
-  let n = 0;
-  while (i < end && isSpace(bytes[i]!)) i++;
-  if (i === end) return 0;
-  for (;;) {
-    while (i < end && isSpace(bytes[i]!)) i++;
-    const start = i;
-    while (i < end && bytes[i] !== 0x2c && !isSpace(bytes[i]!)) i++;
-    if (!jsonShaped(bytes, start, i)) return -1;
-    if (out && n < max) {
-      const v = float32Of(bytes, start, i);
-      if (v === undefined) return -1;
-      out[at + n] = v;
-    }
-    n++;
-    while (i < end && isSpace(bytes[i]!)) i++;
+    while (isSpace(bytes[i]!)) i++;
     if (i === end) return n;
     if (bytes[i] !== 0x2c) return -1;
     i++;

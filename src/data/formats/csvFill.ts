@@ -48,10 +48,20 @@ function strings(name: string, n: number): Filler {
     }
     return code;
   };
-  // Codes by a hash of the field's bytes, so a repeated category makes no string. Each hash
-  // keeps the bytes of the first field seen with it; another field with that hash (or a field
-  // with a quote, or one short enough to be a null token) takes the string path.
-  const byHash = new Map<number, { code: number; key: Uint8Array }>();
+  // Codes by a hash of the field's bytes, so a repeated category makes no string: an open-
+  // addressing table of codes (typed arrays, no Map lookup per field), each code's bytes kept
+  // in a pool to compare. A field with a quote, or one short enough to be a null token, takes
+  // the string path.
+  // (small at first: a file may have thousands of text columns; grown to 2^17 slots at most)
+  const MAX_SLOTS = 1 << 17;
+  let slots = 1 << 8;
+  let table = new Int32Array(slots).fill(-1);
+  const hashOf: number[] = [];
+  const keyAt: number[] = [];
+  const keyLen: number[] = [];
+  let pool = new Uint8Array(1 << 12);
+  let used = 0;
+  let keys = 0;
   return {
     type: 'Utf8',
     set(row, text) {
@@ -66,18 +76,51 @@ function strings(name: string, n: number): Filler {
         if (b === 0x22) return false;
         h = Math.imul(h ^ b, 16777619);
       }
-      const hit = byHash.get(h);
-      if (hit) {
-        const k = hit.key;
-        if (k.length !== len) return false;
-        for (let i = 0; i < len; i++) if (k[i] !== bytes[s + i]) return false;
-        codes[row] = hit.code;
-        return true;
+      h ^= h >>> 15;
+      let slot = h & (slots - 1);
+      for (;;) {
+        const code = table[slot]!;
+        if (code < 0) break;
+        if (keyLen[code] === len) {
+          const k = keyAt[code]!;
+          let i = 0;
+          while (i < len && pool[k + i] === bytes[s + i]) i++;
+          if (i === len) {
+            codes[row] = code;
+            return true;
+          }
+        }
+        slot = (slot + 1) & (slots - 1);
       }
       // A column of mostly distinct texts (notes, ids) would hold every field twice: stop.
-      if (byHash.size >= 1 << 16) return false;
+      if (keys >= MAX_SLOTS >> 1) return false;
       const code = intern(fieldText(bytes, s, e, false));
-      byHash.set(h, { code, key: bytes.slice(s, e) });
+      if (keyLen[code] === undefined) {
+        if (used + len > pool.length) {
+          const p = new Uint8Array(Math.max(pool.length * 2, used + len));
+          p.set(pool);
+          pool = p;
+        }
+        pool.set(bytes.subarray(s, e), used);
+        keyAt[code] = used;
+        keyLen[code] = len;
+        used += len;
+      }
+      if (hashOf[code] === undefined) hashOf[code] = h;
+      table[slot] = code;
+      if (++keys > slots >> 1) {
+        // Grown: every code again at its hash (a code seen with other bytes is simply dropped).
+        slots *= 2;
+        table = new Int32Array(slots).fill(-1);
+        keys = 0;
+        for (let c = 0; c < hashOf.length; c++) {
+          if (hashOf[c] === undefined) continue;
+          let at = hashOf[c]! & (slots - 1);
+          while (table[at]! >= 0) at = (at + 1) & (slots - 1);
+          table[at] = c;
+          keys++;
+        }
+      }
       codes[row] = code;
       return true;
     },

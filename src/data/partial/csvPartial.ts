@@ -38,6 +38,7 @@ import { allocateVectors } from '../vectorMemory';
 import { deferredColumns } from './choose';
 import { placeholderOf } from './placeholder';
 import type { DeferredSource } from './source';
+import { type Arriving, arrived, arriving } from '../readArriving';
 
 export interface PartialCsv {
   /** The first view's columns, parsed (the others are absent). */
@@ -125,41 +126,85 @@ function fitted(col: Column, rows: number): Column {
 
 const yieldNow = () => new Promise((r) => setTimeout(r, 0));
 
+/** A record crossed the end of the bytes read so far (longer than `arriving.guard`): read whole. */
+class NotYet extends Error {}
+
 /**
  * Parses the first view's columns of a CSV and prepares the rest; null when the file should be
  * read whole (nothing to defer, no header, a bad record: the whole read gives its message).
+ * The bytes may still be arriving (readArriving.ts): the scan follows the read, record by
+ * record, and only a failed read rejects.
  */
-export function readCsvPartially(
-  bytes: Uint8Array,
+export async function readCsvPartially(
+  src: Arriving,
   fileName: string,
   onProgress?: (done: number, total: number) => void,
-): PartialCsv | null {
+): Promise<PartialCsv | null> {
   try {
-    return partially(bytes, fileName, onProgress);
-  } catch {
-    return null;
+    return await partially(src, fileName, onProgress);
+  } catch (err) {
+    if (src.ready === src.bytes.length) return null;
+    // Not read yet: a read error (rethrown by `done`), or a record that crossed the end of the
+    // bytes read so far, or a bad record (parsed again whole, it gives null again).
+    void err;
+    const bytes = await src.done;
+    arriving.again++;
+    try {
+      return await partially(arrived(bytes), fileName, onProgress);
+    } catch {
+      return null;
+    }
   }
 }
 
-function partially(
-  bytes: Uint8Array,
+async function partially(
+  src: Arriving,
   fileName: string,
   onProgress?: (done: number, total: number) => void,
-): PartialCsv | null {
-  const { delim, header, body } = csvHead(bytes);
-  const width = header.length;
+): Promise<PartialCsv | null> {
+  const bytes = src.bytes;
   const n = bytes.length;
+  // How far records may be scanned: the bytes read, less GUARD (all of them once read).
+  const { guard } = arriving;
+  let ready = src.ready;
+  let limit = 0;
+  const grown = () => {
+    ready = src.ready;
+    limit = ready === n ? n : ready - guard;
+  };
+  grown();
+  while (ready < n && ready < 2 * guard) {
+    await src.more();
+    grown();
+  }
+  const { delim, header, body } = csvHead(bytes);
+  if (body >= ready && ready < n) throw new NotYet();
+  src.quiet();
+  /** After a record was scanned to `at`: it must lie in the bytes read. */
+  const check = (at: number) => {
+    if (at >= ready && ready < n) throw new NotYet();
+  };
+  /** Before a record at `at`: waits while it is too near the end of the bytes read. */
+  const wait = async (at: number) => {
+    while (at >= limit && ready < n) {
+      await src.more();
+      grown();
+    }
+  };
+  const width = header.length;
   // The sample: types for the placeholders and the choice, bytes per column for the progress.
   const sample = newInferred(width);
   const sampleBytes = new Float64Array(width);
   let i = body;
   // (the sample also sizes the first pass's arrays: rows of its average length, and a tenth more)
   while (i < n && sample.rows < SAMPLE_ROWS) {
+    if (i >= limit) await wait(i);
     i = scanRecord(bytes, i, delim, (col, s, e, q) => {
       if (col >= width) return;
       sampleBytes[col]! += e - s + (q ? 3 : 1);
       inferField(sample, col, bytes, s, e, q);
     });
+    check(i);
     if (scanned.fields === 0) continue;
     checkRecord(scanned.fields, width, sample.rows);
     sample.rows++;
@@ -195,8 +240,14 @@ function partially(
   scanned.markCol = d0;
   try {
     while (i < n) {
+      if (i >= limit) {
+        scanned.markCol = -1;
+        await wait(i);
+        scanned.markCol = d0;
+      }
       const at = i;
       i = scanRecord(bytes, i, delim, first, want);
+      check(i);
       if (scanned.fields === 0) continue;
       checkRecord(scanned.fields, width, row);
       starts.push(at);
@@ -205,6 +256,11 @@ function partially(
       if (i - lastTick >= PROGRESS_EVERY) {
         lastTick = i;
         onProgress?.(i, n);
+        // Slices that landed meanwhile are copied in only when the scan lets the thread go.
+        scanned.markCol = -1;
+        await src.breathe();
+        grown();
+        scanned.markCol = d0;
       }
     }
   } finally {

@@ -1,12 +1,13 @@
 // A single large CSV/TSV file opened on the columns the first view needs, the rest parsed in the
 // background (csvPartial.ts).
 import { readCsvPartially } from '../../data/partial/csvPartial';
-import { type ReadBudget, type Source, readSource } from '../../data/readSource';
+import { readArriving } from '../../data/readArriving';
+import type { ReadBudget, Source } from '../../data/readSource';
 import { textKind } from '../../data/sniff';
 import type { OpenResult } from '../../protocol';
 import { CANCELLED, type OpenCall, reasonOf } from './openCall';
 import { openWith } from './openPartial';
-import { timed } from './timing';
+import { timedAsync } from './timing';
 
 /**
  * Null when it is not one (a gzip file is read whole); otherwise read once, and parsed whole
@@ -27,17 +28,20 @@ export async function openCsvPartial(
   } catch {
     return null;
   }
+  const decoding = (bytesRead: number, totalBytes: number) =>
+    onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
+  // Scanned while it is read (readArriving.ts): the parse follows the slices as they land.
+  let p: Awaited<ReturnType<typeof readCsvPartially>>;
   let bytes: Uint8Array;
   try {
-    bytes = await readSource(source, onProgress, budget, signal);
+    const src = readArriving(file, onProgress, budget, signal);
+    p = await timedAsync('open:parse', () => readCsvPartially(src, fileName, decoding));
+    bytes = await src.done;
   } catch (err) {
     if (signal.aborted) return CANCELLED;
     return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
   }
-  const decoding = (bytesRead: number, totalBytes: number) =>
-    onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
   const whole = () => c.openFiles([{ name: fileName, bytes }]);
-  const p = timed('open:parse', () => readCsvPartially(bytes, fileName, decoding));
   if (signal.aborted) return CANCELLED;
   if (!p) return whole();
   const r = openWith(p.table, p, p.later, p.source, c.token, c.onColumns);

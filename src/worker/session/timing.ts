@@ -12,3 +12,15 @@ export function timed<T>(name: string, run: () => T): T {
   }
   return out;
 }
+
+/** `timed` for work that awaits (its measure spans the awaits). */
+export async function timedAsync<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const start = typeof performance !== 'undefined' ? performance.now() : 0;
+  const out = await run();
+  try {
+    performance.measure(`wb:${name}`, { start });
+  } catch {
+    // No Performance API (old runtimes): timings are optional.
+  }
+  return out;
+}
