@@ -27,19 +27,21 @@ function committed(): void {
 export function Staged({ children }: { children: ReactNode }) {
   const [on, setOn] = useState(false);
   useEffect(() => {
-    if (on) {
-      committed();
-      return;
-    }
-    let live = true;
+    if (on) return;
+    let released = false;
+    let gone = false;
     const go = () => {
-      if (live) setOn(true);
-      else committed(); // unmounted while waiting: let the next one go
+      if (gone) return committed(); // unmounted while waiting: let the next one go
+      released = true;
+      setOn(true);
     };
     queue.push(go);
     pump();
+    // Runs when the render with `on` commits, or when the panel goes before it could (a click
+    // away in between): either way the next panel may mount, so the queue never stalls.
     return () => {
-      live = false;
+      gone = true;
+      if (released) committed();
       const at = queue.indexOf(go);
       if (at >= 0) queue.splice(at, 1);
     };
