@@ -73,8 +73,7 @@ export async function cohortPass(
   const pos = positiveIndex(src.classes, src.roles.positiveClass);
   // GROUPING() takes only grouped columns; the others are constant NULLs in every set.
   const used = cols.filter((c) => sets.some((s) => s.includes(c)));
-  const gid = (set: string[]) =>
-    used.reduce((acc, c) => acc * 2 + (set.includes(c) ? 0 : 1), 0);
+  const gid = (set: string[]) => used.reduce((acc, c) => acc * 2 + (set.includes(c) ? 0 : 1), 0);
   const grouping = used.length ? `GROUPING(${used.join(', ')})` : '0';
   const g =
     `g AS MATERIALIZED (SELECT ${grouping} AS gid, ${cols.map((c) => (used.includes(c) ? c : `NULL AS ${c}`)).join(', ')}, count(*) AS n ` +
