@@ -57,19 +57,23 @@ export async function cohortPass(
     ...preds.map((p, j) => `${p ?? 'CAST(NULL AS INTEGER)'} AS p${j}`),
     ...scores.map((s, j) => `${s ?? 'CAST(NULL AS DOUBLE)'} AS s${j}`),
   ];
-  const sets: string[][] = [[]];
-  const cellSet: (string[] | null)[] = preds.map((p, j) => {
-    if (!p || !label) return null;
-    const s = basePred && j !== bi ? ['l', `p${bi}`, `p${j}`] : ['l', `p${j}`];
-    sets.push(s);
-    return s;
-  });
-  const rankSet: (string[] | null)[] = scores.map((s, j) => {
-    if (!s) return null;
-    const set = ['l', `s${j}`];
+  // One grouping set per version: its prediction and score beside the label (and the
+  // baseline's prediction), so its matrix, rank sums, joint outcomes and flips are all sums over
+  // one hash table; each set covers every row, so any one of them gives the size too.
+  const sets: string[][] = [];
+  const setOf: (string[] | null)[] = names.map((_, j) => {
+    if (!label || (!preds[j] && !scores[j])) return null;
+    const joint = basePred && preds[j] && j !== bi;
+    const set = [
+      'l',
+      ...(joint ? [`p${bi}`] : []),
+      ...(preds[j] ? [`p${j}`] : []),
+      ...(scores[j] ? [`s${j}`] : []),
+    ];
     sets.push(set);
     return set;
   });
+  if (sets.length === 0) sets.push([]);
   const pos = positiveIndex(src.classes, src.roles.positiveClass);
   // GROUPING() takes only grouped columns; the others are constant NULLs in every set.
   const used = cols.filter((c) => sets.some((s) => s.includes(c)));
@@ -80,15 +84,16 @@ export async function cohortPass(
     `FROM (SELECT ${select.join(', ')} FROM ${src.from} WHERE ${where ?? 'TRUE'}) ` +
     `GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')}))`;
   const nulls = (n: number) => Array.from({ length: n }, () => 'CAST(NULL AS DOUBLE)');
+  // Cells: each set's counts with the scores summed out (a few rows per version).
+  const cells = cols.map((c) => (c.startsWith('s') ? `NULL AS ${c}` : c));
+  const keys = cols.filter((c) => !c.startsWith('s'));
   const parts = [
-    `SELECT 'c' AS kind, gid, ${cols.join(', ')}, n, ${nulls(4).join(', ')} FROM g WHERE gid IN (${[
-      gid([]),
-      ...cellSet.filter((s): s is string[] => !!s).map(gid),
-    ].join(', ')})`,
+    `SELECT 'c' AS kind, gid, ${cells.join(', ')}, sum(n) AS n, ${nulls(4).join(', ')} FROM g ` +
+      `GROUP BY gid, ${keys.join(', ')}`,
   ];
   const ctes = [g];
-  rankSet.forEach((set, j) => {
-    if (!set) return;
+  setOf.forEach((set, j) => {
+    if (!set || !scores[j]) return;
     // rocAuc's rank sums over the distinct scores: positives win over the negatives strictly
     // below and tie with those at the same score; AP from the cumulative counts from the top.
     ctes.push(
@@ -119,15 +124,17 @@ export async function cohortPass(
     rank: null,
   }));
   const byGid = new Map<number, number>();
-  cellSet.forEach((s, j) => {
-    if (!s) return;
-    byGid.set(gid(s), j);
+  setOf.forEach((set, j) => {
+    if (!set) return;
+    byGid.set(gid(set), j);
+    if (!preds[j]) return;
     versions[j]!.matrix = new Float64Array(k * k);
-    if (s.length === 3) {
+    if (set.includes(`p${bi}`) && j !== bi) {
       versions[j]!.joint = { bothRight: 0, baseOnly: 0, mineOnly: 0, bothWrong: 0 };
       versions[j]!.flips = { n: 0, correctToWrong: 0, wrongToCorrect: 0, changed: 0 };
     }
   });
+  const sizeGid = gid(sets[0]!);
   const code = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const r of rows) {
     if (r.kind === 'r') {
@@ -143,15 +150,13 @@ export async function cohortPass(
     }
     const n = Number(r.n);
     const g = Number(r.gid);
-    if (g === gid([])) {
-      size = n;
-      continue;
-    }
-    const j = byGid.get(g)!;
+    if (g === sizeGid) size += n;
+    const j = byGid.get(g);
+    if (j === undefined) continue;
     const v = versions[j]!;
     const l = code(r.l);
     const p = code(r[`p${j}`]);
-    if (l !== null && p !== null) v.matrix![l * k + p]! += n;
+    if (v.matrix && l !== null && p !== null) v.matrix[l * k + p]! += n;
     const b = bi >= 0 ? code(r[`p${bi}`]) : null;
     if (v.joint && v.flips && l !== null && p !== null && b !== null) {
       const a = b === l;
