@@ -53,7 +53,17 @@ async function connectionPool(instance: DuckDBInstance, first: DuckDBConnection,
         release(c);
       }
     },
-    close: () => all.forEach((c) => c.closeSync()),
+    /**
+     * Closes the idle connections and interrupts busy ones: closing a connection while its query
+     * runs left the process unable to exit (a libuv worker blocked for good on SIGTERM).
+     */
+    close: () => {
+      for (const c of all) {
+        if (idle.includes(c)) c.closeSync();
+        else c.interrupt();
+      }
+      return idle.length === all.length;
+    },
   };
 }
 
@@ -79,9 +89,10 @@ export async function openServed(input: string[] | Inputs, threads?: number): Pr
     'SET enable_external_access = false',
     'SET autoinstall_known_extensions = false',
     'SET autoload_known_extensions = false',
-    // Parquet footers are read once, not per query; results without ORDER BY may come in any
+    // Parquet footers are read once, not per query (GLOBAL: this one is per connection unless
+    // said so, and the pool's other connections open after the lock); results without ORDER BY may come in any
     // order (every query that needs an order says so), which lets scans skip re-ordering.
-    'SET parquet_metadata_cache = true',
+    'SET GLOBAL parquet_metadata_cache = true',
     'SET preserve_insertion_order = false',
     ...(threads ? [`SET threads = ${int(threads)}`] : []),
     'SET lock_configuration = true',
@@ -97,8 +108,7 @@ export async function openServed(input: string[] | Inputs, threads?: number): Pr
     fileRows,
     rows: (sql) => pool.run((conn) => rowsOf(conn, sql)),
     close: () => {
-      pool.close();
-      instance.closeSync();
+      if (pool.close()) instance.closeSync();
     },
   };
 }
