@@ -27,6 +27,46 @@ async function rowsOf(c: DuckDBConnection, sql: string): Promise<Record<string, 
   return reader.getRowObjectsJS() as Record<string, unknown>[];
 }
 
+/**
+ * Connections to the one database, opened after its configuration is locked. A query takes an
+ * idle one or waits for the first freed, so a cheap request (a threshold edit, a page) runs
+ * beside a long one (a bootstrap) instead of behind it; DuckDB shares its threads between them.
+ */
+const POOL = 3;
+
+async function connectionPool(instance: DuckDBInstance, first: DuckDBConnection, size: number) {
+  const idle: DuckDBConnection[] = [first];
+  for (let i = 1; i < size; i++) idle.push(await instance.connect());
+  const all = [...idle];
+  const waiting: ((c: DuckDBConnection) => void)[] = [];
+  const release = (c: DuckDBConnection) => {
+    const next = waiting.shift();
+    if (next) next(c);
+    else idle.push(c);
+  };
+  return {
+    async run<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+      const c = idle.pop() ?? (await new Promise<DuckDBConnection>((ok) => waiting.push(ok)));
+      try {
+        return await fn(c);
+      } finally {
+        release(c);
+      }
+    },
+    /**
+     * Closes the idle connections and interrupts busy ones: closing a connection while its query
+     * runs left the process unable to exit (a libuv worker blocked for good on SIGTERM).
+     */
+    close: () => {
+      for (const c of all) {
+        if (idle.includes(c)) c.closeSync();
+        else c.interrupt();
+      }
+      return idle.length === all.length;
+    },
+  };
+}
+
 /** Parquet file paths, or resolved inputs of any kind. */
 export async function openServed(input: string[] | Inputs, threads?: number): Promise<Served> {
   const inputs: Inputs = Array.isArray(input)
@@ -49,21 +89,26 @@ export async function openServed(input: string[] | Inputs, threads?: number): Pr
     'SET enable_external_access = false',
     'SET autoinstall_known_extensions = false',
     'SET autoload_known_extensions = false',
+    // Parquet footers are read once, not per query (GLOBAL: this one is per connection unless
+    // said so, and the pool's other connections open after the lock); results without ORDER BY may come in any
+    // order (every query that needs an order says so), which lets scans skip re-ordering.
+    'SET GLOBAL parquet_metadata_cache = true',
+    'SET preserve_insertion_order = false',
     ...(threads ? [`SET threads = ${int(threads)}`] : []),
     'SET lock_configuration = true',
   ])
     await c.run(s);
   const [count] = await rowsOf(c, `SELECT count(*) AS n FROM ${ident(VIEW)}`);
+  const pool = await connectionPool(instance, c, POOL);
   return {
     files,
     format: inputs.format,
     columns,
     rowCount: Number(count!.n),
     fileRows,
-    rows: (sql) => rowsOf(c, sql),
+    rows: (sql) => pool.run((conn) => rowsOf(conn, sql)),
     close: () => {
-      c.closeSync();
-      instance.closeSync();
+      if (pool.close()) instance.closeSync();
     },
   };
 }

@@ -16,7 +16,7 @@ import type { SqlSource } from '../sql/types';
 import { VIEW, type Served } from '../served';
 import { summarizeServed, type ServedSummary } from './summary';
 import { classesSql } from './classes';
-import { overviewSql } from './metrics';
+import { cohortNumbersSql, overviewSql } from './metrics';
 import { profileSql } from './profile';
 import { SqlRows } from './rows';
 import { rowDetailSql } from './rowDetail';
@@ -115,9 +115,14 @@ export class ServerBackend {
         out.push({ id: c.id, size: 0, metrics: [], error: err.message });
         continue;
       }
-      const [r] = await this.db.rows(`SELECT count(*) AS n FROM ${VIEW} WHERE ${where}`);
-      const metrics = this.analysed ? await overviewSql(this.db, this.src, where) : [];
-      out.push({ id: c.id, size: Number(r!.n), metrics, error: null });
+      if (!this.analysed) {
+        const [r] = await this.db.rows(`SELECT count(*) AS n FROM ${VIEW} WHERE ${where}`);
+        out.push({ id: c.id, size: Number(r!.n), metrics: [], error: null });
+        continue;
+      }
+      // Size and every version's metrics from one scan of the cohort's rows.
+      const { size, metrics } = await cohortNumbersSql(this.db, this.src, where, true);
+      out.push({ id: c.id, size, metrics, error: null });
     }
     return out;
   }

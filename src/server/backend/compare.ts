@@ -21,8 +21,8 @@ import { ident, int } from '../sql/quote';
 import type { SqlQuery, SqlSource } from '../sql/types';
 import { ROW } from '../served';
 import { poissonWeighted } from '../sql/poisson';
-import { aucSql, confusionSql } from './metrics';
 import { lossMeansSql, lossesSql } from '../sql/losses';
+import { aucOf, cohortPass } from './pass';
 import { positiveIndex } from '../../data/classes';
 
 const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
@@ -139,8 +139,16 @@ export async function compareSql(
       errors.push({ cohortName: c.name, error: (err as Error).message });
       continue;
     }
-    const [s] = await db.rows(`SELECT count(*) AS n FROM ${src.from} WHERE ${where}`);
-    const size = Number(s!.n);
+    // Classification: the size, every version's matrix, joint outcomes with the baseline, flips
+    // and rank sums from one scan (pass.ts); regression: a count and a sum query per version.
+    const pass =
+      task === 'regression'
+        ? null
+        : await cohortPass(db, src, where, { base, ranks: keys.includes('auc') });
+    const size = pass
+      ? pass.size
+      : Number((await db.rows(`SELECT count(*) AS n FROM ${src.from} WHERE ${where}`))[0]!.n);
+    const passOf = (v: string) => pass!.versions.find((x) => x.name === v)!;
     const points = new Map<string, Promise<Record<string, unknown>>>();
     /** A regression version's n, MAE, RMSE and R² sums over the cohort (kept for its Δ). */
     const regressionPoint = (h: string) => {
@@ -220,25 +228,18 @@ export async function compareSql(
       } else {
         const p = predCode(src, version);
         const pb = predCode(src, base);
-        if (label && p && pb) {
-          const sm = summaryOfMatrix(
-            await confusionSql(db, src, label, p, where),
-            src.classes.length,
-          );
+        const mine = passOf(version);
+        if (label && p && pb && mine.matrix) {
+          const sm = summaryOfMatrix(mine.matrix, src.classes.length);
           evaluated = sm.n;
           const ci = wilson(sm.correct, sm.n);
           metrics.accuracy = { value: sm.accuracy, lo: ci.lo, hi: ci.hi };
           metrics.macroF1 = { ...NONE, value: sm.macroF1 };
-          if (!isBase) {
-            const ok = (x: string) => `CAST(${x} = ${label} AS INTEGER)`;
+          if (!isBase && mine.joint) {
             // The four joint outcomes are all the paired statistic needs: the tab's own
             // bootstrap over them (same algorithm, same seed) gives the same interval.
-            const [f] = await db.rows(
-              `SELECT count(*) FILTER (WHERE a = 1 AND b = 1) AS c0, count(*) FILTER (WHERE a = 1 AND b = 0) AS c1, ` +
-                `count(*) FILTER (WHERE a = 0 AND b = 1) AS c2, count(*) FILTER (WHERE a = 0 AND b = 0) AS c3 FROM ` +
-                `(SELECT ${ok(pb)} AS a, ${ok(p)} AS b FROM ${src.from} WHERE ${where})`,
-            );
-            const cats = Float64Array.from([f!.c0, f!.c1, f!.c2, f!.c3], Number);
+            const j = mine.joint;
+            const cats = Float64Array.from([j.bothRight, j.baseOnly, j.mineOnly, j.bothWrong]);
             const delta = (c: Float64Array) => (c[2]! - c[1]!) / (c[0]! + c[1]! + c[2]! + c[3]!);
             const stat = {
               kind: 'counts',
@@ -265,9 +266,8 @@ export async function compareSql(
         const sb = scoreOf(src, base);
         if (keys.includes('auc') && label && sc && sb) {
           const l01 = `(CASE WHEN ${label} = ${int(pos)} THEN 1 WHEN ${label} IS NOT NULL THEN 0 END)`;
-          const auc = await aucSql(db, src, label, sc, where);
-          const est = (s: string) => boot.ranked(l01, s, where, true);
-          const ap = (await est(sc)).ap[0]!;
+          const auc = aucOf(passOf(version));
+          const ap = passOf(version).rank?.ap ?? NaN;
           for (const key of ['auc', 'ap'] as const) {
             const reps = (s: string) => boot.ranked(l01, s, where).then((r) => r[key]);
             const value = key === 'auc' ? (auc ?? NaN) : ap;
@@ -276,16 +276,14 @@ export async function compareSql(
             if (isBase) continue;
             // Δ is the difference of the two estimates shown, each over its version's scored
             // rows, as the tab's points pass defines it (src/worker/services/compare/points.ts).
-            const base =
-              key === 'auc'
-                ? ((await aucSql(db, src, label, sb, where)) ?? NaN)
-                : (await est(sb)).ap[0]!;
+            const theirs =
+              key === 'auc' ? (aucOf(passOf(base)) ?? NaN) : (passOf(base).rank?.ap ?? NaN);
             const iv = await paired(
               () => reps(sc),
               () => reps(sb),
             );
             deltas[key] = {
-              value: value - base,
+              value: value - theirs,
               lo: iv.lo,
               hi: iv.hi,
               p: iv.p,
@@ -313,23 +311,19 @@ export async function compareSql(
             deltas[key] = { ...d, q: NaN, test: 'paired bootstrap' };
           }
         }
-        if (!isBase && label && p && pb) {
-          const [f] = await db.rows(
-            `SELECT count(*) AS n, count(*) FILTER (WHERE a = l AND b <> l) AS c2w, count(*) FILTER (WHERE a <> l AND b = l) AS w2c, ` +
-              `count(*) FILTER (WHERE a <> b) AS ch FROM (SELECT ${label} AS l, ${pb} AS a, ${p} AS b FROM ${src.from} WHERE ${where}) ` +
-              `WHERE l IS NOT NULL AND a IS NOT NULL AND b IS NOT NULL`,
-          );
-          const n = Number(f!.n);
+        const f = passOf(version).flips;
+        if (!isBase && label && p && pb && f) {
+          const n = f.n;
           flipRows.push({
             cohortId: c.id,
             cohortName: c.name,
             version,
             evaluated: n,
-            correctToWrong: Number(f!.c2w),
-            wrongToCorrect: Number(f!.w2c),
-            changed: Number(f!.ch),
-            negativeFlipRate: n ? Number(f!.c2w) / n : NaN,
-            positiveFlipRate: n ? Number(f!.w2c) / n : NaN,
+            correctToWrong: f.correctToWrong,
+            wrongToCorrect: f.wrongToCorrect,
+            changed: f.changed,
+            negativeFlipRate: n ? f.correctToWrong / n : NaN,
+            positiveFlipRate: n ? f.wrongToCorrect / n : NaN,
           });
         }
       }

@@ -3,9 +3,10 @@
 // distinct scores, regression errors by sums. Only counts and sums leave DuckDB.
 import { summaryOfMatrix } from '../../engine/metrics/classification';
 import type { VersionMetrics } from '../../protocol';
-import { labelCode, labelValue, predCode, scoreOf, yhatOf } from '../sql/roles';
+import { labelValue, yhatOf } from '../sql/roles';
 import { positiveIndex } from '../../data/classes';
 import type { SqlQuery, SqlSource } from '../sql/types';
+import { aucOf, cohortPass } from './pass';
 
 const BLANK = { accuracy: null, macroF1: null, auc: null, mae: null, rmse: null };
 
@@ -81,23 +82,36 @@ export async function overviewSql(
   src: SqlSource,
   where: string | null,
 ): Promise<VersionMetrics[]> {
+  return (await cohortNumbersSql(db, src, where, true)).metrics;
+}
+
+/**
+ * A cohort's size and each version's headline metrics. Classification: one scan (pass.ts) for
+ * the size, every version's matrix and (when `ranks`) AUC; regression: the size and one sum
+ * query per version.
+ */
+export async function cohortNumbersSql(
+  db: SqlQuery,
+  src: SqlSource,
+  where: string | null,
+  ranks: boolean,
+): Promise<{ size: number; metrics: VersionMetrics[] }> {
   const names = src.roles.versions.map((v) => v.name);
-  if (src.roles.task === 'regression')
-    return Promise.all(names.map((v) => regression(db, src, v, where)));
-  const label = labelCode(src);
+  if (src.roles.task === 'regression') {
+    const [r] = await db.rows(`SELECT count(*) AS n FROM ${src.from} WHERE ${and(where)}`);
+    const metrics = await Promise.all(names.map((v) => regression(db, src, v, where)));
+    return { size: Number(r!.n), metrics };
+  }
   const k = src.classes.length;
-  const out: VersionMetrics[] = [];
-  for (const name of names) {
-    const m: VersionMetrics = { version: name, evaluated: 0, ...BLANK };
-    const pred = predCode(src, name);
-    if (label && pred) {
-      const s = summaryOfMatrix(await confusionSql(db, src, label, pred, where), k);
+  const pass = await cohortPass(db, src, where, { base: null, ranks });
+  const metrics = pass.versions.map((v) => {
+    const m: VersionMetrics = { version: v.name, evaluated: 0, ...BLANK };
+    if (v.matrix) {
+      const s = summaryOfMatrix(v.matrix, k);
       Object.assign(m, { evaluated: s.n, accuracy: s.accuracy, macroF1: s.macroF1 });
     }
-    const score = scoreOf(src, name);
-    if (label && score && src.roles.task === 'binary')
-      m.auc = await aucSql(db, src, label, score, where);
-    out.push(m);
-  }
-  return out;
+    if (v.rank) m.auc = aucOf(v);
+    return m;
+  });
+  return { size: pass.size, metrics };
 }

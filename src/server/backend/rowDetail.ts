@@ -15,21 +15,27 @@ const fmt = (v: number) => String(Number(v.toPrecision(4)));
 const n = (v: unknown) =>
   v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v);
 
+/**
+ * The rows named by the query, each read whole: by id in one scan that Parquet's row-group
+ * statistics prune (the id compared with a literal of its own type), else '#<index>'.
+ */
 async function rowsNamed(
   db: SqlQuery,
   src: SqlSource,
   rows: SqlRows,
   q: string,
-): Promise<number[]> {
+  cols: string[],
+): Promise<Record<string, unknown>[]> {
+  const select = `SELECT ${ident(ROW)} AS __r, ${cols.join(', ')} FROM ${src.from}`;
   const match = rows.idEquals(q);
   if (match) {
-    const hit = await db.rows(
-      `SELECT ${ident(ROW)} AS r FROM ${src.from} WHERE ${match} ORDER BY r`,
-    );
-    if (hit.length) return hit.map((r) => Number(r.r));
+    const hit = await db.rows(`${select} WHERE ${match} ORDER BY __r`);
+    if (hit.length) return hit;
   }
   const m = /^#(\d+)$/.exec(q);
-  return m && Number(m[1]) < src.rowCount ? [Number(m[1])] : [];
+  return m && Number(m[1]) < src.rowCount
+    ? db.rows(`${select} WHERE ${ident(ROW)} = ${int(Number(m[1]))}`)
+    : [];
 }
 
 export async function rowDetailSql(
@@ -39,16 +45,6 @@ export async function rowDetailSql(
   req: RowDetailRequest,
 ): Promise<RowDetail> {
   const query = req.row.trim();
-  const found = await rowsNamed(db, src, rows, query);
-  if (found.length === 0) {
-    const message = rows.idSql()
-      ? `No row with id “${query}”.`
-      : `This dataset has no id column: open a row by its number, #0 to #${src.rowCount - 1}.`;
-    return { found: false, query, message };
-  }
-  const occurrence = Math.min(Math.max(0, Math.floor(req.occurrence ?? 0)), found.length - 1);
-  const i = found[occurrence]!;
-  const at = `${ident(ROW)} = ${int(i)}`;
   const task = src.roles.versions.length || src.roles.label ? src.roles.task : null;
   const regression = src.roles.task === 'regression';
   const versions = src.roles.versions.map((v) => ({
@@ -83,8 +79,6 @@ export async function rowDetailSql(
     ]),
     ...fileFields.map((f, j) => `${cellSql(f)} AS f${j}`),
   ];
-  const [row] = await db.rows(`SELECT ${cols.join(', ')} FROM ${src.from} WHERE ${at}`);
-  const r = row!;
   let cohortWhere: string | null = null;
   let cohortError: string | null = null;
   try {
@@ -93,30 +87,64 @@ export async function rowDetailSql(
     if (!(err instanceof CohortError)) throw err;
     cohortError = err.message;
   }
-  let cohortSize = src.rowCount;
-  let inActive: boolean | null = null;
-  if (cohortWhere) {
-    const [c] = await db.rows(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE ${at}) AS me FROM ${src.from} WHERE ${cohortWhere}`,
-    );
-    cohortSize = Number(c!.n);
-    inActive = Number(c!.me) === 1;
-  }
-  const cohorts = [];
-  for (const c of req.cohorts) {
+  const members = req.cohorts.map((c) => {
     try {
-      const [m] = await db.rows(
-        `SELECT count(*) AS n FROM ${src.from} WHERE ${at} AND (${rows.where(c.predicate)})`,
-      );
-      cohorts.push({ id: c.id, member: Number(m!.n) === 1, error: null });
+      return { id: c.id, where: rows.where(c.predicate), error: null };
     } catch (err) {
       if (!(err instanceof CohortError)) throw err;
-      cohorts.push({ id: c.id, member: false, error: (err as Error).message });
+      return { id: c.id, where: null, error: err.message };
     }
+  });
+  // Cohort memberships are read with the row (its predicates as columns), not by more scans.
+  const flags = [
+    `${cohortWhere ? `(${cohortWhere})` : 'NULL'} AS __in`,
+    ...members.map((m, j) => `${m.where ? `(${m.where})` : 'NULL'} AS __m${j}`),
+  ];
+  const found = await rowsNamed(db, src, rows, query, [...cols, ...flags]);
+  if (found.length === 0) {
+    const message = rows.idSql()
+      ? `No row with id “${query}”.`
+      : `This dataset has no id column: open a row by its number, #0 to #${src.rowCount - 1}.`;
+    return { found: false, query, message };
   }
+  const occurrence = Math.min(Math.max(0, Math.floor(req.occurrence ?? 0)), found.length - 1);
+  const r = found[occurrence]!;
+  const i = Number(r.__r);
+  const inActive: boolean | null = cohortWhere ? r.__in === true : null;
+  const cohorts = members.map((m, j) => ({
+    id: m.id,
+    member: m.where !== null && r[`__m${j}`] === true,
+    error: m.error,
+  }));
   const className = (code: unknown) => (code === null ? null : (src.classes[Number(code)] ?? null));
   const labelName = regression ? (n(r.y) === null ? null : fmt(n(r.y)!)) : className(r.l);
   const pos = positiveIndex(src.classes, src.roles.positiveClass);
+  // Every version's rank and the active cohort's size in one scan of the ranked columns.
+  const ranked = versions.map((v, j) => {
+    const sql =
+      src.roles.task === 'binary' ? v.score : regression ? v.yhat : (confs[j]?.sql ?? null);
+    const value =
+      src.roles.task === 'binary' ? n(r[`s${j}`]) : regression ? n(r[`h${j}`]) : n(r[`c${j}`]);
+    return sql && value !== null ? { sql, value } : null;
+  });
+  // A row outside the active cohort is ranked among all rows (as in the tab).
+  const within = inActive && cohortWhere ? `(${cohortWhere})` : 'TRUE';
+  const aggs = [
+    ...(cohortWhere ? [`count(*) FILTER (WHERE ${cohortWhere}) AS n`] : []),
+    ...ranked.flatMap((x, j) =>
+      x
+        ? [
+            `count(*) FILTER (WHERE ${within} AND (${x.sql}) < ${num(x.value)}) AS b${j}`,
+            `count(*) FILTER (WHERE ${within} AND (${x.sql}) = ${num(x.value)}) AS e${j}`,
+            `count(*) FILTER (WHERE ${within} AND (${x.sql}) IS NOT NULL) AS t${j}`,
+          ]
+        : [],
+    ),
+  ];
+  const counts = aggs.length
+    ? (await db.rows(`SELECT ${aggs.join(', ')} FROM ${src.from}`))[0]!
+    : {};
+  const cohortSize = cohortWhere ? Number(counts.n) : src.rowCount;
   const detail: VersionDetail[] = [];
   for (const [j, v] of versions.entries()) {
     const predicted = className(r[`p${j}`]);
@@ -137,20 +165,12 @@ export async function rowDetailSql(
         { cls: neg, p: 1 - score },
       ].sort((a, b) => b.p - a.p);
     }
-    const rankedSql =
-      src.roles.task === 'binary' ? v.score : regression ? v.yhat : (confs[j]?.sql ?? null);
-    const value = src.roles.task === 'binary' ? score : regression ? n(r[`h${j}`]) : n(r[`c${j}`]);
+    const rank = ranked[j];
     let percentile: VersionDetail['percentile'] = null;
-    if (rankedSql && value !== null) {
-      // A row outside the active cohort is ranked among all rows (as in the tab).
-      const within = inActive && cohortWhere ? cohortWhere : 'TRUE';
-      const [p] = await db.rows(
-        `SELECT count(*) FILTER (WHERE x < ${num(value)}) AS b, count(*) FILTER (WHERE x = ${num(value)}) AS e, count(x) AS t ` +
-          `FROM (SELECT ${rankedSql} AS x FROM ${src.from} WHERE ${within})`,
-      );
-      const below = Number(p!.b);
-      const equal = Number(p!.e);
-      const total = Number(p!.t);
+    if (rank) {
+      const below = Number(counts[`b${j}`]);
+      const equal = Number(counts[`e${j}`]);
+      const total = Number(counts[`t${j}`]);
       const basis =
         src.roles.task === 'binary'
           ? `score (probability of ${src.classes[pos]})`
@@ -159,7 +179,7 @@ export async function rowDetailSql(
             : 'probability of the predicted class';
       percentile = {
         basis,
-        value,
+        value: rank.value,
         below,
         equal,
         total,
