@@ -1,33 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { dataPath, expectRows } from './helpers';
+import { commandOf } from './spawnApp';
 
 // `npm start -- files…` (scripts/start.mjs), run on the build the e2e web server just made.
-const port = Number(process.env.E2E_PORT ?? 4173);
-const dist = port === 4173 ? 'dist' : `.e2e-dist/${port}`;
-
-let child: ChildProcess | null = null;
-test.afterEach(() => {
-  child?.kill();
-  child = null;
-});
-
-function launch(...files: string[]): Promise<string> {
-  child = spawn('node', ['scripts/start.mjs', '--no-open', ...files], {
-    env: { ...process.env, WORKBENCH_DIST: dist },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child!.stderr!.on('data', (d) => (out += String(d)));
-    child!.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\S+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    child!.on('exit', (code) => reject(new Error(`start.mjs exited ${code}: ${out}`)));
-  });
-}
+const launch = commandOf('scripts/start.mjs');
 
 /** Status of a GET with the path sent exactly as written (no ../ clean-up by a client). */
 function statusOf(origin: string, rawPath: string): Promise<number> {

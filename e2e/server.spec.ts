@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test, type Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import { dataPath, expectRows, metricCell, openView, pct } from './helpers';
+import { commandOf } from './spawnApp';
 
 /** wide.arrow holds the same 500 rows as wide-snappy.parquet: read with arrow-js, independently. */
 const wide = tableFromIPC(readFileSync(dataPath('wide.arrow')));
@@ -27,31 +27,9 @@ async function openServed(page: Page, ...flags: string[]): Promise<string> {
 }
 
 // `npm run serve -- file.parquet` (scripts/serve.mjs): DuckDB answers the views over HTTP.
-const port = Number(process.env.E2E_PORT ?? 4173);
-const dist = port === 4173 ? 'dist' : `.e2e-dist/${port}`;
-
-let child: ChildProcess | null = null;
-test.afterEach(() => {
-  child?.kill();
-  child = null;
-});
-
-function serve(...args: string[]): Promise<string> {
-  const port = args.includes('--port') ? [] : ['--port', '0'];
-  child = spawn('node', ['scripts/serve.mjs', '--no-open', ...port, ...args], {
-    env: { ...process.env, WORKBENCH_DIST: dist },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child!.stderr!.on('data', (d) => (out += String(d)));
-    child!.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\S+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    child!.on('exit', (code) => reject(new Error(`serve.mjs exited ${code}: ${out}`)));
-  });
-}
+const serve = commandOf('scripts/serve.mjs', (args) =>
+  args.includes('--port') ? [] : ['--port', '0'],
+);
 
 // wide-snappy.parquet: 500 rows, 3 classes; v1 is 67.0% accurate, v2 80.4% (e2e/data/README.md).
 test('the overview of a Parquet file answered by DuckDB', async ({ page }) => {
@@ -372,16 +350,14 @@ test('stopping the server mid-session: a clear message, saved cohorts kept', asy
   const chip = page.getByRole('button', { name: /Members/ });
   await expect(chip).toContainText(/\d+ rows/);
   const size = /(\d+) rows/.exec(await chip.innerText())![1]!;
-  child!.kill();
+  const stopped = serve.stop();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('the DuckDB server is not answering');
   await expect(alert).toContainText(`--port ${first.port}`);
   await expect(page.getByRole('button', { name: /Members/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/server-stopped.png', fullPage: true });
   // Started again on that port as the message says: a new token, the same origin, the cohort back.
-  const old = child!;
-  if (old.exitCode === null && old.signalCode === null)
-    await new Promise((r) => old.once('exit', r));
+  await stopped;
   await openServed(page, '--port', first.port);
   await expect(page.getByRole('button', { name: /Members/ })).toContainText(`${size} rows`);
 });
