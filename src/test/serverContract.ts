@@ -2,7 +2,9 @@
 // by the DuckDB server backend, asked the same protocol requests. The server's answers go
 // through the wire format (JSON with NaN and typed arrays tagged) as they do over HTTP.
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { writeHostileParquet } from './sqlHostile';
 import { Session } from '../worker/session/session';
 import { datasetApi } from '../worker/services/dataset/api';
 import { cohortsApi } from '../worker/services/cohorts/api';
@@ -15,6 +17,23 @@ import { openServed, type Served } from '../server/served';
 import { ServerBackend } from '../server/backend/backend';
 import { decodeWire, encodeWire } from '../shared/wire';
 import type { OpenResult } from '../protocol';
+
+/** The wide fixture written by DuckDB (500 rows, 3 classes; e2e/data/README.md). */
+export const WIDE_PARQUET = fileURLToPath(
+  new URL('../../e2e/data/wide-snappy.parquet', import.meta.url),
+);
+
+/** Opens the wide fixture and the hostile one (sqlHostile.ts) before a describe block's tests
+ * and closes them after; `ready` receives both. */
+export function openFixtures(ready: (wide: Contract, hostile: Contract) => void): void {
+  const open: Contract[] = [];
+  beforeAll(async () => {
+    open.push(await openContract(WIDE_PARQUET));
+    open.push(await openContract(await writeHostileParquet()));
+    ready(open[0]!, open[1]!);
+  });
+  afterAll(() => open.forEach((c) => c.close()));
+}
 
 export interface Contract {
   tab: Record<string, (...a: never[]) => unknown>;

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import type { Calibrations, Density, Distributions } from '../../protocol';
 import type { Predicate } from '../../shared/predicate';
-import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+import { HOSTILE, hostileRoles } from '../../test/sqlHostile';
+import { type Contract, expectClose, openFixtures } from '../../test/serverContract';
 
 // Compare's charts: the same bins and counts from DuckDB as from the tab's typed arrays.
 describe('contract charts: distributions, density and calibration', () => {
   let wide: Contract;
   let hostile: Contract;
-  beforeAll(async () => {
-    wide = await openContract(WIDE);
-    hostile = await openContract(await writeHostileParquet());
-  });
-  afterAll(() => {
-    wide.close();
-    hostile.close();
+  openFixtures((w, h) => {
+    wide = w;
+    hostile = h;
   });
 
   it('multiclass (wide-snappy.parquet): confidence histograms, density and reliability bins', async () => {

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { CohortDef, CompareResult, MetricKey } from '../../protocol';
 import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
+import { type Contract, expectClose, openContract, openFixtures } from '../../test/serverContract';
 import { emptyVersion } from '../../shared/roles';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
 
 /** The tab's answer restricted to the metrics the server computes. */
 function shared(tab: CompareResult, server: CompareResult) {
@@ -34,13 +31,9 @@ const req = (cohorts: CohortDef[], resamples = 0, seed = 7) => ({
 describe('contract compare: point estimates, exact tests and flips', () => {
   let wide: Contract;
   let hostile: Contract;
-  beforeAll(async () => {
-    wide = await openContract(WIDE);
-    hostile = await openContract(await writeHostileParquet());
-  });
-  afterAll(() => {
-    wide.close();
-    hostile.close();
+  openFixtures((w, h) => {
+    wide = w;
+    hostile = h;
   });
 
   it('multiclass: accuracy with Wilson intervals, McNemar p and q, macro-F1, flips are equal', async () => {

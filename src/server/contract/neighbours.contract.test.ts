@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { NeighboursRequest, NeighboursResult } from '../../protocol';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+import { type Contract, expectClose, openContract, WIDE_PARQUET } from '../../test/serverContract';
 
 const req = (over: Partial<NeighboursRequest> = {}): NeighboursRequest => ({
   row: 7,
@@ -17,7 +14,7 @@ const req = (over: Partial<NeighboursRequest> = {}): NeighboursRequest => ({
 describe('contract neighbours: an exact distance scan in SQL', () => {
   let c: Contract;
   beforeAll(async () => {
-    c = await openContract(WIDE);
+    c = await openContract(WIDE_PARQUET);
     await c.ask('analyse', c.opened[0].summary!.inferred);
   });
   afterAll(() => c.close());

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { Analysis, CohortDef, OpenResult, Predicate, RoleMapping } from '../../protocol';
 import { hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+import { type Contract, expectClose, openContract, WIDE_PARQUET } from '../../test/serverContract';
 
 /** The summary facts the views read; arrowType names differ (Arrow's vs DuckDB's) by design. */
 function facts(r: OpenResult) {
@@ -35,7 +32,7 @@ const cohort = (id: string, predicate: Predicate): CohortDef => ({ id, name: id,
 
 describe('contract: wide-snappy.parquet (multiclass, 500 rows)', () => {
   let c: Contract;
-  beforeAll(async () => (c = await openContract(WIDE)));
+  beforeAll(async () => (c = await openContract(WIDE_PARQUET)));
   afterAll(() => c.close());
 
   it('opens to the same columns, row count and inferred roles', async () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { Predicate, RowColumn, RowsPage, RowsRequest } from '../../protocol';
 import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+import { type Contract, expectClose, openContract, WIDE_PARQUET } from '../../test/serverContract';
 
 /** Columns, then pages for each sortable column both ways, in and out of a cohort. */
 async function samePages(c: Contract, cohorts: (Predicate | null)[]) {
@@ -34,7 +31,7 @@ async function samePages(c: Contract, cohorts: (Predicate | null)[]) {
 describe('contract rows: wide-snappy.parquet', () => {
   let c: Contract;
   beforeAll(async () => {
-    c = await openContract(WIDE);
+    c = await openContract(WIDE_PARQUET);
     await c.ask('analyse', c.opened[0].summary!.inferred);
   });
   afterAll(() => c.close());

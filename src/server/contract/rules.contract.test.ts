@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import type { CohortDef, ReleaseRule, RulesResult } from '../../protocol';
 import { emptyVersion } from '../../shared/roles';
-import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+import { HOSTILE, hostileRoles } from '../../test/sqlHostile';
+import { type Contract, expectClose, openFixtures } from '../../test/serverContract';
 
 // Release rules: the same grid (values, intervals, one-sided p, q, verdicts, rows needed) from
 // DuckDB as from the tab, bootstrap rules included (same seeds per cell, the tab's weights).
@@ -22,13 +19,9 @@ function verdicts(r: RulesResult) {
 describe('contract rules: the release-rules grid', () => {
   let wide: Contract;
   let hostile: Contract;
-  beforeAll(async () => {
-    wide = await openContract(WIDE);
-    hostile = await openContract(await writeHostileParquet());
-  });
-  afterAll(() => {
-    wide.close();
-    hostile.close();
+  openFixtures((w, h) => {
+    wide = w;
+    hostile = h;
   });
 
   it('multiclass (wide-snappy.parquet): accuracy, macro-F1, flip rate, confidence share', async () => {

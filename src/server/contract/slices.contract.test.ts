@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import type { SlicesRequest, SlicesResult } from '../../protocol';
-import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+import { HOSTILE, hostileRoles } from '../../test/sqlHostile';
+import { type Contract, expectClose, openFixtures } from '../../test/serverContract';
 
 const req = (over: Partial<SlicesRequest> = {}): SlicesRequest => ({
   mode: 'failure',
@@ -29,13 +26,9 @@ async function both(c: Contract, r: SlicesRequest): Promise<[SlicesResult, Slice
 describe('contract slices: the same slices, ranks, tests and q-values as the tab', () => {
   let wide: Contract;
   let hostile: Contract;
-  beforeAll(async () => {
-    wide = await openContract(WIDE);
-    hostile = await openContract(await writeHostileParquet());
-  });
-  afterAll(() => {
-    wide.close();
-    hostile.close();
+  openFixtures((w, h) => {
+    wide = w;
+    hostile = h;
   });
 
   it('failure, regression and improvement modes on the wide fixture, with a cohort and 3 conditions', async () => {

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
 import type { Curves, MatchResult, OperatingPoints } from '../../protocol';
 import type { Predicate } from '../../shared/predicate';
 import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
-import { type Contract, expectClose, openContract } from '../../test/serverContract';
-
-const WIDE = fileURLToPath(new URL('../../../e2e/data/wide-snappy.parquet', import.meta.url));
+import { type Contract, expectClose, openContract, WIDE_PARQUET } from '../../test/serverContract';
 
 // The thresholds panel: counts at a threshold and "match operating point", DuckDB against the
 // tab's sorted-score index, on scores with NaN, nulls, FLOAT values and many ties.
@@ -73,7 +70,7 @@ describe('contract thresholds: operating points and matching', () => {
 
 describe('contract curves: one-vs-rest on wide-snappy.parquet', () => {
   it('each class as positive gives the tab’s curves', async () => {
-    const w = await openContract(WIDE);
+    const w = await openContract(WIDE_PARQUET);
     try {
       await w.ask('analyse', w.opened[0].summary!.inferred);
       for (const classIndex of [0, 2, 7]) {
