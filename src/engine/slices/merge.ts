@@ -14,6 +14,13 @@ export interface Tested {
 const CONSIDERED = 200;
 const MAX_VARIANTS = 10;
 
+/** A slice folded into a kept one it overlaps: listed under it (the first few). */
+export function addVariant(home: SliceResult, variant: SliceResult): void {
+  if (home.variants.length >= MAX_VARIANTS) return;
+  const { text, rows, effect, q } = variant;
+  home.variants.push({ text, rows, effect, q });
+}
+
 export function keyOf(conds: number[]): string {
   const parts: string[] = [];
   for (let j = 0; j < conds.length; j += 2) parts.push(`${conds[j]}:${conds[j + 1]}`);
@@ -144,10 +151,7 @@ export function mergeSlices(
       return inter / (k.result.rows + result.rows - inter) > opts.jaccard;
     });
     if (home) {
-      if (home.result.variants.length < MAX_VARIANTS) {
-        const { text, rows, effect } = result;
-        home.result.variants.push({ text, rows, effect, q: result.q });
-      }
+      addVariant(home.result, result);
       continue;
     }
     if (kept.length >= opts.maxResults) break;

@@ -166,7 +166,7 @@ export function* searchSlices(
 }
 
 /** Conditions stay in feature order so one slice has one key. */
-function insertCondition(conds: number[], f: number, bin: number): number[] {
+export function insertCondition(conds: number[], f: number, bin: number): number[] {
   const out: number[] = [];
   let placed = false;
   for (let j = 0; j < conds.length; j += 2) {

@@ -4,6 +4,7 @@
 // bar. The tab intersects bitsets; here the overlap is one count over both slices' conditions.
 // Paired modes then get each version's error rate (Wilson) or MAE (normal interval) on the slice.
 import {
+  addVariant,
   slicePredicate,
   toResult,
   unflip,
@@ -20,7 +21,6 @@ import type { SqlQuery } from '../sql/types';
 import { condsSql, type SqlTarget } from './sliceTarget';
 
 const CONSIDERED = 200;
-const MAX_VARIANTS = 10;
 const Z95 = 1.959963984540054;
 
 function within(inner: Set<string>, outer: Set<string>): boolean {
@@ -97,10 +97,7 @@ export async function mergeSql(
       return o !== undefined && o / (k.result.rows + result.rows - o) > opts.jaccard;
     });
     if (home) {
-      if (home.result.variants.length < MAX_VARIANTS) {
-        const { text, rows, effect } = result;
-        home.result.variants.push({ text, rows, effect, q: result.q });
-      }
+      addVariant(home.result, result);
       continue;
     }
     if (kept.length >= opts.maxResults) break;

@@ -9,6 +9,7 @@ import type { BinnedFeature, Cell, Tested } from '../../engine/slices';
 import { bhQ, latticeLevel3, pairKey } from '../../engine/slices/fdr';
 import { refinementBound } from '../../engine/slices/score';
 import { scoreCell } from '../../engine/slices/scoreCell';
+import { insertCondition } from '../../engine/slices/search';
 import type { SlicesRequest, SlicesResult } from '../../protocol';
 import type { Predicate } from '../../shared/predicate';
 import { sliceFeatures, type SqlFeature } from '../sql/sliceBins';
@@ -59,20 +60,6 @@ async function grouped(
     }
     if (!skip) out.set(parts.join('|'), cellOf(r, t));
   }
-  return out;
-}
-
-function insertCondition(conds: number[], f: number, bin: number): number[] {
-  const out: number[] = [];
-  let placed = false;
-  for (let j = 0; j < conds.length; j += 2) {
-    if (!placed && f < conds[j]!) {
-      out.push(f, bin);
-      placed = true;
-    }
-    out.push(conds[j]!, conds[j + 1]!);
-  }
-  if (!placed) out.push(f, bin);
   return out;
 }
 
