@@ -8,3 +8,4 @@ export * from './rules';
 export * from './embeddings';
 export * from './slices';
 export * from './instances';
+export { noNeighbours, rowNotFound } from './noAnswer';

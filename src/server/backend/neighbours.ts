@@ -5,7 +5,12 @@
 // tab's and ties fall the same way (lower row first). Rows with a null or NaN component are no
 // candidates (the tab's NaN norm). No extension (vss) and nothing DuckDB-only in the scan.
 import { labelAgreement, sharedNeighbours } from '../../engine/neighbors';
-import type { NeighbourRow, NeighboursRequest, NeighboursResult } from '../../protocol';
+import {
+  type NeighbourRow,
+  type NeighboursRequest,
+  type NeighboursResult,
+  noNeighbours,
+} from '../../protocol';
 import { ROW } from '../served';
 import { findColumn, nanToNull } from '../sql/columns';
 import { ident, int, num } from '../sql/quote';
@@ -146,15 +151,7 @@ export async function neighboursSql(
   cohortWhere: string,
 ): Promise<NeighboursResult> {
   const versions = src.roles.versions.map((v) => v.name);
-  const empty = (error: string): NeighboursResult => ({
-    query: null,
-    rows: [],
-    versions,
-    candidates: 0,
-    agreement: null,
-    overlap: [],
-    error,
-  });
+  const empty = (error: string) => noNeighbours(versions, error);
   const i = await resolve(db, src, rows, req.row);
   if (i === null) return empty(`There is no row "${req.row}".`);
   if (findColumn(src, req.embedding)?.kind !== 'vector')

@@ -3,7 +3,13 @@
 import { CohortError } from '../../engine/cohort/truth';
 import { describeErrorChange, describeFlip } from '../../engine/rows/flips';
 import { positiveIndex } from '../../data/classes';
-import type { RowDetail, RowDetailRequest, RowFlip, VersionDetail } from '../../protocol';
+import {
+  type RowDetail,
+  type RowDetailRequest,
+  type RowFlip,
+  type VersionDetail,
+  rowNotFound,
+} from '../../protocol';
 import { labelCode, labelValue, predCode, scoreOf, yhatOf } from '../sql/roles';
 import { ident, int, num } from '../sql/quote';
 import type { SqlQuery, SqlSource } from '../sql/types';
@@ -102,10 +108,7 @@ export async function rowDetailSql(
   ];
   const found = await rowsNamed(db, src, rows, query, [...cols, ...flags]);
   if (found.length === 0) {
-    const message = rows.idSql()
-      ? `No row with id “${query}”.`
-      : `This dataset has no id column: open a row by its number, #0 to #${src.rowCount - 1}.`;
-    return { found: false, query, message };
+    return rowNotFound(query, rows.idSql() !== null, src.rowCount);
   }
   const occurrence = Math.min(Math.max(0, Math.floor(req.occurrence ?? 0)), found.length - 1);
   const r = found[occurrence]!;

@@ -1,20 +1,12 @@
 import { type Metric, nearestToRow, sharedNeighbours } from '../../../engine/neighbors';
 import type { EmbeddingService } from './embeddings';
-import type { NeighboursRequest, NeighboursResult } from '../../../protocol';
+import { type NeighboursRequest, type NeighboursResult, noNeighbours } from '../../../protocol';
 import { labelAgreementOf, neighbourRow } from './rows';
 
 /** Exact neighbours of one row, with label agreement and the overlap with other embeddings. */
 export function neighboursOf(s: EmbeddingService, req: NeighboursRequest): NeighboursResult {
   const versions = (s.d.ev?.versions ?? []).map((v) => v.name);
-  const empty = (error: string): NeighboursResult => ({
-    query: null,
-    rows: [],
-    versions,
-    candidates: 0,
-    agreement: null,
-    overlap: [],
-    error,
-  });
+  const empty = (error: string) => noNeighbours(versions, error);
   const i = s.resolve(req.row);
   if (i === null) return empty(`There is no row "${req.row}".`);
   if (s.d.byName.get(req.embedding)?.kind !== 'vector') {

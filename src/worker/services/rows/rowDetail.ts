@@ -5,7 +5,13 @@ import { cellOf, topClasses } from '../../../engine/rows/cell';
 import { describeErrorChange, describeFlip } from '../../../engine/rows/flips';
 import { percentileOf } from '../../../engine/rows/percentile';
 import { ROW_INDEX, type RowsService } from './rows';
-import type { RowDetail, RowDetailRequest, RowFlip, VersionDetail } from '../../../protocol';
+import {
+  type RowDetail,
+  type RowDetailRequest,
+  type RowFlip,
+  type VersionDetail,
+  rowNotFound,
+} from '../../../protocol';
 
 const TOP_K = 5;
 
@@ -109,10 +115,7 @@ export function rowDetail(s: RowsService, req: RowDetailRequest): RowDetail {
   const query = req.row.trim();
   const rows = resolve(s, query);
   if (rows.length === 0) {
-    const message = s.idIndex()
-      ? `No row with id “${query}”.`
-      : `This dataset has no id column: open a row by its number, #0 to #${d.n - 1}.`;
-    return { found: false, query, message };
+    return rowNotFound(query, s.idIndex() !== null, d.n);
   }
   const occurrence = Math.min(Math.max(0, Math.floor(req.occurrence ?? 0)), rows.length - 1);
   const i = rows[occurrence]!;
