@@ -8,7 +8,9 @@ import { dataPath, expectRows, pickFiles } from './helpers';
  */
 async function slowDown(page: Page, pattern: string, ms: number, fixture?: string) {
   let released = 0;
+  let asked = 0;
   await page.route(pattern, async (route) => {
+    asked++;
     await new Promise((r) => setTimeout(r, ms));
     released++;
     const done = fixture
@@ -16,7 +18,8 @@ async function slowDown(page: Page, pattern: string, ms: number, fixture?: strin
       : route.continue();
     await done.catch(() => undefined);
   });
-  return () => released;
+  const counts = () => released;
+  return Object.assign(counts, { asked: () => asked });
 }
 
 test('a file picked while the demo is still loading is not replaced by the demo', async ({
@@ -24,6 +27,8 @@ test('a file picked while the demo is still loading is not replaced by the demo'
 }) => {
   const released = await slowDown(page, '**/demo/digits.arrow', 2500);
   await page.goto('/');
+  // The demo is on its way (its request made, its bytes held back) when the person picks a file.
+  await expect.poll(released.asked).toBeGreaterThanOrEqual(1);
   await pickFiles(page, 'labels/churn.arrow');
   await expectRows(page, 400);
   await expect.poll(released, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
