@@ -11,6 +11,7 @@ import {
   meanPass,
   proportionPass,
   rankPass,
+  singlesPass,
   valuesByGroup,
 } from './poissonPasses';
 
@@ -20,9 +21,11 @@ import {
  * rows are hashed once into two byte arrays of weights; every proportion and mean is a short
  * loop over them, and so is every score with few tie groups (its weights summed per group in row
  * order, then AUC and AP from a walk over the groups); a score with many distinct values gets a
- * pass of its own in score order (./poissonPasses). Nothing of size rows × resamples is stored,
- * and because a weight depends only on (seed, resample, row), two versions' replicates of the
- * same resample are paired: their difference is the paired bootstrap of the difference.
+ * pass of its own in score order (./poissonPasses: row by row when most rows are their own tie
+ * group, as continuous scores are; group by group otherwise). Nothing of size rows × resamples
+ * is stored, and because a weight depends only on (seed, resample, row), two versions'
+ * replicates of the same resample are paired: their difference is the paired bootstrap of the
+ * difference.
  * (Blocks of 8–16 resamples per pass with per-resample sums in typed arrays were 2–3× slower in
  * V8: the sums did not stay in registers. One pass per pair summing every mean into a typed
  * array per row was the slowest part at 1M rows, issue 15.)
@@ -157,7 +160,10 @@ export async function poissonReplicates(
         });
       } else {
         await between();
-        rankPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
+        // Mostly one-row groups (continuous scores): the per-row pass; else per group.
+        if (s.groupEnd.length * 2 > s.rows.length)
+          singlesPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
+        else rankPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
       }
     }
     options.progress?.(Math.min(at + 2, resamples), out);
