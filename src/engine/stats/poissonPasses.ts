@@ -71,16 +71,29 @@ function meanOf(
   let b0 = 0;
   let a1 = 0;
   let b1 = 0;
-  for (let j = 0; j < total; j++) {
-    const v = values[rows ? rows[j]! : j]!;
-    if (v !== v) continue;
-    const x = w0[j]!;
-    const y = w1[j]!;
-    a0 += x;
-    b0 += v * x;
-    a1 += y;
-    b1 += v * y;
-  }
+  // Two loops: the row lookup tested per row cost ~30 % of the all-rows loop (issue 15).
+  if (rows)
+    for (let j = 0; j < total; j++) {
+      const v = values[rows[j]!]!;
+      if (v !== v) continue;
+      const x = w0[j]!;
+      const y = w1[j]!;
+      a0 += x;
+      b0 += v * x;
+      a1 += y;
+      b1 += v * y;
+    }
+  else
+    for (let j = 0; j < total; j++) {
+      const v = values[j]!;
+      if (v !== v) continue;
+      const x = w0[j]!;
+      const y = w1[j]!;
+      a0 += x;
+      b0 += v * x;
+      a1 += y;
+      b1 += v * y;
+    }
   out[at] = b0 / a0;
   if (both) out[at + 1] = b1 / a1;
 }
@@ -100,16 +113,29 @@ function meanOf32(
   let b0 = 0;
   let a1 = 0;
   let b1 = 0;
-  for (let j = 0; j < total; j++) {
-    const v = values[rows ? rows[j]! : j]!;
-    if (v !== v) continue;
-    const x = w0[j]!;
-    const y = w1[j]!;
-    a0 += x;
-    b0 += v * x;
-    a1 += y;
-    b1 += v * y;
-  }
+  // Two loops: the row lookup tested per row cost ~30 % of the all-rows loop (issue 15).
+  if (rows)
+    for (let j = 0; j < total; j++) {
+      const v = values[rows[j]!]!;
+      if (v !== v) continue;
+      const x = w0[j]!;
+      const y = w1[j]!;
+      a0 += x;
+      b0 += v * x;
+      a1 += y;
+      b1 += v * y;
+    }
+  else
+    for (let j = 0; j < total; j++) {
+      const v = values[j]!;
+      if (v !== v) continue;
+      const x = w0[j]!;
+      const y = w1[j]!;
+      a0 += x;
+      b0 += v * x;
+      a1 += y;
+      b1 += v * y;
+    }
   out[at] = b0 / a0;
   if (both) out[at + 1] = b1 / a1;
 }
@@ -143,16 +169,28 @@ export function proportionPass(
   let b0 = 0;
   let a1 = 0;
   let b1 = 0;
-  for (let j = 0; j < total; j++) {
-    const v = outcome[rows ? rows[j]! : j]!;
-    if (v > 1) continue;
-    const x = w0[j]!;
-    const y = w1[j]!;
-    a0 += x;
-    b0 += v * x;
-    a1 += y;
-    b1 += v * y;
-  }
+  if (rows)
+    for (let j = 0; j < total; j++) {
+      const v = outcome[rows[j]!]!;
+      if (v > 1) continue;
+      const x = w0[j]!;
+      const y = w1[j]!;
+      a0 += x;
+      b0 += v * x;
+      a1 += y;
+      b1 += v * y;
+    }
+  else
+    for (let j = 0; j < total; j++) {
+      const v = outcome[j]!;
+      if (v > 1) continue;
+      const x = w0[j]!;
+      const y = w1[j]!;
+      a0 += x;
+      b0 += v * x;
+      a1 += y;
+      b1 += v * y;
+    }
   out[at] = b0 / a0;
   if (both) out[at + 1] = b1 / a1;
 }
