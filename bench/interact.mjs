@@ -12,6 +12,11 @@
 //
 //   npm run bench:interact                       # 100k and 1M
 //   npm run bench:interact -- --sizes=1m --no-build
+//   npm run bench:interact -- --untied --wait=0  # Compare only, 1M untied continuous scores
+//   npm run bench:interact -- --file=x.parquet   # Compare only, any binary two-version file
+//   npm run bench:interact -- --app=8e2534c ...  # build that commit instead of the work tree
+// --wait=ms: time on the Overview before Compare is clicked (default 3000; 0 = right after the
+// Overview's metrics show). --untied writes bench/data/churn_1m.parquet (DuckDB, no ties).
 //
 // Writes bench/interact.json; RESULTS.md §12 is written by hand from it.
 /* global window, document */
@@ -23,6 +28,7 @@ import { CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs';
 import { buildApp } from './lib/build.mjs';
 import { APP_DIST, BENCH, CHROMIUM, DATA } from './lib/config.mjs';
 import { FLIGHT_SIZES, tileFlights } from './lib/interact/flights.mjs';
+import { untiedChurn } from './lib/interact/churn.mjs';
 import { installInteractProbe } from './lib/interact/probe.mjs';
 import { killChildren, startServer, waitForServer } from './lib/servers.mjs';
 import { round, sleep } from './lib/util.mjs';
@@ -35,6 +41,7 @@ const args = Object.fromEntries(
 );
 const SIZES = String(args.sizes ?? '100k,1m').split(',');
 const PORT = Number(process.env.BENCH_PORT || 4213);
+const WAIT = Number(args.wait ?? 3000);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -148,7 +155,7 @@ async function session(browser, url, size) {
       .waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('wb:overview-ready').length > 0);
     await page.evaluate(installInteractProbe);
-    await sleep(3000); // the background warm-up after the analysis, as a person reading the overview
+    await sleep(WAIT); // the background warm-up after the analysis, as a person reading the overview
     const frames = size === '1m' ? join(DATA, `interact-frames-${size}`) : null;
     out.steps.push(await compareStep(page, 'compare (first visit)', frames));
 
@@ -247,31 +254,80 @@ async function session(browser, url, size) {
   return out;
 }
 
+/** A given file: opened through the picker, then Compare (first visit, revisit) only. */
+async function fileSession(browser, url, file) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(180_000);
+  const out = { file, load_before: load(), wait_ms: WAIT, steps: [] };
+  try {
+    await page.goto(`${url}/?demo=none`);
+    const t = Date.now();
+    await page.getByLabel('Open data files').setInputFiles(file);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /[\d,]+ rows/ })
+      .first()
+      .waitFor();
+    out.rows_s = (Date.now() - t) / 1000;
+    await page.waitForFunction(() => performance.getEntriesByName('wb:overview-ready').length > 0);
+    out.overview_s = (Date.now() - t) / 1000;
+    await page.evaluate(installInteractProbe);
+    await sleep(WAIT);
+    out.steps.push(
+      await compareStep(page, 'compare (first visit)', join(DATA, 'interact-frames-file')),
+    );
+    await view(page, 'Rows').click();
+    await page.getByRole('grid').waitFor();
+    await sleep(500);
+    out.steps.push(await compareStep(page, 'compare (revisit)', null));
+  } catch (err) {
+    out.failed = String(err).split('\n')[0];
+    await page.screenshot({ path: join(DATA, 'interact-fail-file.png') }).catch(() => {});
+  } finally {
+    out.load_after = load();
+    await context.close();
+  }
+  return out;
+}
+
 async function main() {
-  for (const s of SIZES) tileFlights(s);
-  buildApp({ app: 'worktree', build: !args['no-build'], profile: false }, true);
+  const file = args.untied ? await untiedChurn() : args.file ? String(args.file) : null;
+  if (!file) for (const s of SIZES) tileFlights(s);
+  // --app=<commit>: build that commit (exported) instead of the work tree, for before/after runs.
+  const app = buildApp(
+    { app: args.app ?? 'worktree', build: !args['no-build'], profile: false },
+    true,
+  );
+  console.log(`app: ${app.revision}`);
   const server = startServer(['--outDir', APP_DIST], BENCH + '/..', PORT);
   await waitForServer(server);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results = [];
   try {
-    for (const size of SIZES) {
-      const r = await session(browser, server.url, size);
+    if (file) {
+      const r = await fileSession(browser, server.url, file);
       console.log(JSON.stringify(r, null, 1));
-      results.push(r);
-    }
+      results.push({ ...r, size: `file:${file.split('/').pop()}` });
+    } else
+      for (const size of SIZES) {
+        const r = await session(browser, server.url, size);
+        console.log(JSON.stringify(r, null, 1));
+        results.push(r);
+      }
   } finally {
     await browser.close();
     killChildren();
   }
   // Merged by size: a run of one size keeps the other's last figures.
-  const file = join(BENCH, 'interact.json');
-  const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).results : [];
+  const json = join(BENCH, 'interact.json');
+  const before = existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')).results : [];
+  const sizes = results.map((r) => r.size);
   const merged = [
-    ...before.filter((r) => !SIZES.includes(r.size)),
+    ...before.filter((r) => !sizes.includes(r.size)),
     ...results.map((r) => ({ ...r, date: new Date().toISOString() })),
   ];
-  writeFileSync(file, JSON.stringify({ results: merged }, null, 1) + '\n');
+  writeFileSync(json, JSON.stringify({ results: merged }, null, 1) + '\n');
 }
 
 for (const sig of ['SIGINT', 'SIGTERM'])
