@@ -39,6 +39,7 @@ export function recordSession(phase, quiet, size, opts, record) {
       worker_ms: {
         'wb:cohort:mask': stats(w['wb:cohort:mask'] ?? []),
         'wb:cohort:aggregate': stats(w['wb:cohort:aggregate'] ?? []),
+        'wb:cohort:fused': stats(w['wb:cohort:fused'] ?? []),
       },
       long_tasks: e.longTasks?.length ?? null,
       long_task_list: e.longTasks ?? [],
