@@ -77,8 +77,18 @@ export class ScatterController {
   ) {
     // Sized before the context exists: resizing a WebGL canvas reallocates its drawing buffer
     // and waits for the GPU process (twice, width then height; 35–65 ms on opening the Map).
-    const box = glCanvas.parentElement?.getBoundingClientRect();
-    if (box) this.size(glCanvas, box.width, box.height);
+    const box = glCanvas.parentElement;
+    if (box) {
+      // The content box, as the ResizeObserver will report it (the border left out).
+      const r = box.getBoundingClientRect();
+      const cs = getComputedStyle(box);
+      const px = (...v: string[]) => v.reduce((sum, x) => sum + (parseFloat(x) || 0), 0);
+      const w =
+        r.width - px(cs.borderLeftWidth, cs.borderRightWidth, cs.paddingLeft, cs.paddingRight);
+      const h =
+        r.height - px(cs.borderTopWidth, cs.borderBottomWidth, cs.paddingTop, cs.paddingBottom);
+      this.size(glCanvas, w, h);
+    }
     this.gl = new ScatterGl(glCanvas);
     this.octx = overlay.getContext('2d')!;
     this.zoomer = zoom<HTMLCanvasElement, unknown>()
