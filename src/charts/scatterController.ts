@@ -42,6 +42,9 @@ export class ScatterController {
   /** Where the full layer's slices continue, and their pending frame. */
   private sliceFrom = 0;
   private sliceFrame = 0;
+  private sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts full-layer draws: a slice of an older one stops. */
+  private layer = 0;
   private fit: Fit = { s: 1, bx: 0, by: 0 };
   private layout: LayoutResult | null = null;
   private w = 1;
@@ -62,6 +65,8 @@ export class ScatterController {
   private zoomKey: (e: KeyboardEvent) => void;
   /** The keyboard cursor's point, -1 before the first arrow key. */
   private cursor = -1;
+  /** Why the GL layer cannot draw (its shaders did not link), shown on the overlay. */
+  private failed: string | null = null;
   mode: ScatterMode = 'pan';
   density = false;
 
@@ -70,6 +75,20 @@ export class ScatterController {
     private overlay: HTMLCanvasElement,
     private cb: ScatterCallbacks,
   ) {
+    // Sized before the context exists: resizing a WebGL canvas reallocates its drawing buffer
+    // and waits for the GPU process (twice, width then height; 35–65 ms on opening the Map).
+    const box = glCanvas.parentElement;
+    if (box) {
+      // The content box, as the ResizeObserver will report it (the border left out).
+      const r = box.getBoundingClientRect();
+      const cs = getComputedStyle(box);
+      const px = (...v: string[]) => v.reduce((sum, x) => sum + (parseFloat(x) || 0), 0);
+      const w =
+        r.width - px(cs.borderLeftWidth, cs.borderRightWidth, cs.paddingLeft, cs.paddingRight);
+      const h =
+        r.height - px(cs.borderTopWidth, cs.borderBottomWidth, cs.paddingTop, cs.paddingBottom);
+      this.size(glCanvas, w, h);
+    }
     this.gl = new ScatterGl(glCanvas);
     this.octx = overlay.getContext('2d')!;
     this.zoomer = zoom<HTMLCanvasElement, unknown>()
@@ -99,14 +118,19 @@ export class ScatterController {
     overlay.tabIndex = 0;
   }
 
-  resize(w: number, h: number): void {
+  /** Sets a canvas's pixel size, only where it changes (each assignment clears and reallocates). */
+  private size(c: HTMLCanvasElement, w: number, h: number): void {
     const dpr = window.devicePixelRatio || 1;
+    const pw = Math.round(Math.max(1, w) * dpr);
+    const ph = Math.round(Math.max(1, h) * dpr);
+    if (c.width !== pw) c.width = pw;
+    if (c.height !== ph) c.height = ph;
+  }
+
+  resize(w: number, h: number): void {
     this.w = Math.max(1, w);
     this.h = Math.max(1, h);
-    for (const c of [this.gl.canvas, this.overlay]) {
-      c.width = Math.round(this.w * dpr);
-      c.height = Math.round(this.h * dpr);
-    }
+    for (const c of [this.gl.canvas, this.overlay]) this.size(c, w, h);
     if (this.layout) this.fit = fitBounds(this.layout.bounds, this.w, this.h);
     this.request(true);
     // The keyboard cursor's tooltip follows its point to where the new size puts it.
@@ -157,7 +181,10 @@ export class ScatterController {
       const dy = this.t.y - this.drawn.y;
       this.gl.canvas.style.transform = `translate(${dx}px, ${dy}px)`;
     }
-    if (this.heavyDirty) {
+    if (this.heavyDirty && !this.ready()) {
+      // Linking or uploading (a frame's share each time): the last picture stays meanwhile.
+      this.frame = requestAnimationFrame(this.render);
+    } else if (this.heavyDirty) {
       this.heavyDirty = false;
       this.drawn = this.t;
       this.gl.canvas.style.transform = '';
@@ -170,22 +197,57 @@ export class ScatterController {
         density: this.density,
         preview: this.moving,
       };
-      // On a CPU renderer a million points take most of a second: draw them a slice per frame
-      // (same order, same picture) so the page stays responsive; a newer draw cancels the rest.
+      // On a CPU renderer a million points take most of a second: draw them a slice at a time
+      // (same order, same picture), offscreen (scatterGl); each slice is shown once rasterized
+      // and the next one is sent after that frame's commit, so no frame waits for the renderer.
+      // A newer draw cancels the rest.
       const slice = this.gl.software && !this.moving ? SOFTWARE_SLICE : Infinity;
       this.gl.draw(params, slice);
+      const layer = ++this.layer;
       this.sliceFrom = slice;
       cancelAnimationFrame(this.sliceFrame);
-      const more = () => {
+      clearTimeout(this.sliceTimer);
+      const show = () => {
+        if (layer !== this.layer) return;
+        if (!this.gl.finished()) {
+          this.sliceFrame = requestAnimationFrame(show);
+          return;
+        }
+        this.gl.present();
         if (this.sliceFrom >= this.gl.points) return;
-        this.gl.drawMore(params, this.sliceFrom, SOFTWARE_SLICE);
-        this.sliceFrom += SOFTWARE_SLICE;
-        this.sliceFrame = requestAnimationFrame(more);
+        // New data arrived mid-layer: its own draw starts once it is up.
+        if (this.gl.busy) return this.request(true);
+        // A task after this frame's commit (which reads the canvas back), not inside it.
+        this.sliceTimer = setTimeout(() => {
+          if (layer !== this.layer) return;
+          this.gl.drawMore(params, this.sliceFrom, SOFTWARE_SLICE);
+          this.sliceFrom += SOFTWARE_SLICE;
+          this.sliceFrame = requestAnimationFrame(show);
+        }, 0);
       };
-      if (slice < this.gl.points) this.sliceFrame = requestAnimationFrame(more);
+      if (this.gl.software) this.sliceFrame = requestAnimationFrame(show);
     }
     if (l) drawOverlay(this.octx, l.coords, this.fit, this.t, this.marks);
+    if (this.failed) {
+      this.octx.fillStyle = '#b00020';
+      this.octx.font = '14px sans-serif';
+      this.octx.fillText(`The map could not be drawn: ${this.failed}`, 12, 24);
+    }
   };
+
+  /**
+   * The GL layer's share of getting ready this frame (false until it can draw). A program that
+   * failed to link says so on the overlay instead of leaving a blank map.
+   */
+  private ready(): boolean {
+    try {
+      return this.gl.prepare();
+    } catch (err) {
+      this.failed = err instanceof Error ? err.message : String(err);
+      this.heavyDirty = false;
+      return false;
+    }
+  }
 
   /** CSS-pixel position of a pointer event on the canvas. */
   private at(e: MouseEvent): [number, number] {
@@ -305,6 +367,7 @@ export class ScatterController {
   destroy(): void {
     cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.sliceFrame);
+    clearTimeout(this.sliceTimer);
     clearTimeout(this.rest);
     select(this.overlay).on('.zoom', null);
     this.overlay.removeEventListener('pointermove', this.move);

@@ -1,3 +1,4 @@
+import { Offscreen } from './scatterOffscreen';
 import { rgb } from './scatterPalette';
 
 const VERTEX = `#version 300 es
@@ -45,19 +46,44 @@ export interface DrawParams {
 function compile(gl: WebGL2RenderingContext, type: number, src: string): WebGLShader {
   const s = gl.createShader(type)!;
   gl.shaderSource(s, src);
+  // No status query here: it would wait for the GPU process (on a software renderer, tens of
+  // milliseconds of the main thread); the link's status is read once it is done (ready()).
   gl.compileShader(s);
-  if (!gl.getShaderParameter(s, gl.COMPILE_STATUS))
-    throw new Error(gl.getShaderInfoLog(s) ?? 'shader');
   return s;
+}
+
+/** Bytes uploaded per frame: a million points' positions (8 MB) in one call was a long task. */
+const UPLOAD_BYTES = 1 << 20;
+const A_POS = 0;
+const A_CODE = 1;
+
+interface Upload {
+  target: number;
+  buffer: WebGLBuffer;
+  bytes: Uint8Array;
+  /** Bytes already on the GPU. */
+  at: number;
+  /** Runs once the last byte is up (the point count takes effect only then). */
+  done: () => void;
 }
 
 /**
  * The heavy layer: every point in one draw call. Positions are uploaded once per layout, colour
  * codes (one byte per point) once per colouring; pan and zoom only change uniforms.
+ *
+ * Nothing here waits for the GPU process on the main thread (issue 15: opening the Map was one
+ * 58–65 ms task on SwiftShader): the shaders compile and link while frames go on (polled with
+ * KHR_parallel_shader_compile where there is one, else read a frame later), attributes have
+ * fixed locations, and data goes up UPLOAD_BYTES per frame (`prepare()`); the layer draws once
+ * the program is linked and every upload is done.
  */
 export class ScatterGl {
   private gl: WebGL2RenderingContext;
   private program: WebGLProgram;
+  private shaders: WebGLShader[];
+  private parallel: { COMPLETION_STATUS_KHR: number } | null;
+  /** Frames waited for the link without the extension (the status is read on the second). */
+  private waited = 0;
   private pos: WebGLBuffer;
   private code: WebGLBuffer;
   private vao: WebGLVertexArrayObject;
@@ -65,10 +91,14 @@ export class ScatterGl {
   private previewCount = 0;
   private index: WebGLBuffer;
   private palette = new Float32Array(48);
-  private u: Record<string, WebGLUniformLocation | null>;
+  /** Uniform locations, once the program is linked. */
+  private u: Record<string, WebGLUniformLocation | null> | null = null;
+  private uploads: Upload[] = [];
 
   /** WebGL rasterized on the CPU (no GPU): every draw of a large map costs a long task. */
   readonly software: boolean;
+  /** A software renderer draws offscreen and shows the result once done (scatterOffscreen.ts). */
+  private offscreen: Offscreen | null;
 
   constructor(readonly canvas: HTMLCanvasElement) {
     const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
@@ -79,56 +109,115 @@ export class ScatterGl {
       info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER),
     );
     this.software = /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+    this.offscreen = this.software ? new Offscreen(gl) : null;
+    this.parallel = gl.getExtension('KHR_parallel_shader_compile') as {
+      COMPLETION_STATUS_KHR: number;
+    } | null;
     const p = gl.createProgram();
-    gl.attachShader(p, compile(gl, gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(p, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+    this.shaders = [
+      compile(gl, gl.VERTEX_SHADER, VERTEX),
+      compile(gl, gl.FRAGMENT_SHADER, FRAGMENT),
+    ];
+    for (const sh of this.shaders) gl.attachShader(p, sh);
+    // Fixed locations: the vertex array is set up now, without asking the linked program.
+    gl.bindAttribLocation(p, A_POS, 'a_pos');
+    gl.bindAttribLocation(p, A_CODE, 'a_code');
     gl.linkProgram(p);
-    if (!gl.getProgramParameter(p, gl.LINK_STATUS))
-      throw new Error(gl.getProgramInfoLog(p) ?? 'link');
     this.program = p;
-    const names = ['u_scale', 'u_offset', 'u_size', 'u_palette', 'u_alpha'];
-    this.u = Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(p, n)]));
     this.vao = gl.createVertexArray();
     this.pos = gl.createBuffer();
     this.code = gl.createBuffer();
     this.index = gl.createBuffer();
     gl.bindVertexArray(this.vao);
     gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, this.index);
-    const aPos = gl.getAttribLocation(p, 'a_pos');
     gl.bindBuffer(gl.ARRAY_BUFFER, this.pos);
-    gl.enableVertexAttribArray(aPos);
-    gl.vertexAttribPointer(aPos, 2, gl.FLOAT, false, 0, 0);
-    const aCode = gl.getAttribLocation(p, 'a_code');
+    gl.enableVertexAttribArray(A_POS);
+    gl.vertexAttribPointer(A_POS, 2, gl.FLOAT, false, 0, 0);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.code);
-    gl.enableVertexAttribArray(aCode);
-    gl.vertexAttribIPointer(aCode, 1, gl.UNSIGNED_BYTE, 0, 0);
+    gl.enableVertexAttribArray(A_CODE);
+    gl.vertexAttribIPointer(A_CODE, 1, gl.UNSIGNED_BYTE, 0, 0);
     gl.bindVertexArray(null);
   }
 
-  setPositions(coords: Float32Array): void {
+  /** True once the program is linked; throws with the compiler's log if it failed. */
+  private linked(): boolean {
+    if (this.u) return true;
+    const { gl, program: p } = this;
+    if (this.parallel) {
+      if (!gl.getProgramParameter(p, this.parallel.COMPLETION_STATUS_KHR)) return false;
+    } else if (this.waited++ < 1) return false;
+    if (!gl.getProgramParameter(p, gl.LINK_STATUS)) {
+      const logs = this.shaders.map((sh) => gl.getShaderInfoLog(sh)).filter(Boolean);
+      throw new Error(logs.join('\n') || gl.getProgramInfoLog(p) || 'the map shaders did not link');
+    }
+    const names = ['u_scale', 'u_offset', 'u_size', 'u_palette', 'u_alpha'];
+    this.u = Object.fromEntries(names.map((n) => [n, gl.getUniformLocation(p, n)]));
+    return true;
+  }
+
+  /**
+   * One frame's share of getting ready: the link's status, then up to UPLOAD_BYTES of pending
+   * data. True when the layer can be drawn (linked, nothing left to upload).
+   */
+  prepare(): boolean {
+    const ready = this.linked();
+    const up = this.uploads[0];
+    if (up) {
+      const { gl } = this;
+      const len = Math.min(UPLOAD_BYTES, up.bytes.length - up.at);
+      if (up.target === gl.ELEMENT_ARRAY_BUFFER) gl.bindVertexArray(this.vao);
+      gl.bindBuffer(up.target, up.buffer);
+      gl.bufferSubData(up.target, up.at, up.bytes, up.at, len);
+      if (up.target === gl.ELEMENT_ARRAY_BUFFER) gl.bindVertexArray(null);
+      up.at += len;
+      if (up.at === up.bytes.length) {
+        this.uploads.shift();
+        up.done();
+      }
+    }
+    return ready && this.uploads.length === 0;
+  }
+
+  /** Queues `data` for `buffer` (replacing a pending upload to it); allocates it now. */
+  private upload(target: number, buffer: WebGLBuffer, data: ArrayBufferView, done: () => void) {
     const gl = this.gl;
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.pos);
-    gl.bufferData(gl.ARRAY_BUFFER, coords, gl.STATIC_DRAW);
-    this.count = coords.length >> 1;
+    if (target === gl.ELEMENT_ARRAY_BUFFER) gl.bindVertexArray(this.vao);
+    gl.bindBuffer(target, buffer);
+    gl.bufferData(target, data.byteLength, gl.STATIC_DRAW);
+    if (target === gl.ELEMENT_ARRAY_BUFFER) gl.bindVertexArray(null);
+    this.uploads = this.uploads.filter((u) => u.buffer !== buffer);
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.uploads.push({ target, buffer, bytes, at: 0, done });
+  }
+
+  setPositions(coords: Float32Array): void {
+    // Nothing is drawn from a half-uploaded buffer (its unset points would sit at the origin).
+    this.count = 0;
+    this.upload(this.gl.ARRAY_BUFFER, this.pos, coords, () => (this.count = coords.length >> 1));
   }
 
   /** Row indices of the sample drawn while moving. */
   setPreview(rows: Uint32Array): void {
-    const gl = this.gl;
-    gl.bindVertexArray(this.vao);
-    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, rows, gl.STATIC_DRAW);
-    gl.bindVertexArray(null);
-    this.previewCount = rows.length;
+    this.previewCount = 0;
+    this.upload(
+      this.gl.ELEMENT_ARRAY_BUFFER,
+      this.index,
+      rows,
+      () => (this.previewCount = rows.length),
+    );
   }
 
   setCodes(codes: Uint8Array): void {
-    const gl = this.gl;
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.code);
-    gl.bufferData(gl.ARRAY_BUFFER, codes, gl.STATIC_DRAW);
+    this.upload(this.gl.ARRAY_BUFFER, this.code, codes, () => {});
   }
 
   setPalette(colors: string[]): void {
     colors.slice(0, 16).forEach((c, i) => this.palette.set(rgb(c), 3 * i));
+  }
+
+  /** Still linking or uploading: a draw now would show an unfinished layer. */
+  get busy(): boolean {
+    return !this.u || this.uploads.length > 0;
   }
 
   /** Points in the full layer (for drawing it in slices). */
@@ -143,24 +232,45 @@ export class ScatterGl {
    */
   draw(p: DrawParams, upTo = Infinity): void {
     const { gl, canvas } = this;
+    this.offscreen?.bind(canvas.width, canvas.height);
     gl.viewport(0, 0, canvas.width, canvas.height);
     if (p.density) gl.clearColor(0.06, 0.07, 0.1, 1);
     else gl.clearColor(1, 1, 1, 1);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    if (this.count === 0) return;
-    if (p.preview && this.previewCount < this.count) {
-      this.setup(p);
-      gl.drawElements(gl.POINTS, this.previewCount, gl.UNSIGNED_INT, 0);
-      gl.bindVertexArray(null);
-    } else this.drawMore(p, 0, Math.min(upTo, this.count));
+    if (this.count > 0 && this.u) {
+      if (p.preview && this.previewCount < this.count) {
+        this.setup(p);
+        gl.drawElements(gl.POINTS, this.previewCount, gl.UNSIGNED_INT, 0);
+        gl.bindVertexArray(null);
+      } else this.drawRange(p, 0, Math.min(upTo, this.count));
+    }
+    this.offscreen?.sent();
   }
 
   /** Points [first, first + count) of the full layer, over what is drawn. */
   drawMore(p: DrawParams, first: number, count: number): void {
-    if (count <= 0) return;
+    const { canvas } = this;
+    this.offscreen?.bind(canvas.width, canvas.height);
+    this.drawRange(p, first, count);
+    this.offscreen?.sent();
+  }
+
+  private drawRange(p: DrawParams, first: number, count: number): void {
+    const n = Math.min(count, this.count - first);
+    if (n <= 0 || !this.u) return;
     this.setup(p);
-    this.gl.drawArrays(this.gl.POINTS, first, Math.min(count, this.count - first));
+    this.gl.drawArrays(this.gl.POINTS, first, n);
     this.gl.bindVertexArray(null);
+  }
+
+  /** The draws sent so far are rasterized (always, on a GPU: they go straight to the canvas). */
+  finished(): boolean {
+    return this.offscreen?.done() ?? true;
+  }
+
+  /** Shows what was drawn offscreen (nothing to do on a GPU). */
+  present(): void {
+    this.offscreen?.present();
   }
 
   private setup(p: DrawParams): void {
@@ -169,11 +279,11 @@ export class ScatterGl {
     gl.enable(gl.BLEND);
     if (p.density) gl.blendFunc(gl.ONE, gl.ONE);
     else gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    gl.uniform2fv(this.u.u_scale!, p.scale);
-    gl.uniform2fv(this.u.u_offset!, p.offset);
-    gl.uniform1f(this.u.u_size!, p.size);
-    gl.uniform1f(this.u.u_alpha!, p.alpha);
-    gl.uniform3fv(this.u.u_palette!, this.palette);
+    gl.uniform2fv(this.u!.u_scale!, p.scale);
+    gl.uniform2fv(this.u!.u_offset!, p.offset);
+    gl.uniform1f(this.u!.u_size!, p.size);
+    gl.uniform1f(this.u!.u_alpha!, p.alpha);
+    gl.uniform3fv(this.u!.u_palette!, this.palette);
     gl.bindVertexArray(this.vao);
   }
 
@@ -184,5 +294,7 @@ export class ScatterGl {
     gl.deleteBuffer(this.index);
     gl.deleteVertexArray(this.vao);
     gl.deleteProgram(this.program);
+    for (const sh of this.shaders) gl.deleteShader(sh);
+    this.offscreen?.dispose();
   }
 }

@@ -40,8 +40,16 @@ export interface VersionMetrics {
   rmse: number | null;
 }
 
-/** Each version's headline metrics on the whole dataset, or on the rows of a cohort mask. */
-export function computeOverview(input: OverviewInput, mask?: Uint8Array): VersionMetrics[] {
+/**
+ * Each version's headline metrics on the whole dataset, or on the rows of a cohort mask.
+ * `matrices` (one per version with predictions, in order) are the confusion matrices over those
+ * rows when the caller already counted them (the fused cohort pass, engine/cohort/fused.ts).
+ */
+export function computeOverview(
+  input: OverviewInput,
+  mask?: Uint8Array,
+  matrices?: Float64Array[],
+): VersionMetrics[] {
   const { task, label, y } = input;
   const blank = { accuracy: null, macroF1: null, auc: null, mae: null, rmse: null };
   if (task === 'regression') {
@@ -55,10 +63,10 @@ export function computeOverview(input: OverviewInput, mask?: Uint8Array): Versio
   const k = input.classes.length;
   const withPred = input.versions.flatMap((v) => (v.pred ? [v.pred] : []));
   // All versions' matrices in shared passes over the label and the mask.
-  const matrices = label ? confusionMatrices(label, withPred, k, mask) : [];
+  const cms = matrices ?? (label ? confusionMatrices(label, withPred, k, mask) : []);
   return input.versions.map((v) => {
     const out: VersionMetrics = { version: v.name, evaluated: 0, ...blank };
-    const cm = v.pred ? matrices[withPred.indexOf(v.pred)] : undefined;
+    const cm = v.pred ? cms[withPred.indexOf(v.pred)] : undefined;
     if (cm) {
       const s = summaryOfMatrix(cm, k);
       Object.assign(out, { evaluated: s.n, accuracy: s.accuracy, macroF1: s.macroF1 });

@@ -30,12 +30,22 @@ export async function benchSession(browser, appUrl, size, opts, record) {
     await openInApp(page, appUrl, size);
     await page.evaluate(installSessionProbe);
     const session0 = await pageNow(page);
+    // When each part began (ms after session0), to say which part a session long task fell in,
+    // opening its view included.
+    phase.starts = [];
+    const begin = async (part) => phase.starts.push({ part, at: (await pageNow(page)) - session0 });
+    await begin('making and editing a cohort');
     phase.edits = await step('cohort-update', cohortEdits);
     const wants = (run) => opts.only.includes(run) || opts.only.includes('long-tasks');
-    if (wants('table-scroll-fps')) phase.scroll = await step('table-scroll-fps', tableScroll);
+    if (wants('table-scroll-fps')) {
+      await begin('opening the Rows view and scrolling');
+      phase.scroll = await step('table-scroll-fps', tableScroll);
+    }
     // The 10M file has no embedding (bench/generate.mjs), so there is no map to pan.
-    if (wants('map-pan-fps') && layout(rows).embedding)
+    if (wants('map-pan-fps') && layout(rows).embedding) {
+      await begin('opening the Map and panning');
       phase.pan = await step('map-pan-fps', mapPan);
+    }
     const s = await page.evaluate(() => window.__session);
     phase.all = longTasksBetween(s, session0, await pageNow(page));
   } catch (err) {

@@ -39,6 +39,7 @@ export function recordSession(phase, quiet, size, opts, record) {
       worker_ms: {
         'wb:cohort:mask': stats(w['wb:cohort:mask'] ?? []),
         'wb:cohort:aggregate': stats(w['wb:cohort:aggregate'] ?? []),
+        'wb:cohort:fused': stats(w['wb:cohort:fused'] ?? []),
       },
       long_tasks: e.longTasks?.length ?? null,
       long_task_list: e.longTasks ?? [],
@@ -93,7 +94,10 @@ export function recordSession(phase, quiet, size, opts, record) {
       value: phase.all ? phase.all.length : null,
       per_part: parts,
       longest_ms: round(Math.max(0, ...(phase.all ?? []).map((t) => t.ms))),
-      tasks: phase.all ?? [],
+      tasks: (phase.all ?? []).map((t) => ({
+        ...t,
+        during: (phase.starts ?? []).filter((s) => s.at <= t.at).pop()?.part ?? null,
+      })),
       ...load,
       ...(phase.failed ? { failed: phase.failed } : {}),
     });

@@ -47,7 +47,8 @@ export async function cohortEdits(page, size, opts) {
   log(
     `session ${size} cohort-update: ${ms.map((x) => x.toFixed(0)).join(', ')} ms; worker mask ` +
       `${(worker['wb:cohort:mask'] ?? []).map((x) => x.toFixed(0)).join(',')} aggregate ` +
-      `${(worker['wb:cohort:aggregate'] ?? []).map((x) => x.toFixed(0)).join(',')}; long tasks ${result.longTasks.length}`,
+      `${(worker['wb:cohort:aggregate'] ?? []).map((x) => x.toFixed(0)).join(',')} fused ` +
+      `${(worker['wb:cohort:fused'] ?? []).map((x) => x.toFixed(0)).join(',')}; long tasks ${result.longTasks.length}`,
   );
   return result;
 }

@@ -138,7 +138,13 @@ export function EmbeddingsView() {
             tipExtra={<HoverInstance />}
           />
         )}
-        {pointColors && <ScatterLegend colors={pointColors} palette={palette} />}
+        {pointColors ? (
+          <ScatterLegend colors={pointColors} palette={palette} />
+        ) : (
+          // The legend's room kept while the colours load: the map does not change size (and
+          // reallocate its WebGL drawing buffer, a wait on the GPU process) when they arrive.
+          layout && by && !colorError && <div className="scatter-legend" aria-hidden="true" />
+        )}
       </div>
       {sel && (
         <SelectionBar selection={sel.result} polygon={sel.polygon} onClear={() => setSel(null)} />

@@ -29,6 +29,7 @@ import {
 } from '../../data/readSource';
 import type { RoleMapping } from '../../shared/roles';
 import { computeOverview } from '../../engine/overview';
+import { fusedCohortStats } from '../../engine/cohortStats';
 import type {
   Analysis,
   CohortStats,
@@ -276,6 +277,12 @@ export class Session {
     return defs.map((c) => {
       try {
         const { size, metrics } = d.cached(`cohort:${JSON.stringify(c.predicate)}`, () => {
+          // An AND of ranges and category sets (most cohorts): size and matrices in one pass.
+          const ev = d.ev;
+          const fused = ev
+            ? timed('cohort:fused', () => fusedCohortStats(ev, c.predicate, d.cohortData()))
+            : null;
+          if (fused) return fused;
           const mask = timed('cohort:mask', () => d.maskOf(c.predicate)!);
           return {
             size: popcount(mask),
