@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Dictionary, Field, Float64, Int32, Schema, Table, tableToIPC } from 'apache-arrow';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { fromArrowTable } from '../fromArrow';
+import * as pw from 'parquet-wasm';
 import { readParquet } from './parquet';
 
 const force = vi.hoisted(() => ({ broken: false, calls: 0 }));
@@ -87,6 +88,29 @@ describe('dictionary strings refused by the decoder', () => {
       const again = await readParquet(bytes, { columns: ['cat'], types });
       expect(force.calls).toBe(0);
       expect(again.getChild('cat')!.toArray()).toEqual(want);
+    } finally {
+      force.broken = false;
+    }
+  });
+
+  it('are read as plain strings when row groups are shared with a helper decoder', async () => {
+    const bytes = new Uint8Array(readFileSync(FILE));
+    // The helper (arrow-rs in this thread) is handed groups written with the refused schema.
+    let calls = 0;
+    const helper = {
+      decode: async (file: Uint8Array) => {
+        calls++;
+        return pw.readParquet(file).intoIPCStream();
+      },
+    };
+    force.broken = true;
+    try {
+      const types: { parquet: boolean; plainStrings?: boolean } = { parquet: false };
+      const t = await readParquet(bytes, { types, helper });
+      expect(calls).toBeGreaterThan(0);
+      expect(String(t.schema.fields.find((f) => f.name === 'cat')!.type)).toBe('Utf8');
+      expect(t.getChild('cat')!.toArray()).toEqual(want);
+      expect(types.plainStrings).toBe(true);
     } finally {
       force.broken = false;
     }
