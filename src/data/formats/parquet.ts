@@ -13,13 +13,31 @@ import { type SplitFooter, rowGroupFile, splitFooter } from './parquetSplit';
 
 type ParquetWasm = typeof import('parquet-wasm');
 let loading: Promise<ParquetWasm> | null = null;
+let compiling: Promise<WebAssembly.Module | null> | null = null;
+
+/**
+ * The decoder's wasm, compiled once in this worker and handed to the helper decoder too
+ * (parquetHelper.ts), which then only instantiates it; null where it cannot be compiled here
+ * (parquet-wasm then fetches and compiles it itself).
+ */
+export function compiledDecoder(): Promise<WebAssembly.Module | null> {
+  compiling ??= import('parquet-wasm/esm/parquet_wasm_bg.wasm?url')
+    .then((u) => WebAssembly.compileStreaming(fetch(u.default)))
+    .catch(() => null);
+  return compiling;
+}
 
 /** Starts loading the decoder (its 4.8 MB wasm compiles while the footer and chunks are read). */
 export function loadDecoder(): Promise<ParquetWasm> {
   loading ??= import('parquet-wasm').then(async (m) => {
     // The browser build needs its wasm fetched and instantiated; the Node build (tests) is ready.
     const init = (m as unknown as { default?: unknown }).default;
-    if (typeof init === 'function') await (init as () => Promise<unknown>)();
+    if (typeof init === 'function') {
+      const module = await compiledDecoder();
+      await (init as (o?: { module_or_path: WebAssembly.Module }) => Promise<unknown>)(
+        module ? { module_or_path: module } : undefined,
+      );
+    }
     return m;
   });
   return loading;

@@ -5,19 +5,22 @@
 // sends the group back to be decoded there, with the usual fallbacks and messages.
 import init, { readParquet } from 'parquet-wasm';
 
-interface Job {
-  id: number;
-  file: Uint8Array;
-}
+type Message = { module: WebAssembly.Module | null } | { id: number; file: Uint8Array };
 
-// Loaded when the worker starts, so it compiles while the engine worker reads the footer.
-const ready = init();
-ready.catch(() => {});
+// The first message is the engine worker's compiled wasm (instantiated here, not compiled again);
+// without one, parquet-wasm fetches and compiles its own.
+let ready: Promise<unknown> | null = null;
 
-self.onmessage = async (e: MessageEvent<Job>) => {
+self.onmessage = async (e: MessageEvent<Message>) => {
+  if ('module' in e.data) {
+    const m = e.data.module;
+    ready ??= init(m ? { module_or_path: m } : undefined);
+    ready.catch(() => {});
+    return;
+  }
   const { id, file } = e.data;
   try {
-    await ready;
+    await (ready ??= init());
     const ipc = readParquet(file, { batchSize: 1 << 20 }).intoIPCStream();
     self.postMessage({ id, ipc }, { transfer: [ipc.buffer] });
   } catch (err) {

@@ -12,8 +12,12 @@ export interface GroupDecoder {
 
 let helper: GroupDecoder | null | undefined;
 
-/** The helper, started on the first call; null where a second decoder would not help. */
-export function decodeHelper(): GroupDecoder | null {
+/**
+ * The helper, started on the first call; null where a second decoder would not help. `module`:
+ * the decoder's wasm as this worker compiled it (parquet.ts `compiledDecoder`), handed over so it
+ * is compiled once; null makes the helper fetch and compile its own.
+ */
+export function decodeHelper(module: Promise<WebAssembly.Module | null>): GroupDecoder | null {
   if (helper !== undefined) return helper;
   helper = null;
   if (typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2) return null;
@@ -23,6 +27,7 @@ export function decodeHelper(): GroupDecoder | null {
   } catch {
     return null;
   }
+  void module.then((m) => worker.postMessage({ module: m }));
   const pending = new Map<
     number,
     { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }

@@ -118,10 +118,10 @@ export async function readParquetPartially(
   signal?: AbortSignal,
   tailBytes = TAIL_BYTES,
 ): Promise<PartialParquet | null> {
-  const { readParquet, loadDecoder } = await import('../formats/parquet');
+  const { readParquet, loadDecoder, compiledDecoder } = await import('../formats/parquet');
   loadDecoder().catch(() => {}); // awaited by the first readParquet, which reports a failure
-  // The second decoder starts now too: its wasm compiles while the footer and chunks are read.
-  const helper = decodeHelper();
+  // The second decoder starts now too, and gets the wasm once it is compiled.
+  const helper = decodeHelper(compiledDecoder());
   let bytes: Uint8Array | null;
   try {
     bytes = await readFooter(file, signal, tailBytes);
