@@ -284,7 +284,8 @@ interface SharedSteps {
 /**
  * Row groups decoded on two threads: this one and the helper take the next group in turn (this
  * one the first, whose types settle the file's), the helper with two in hand so it never waits
- * for this thread's answer. A group the helper failed, or decoded with types that changed since
+ * for this thread's answer; at the end this thread takes back the helper's second group rather
+ * than wait for both. A group the helper failed, or decoded with types that changed since
  * (a refused dictionary or Arrow schema), is decoded again here, in order: the outcome, values
  * and messages, is the one-thread decode's.
  */
@@ -309,13 +310,29 @@ async function decodeShared(
   let taken = 0;
   let stopped = false;
   const take = () => (!stopped && taken < n ? taken++ : -1);
+  /** Groups sent to the helper, not answered yet, in the order sent (it decodes in that order). */
+  const sent: { k: number; abort: AbortController }[] = [];
+  const unsend = (job: (typeof sent)[number]) => {
+    const at = sent.indexOf(job);
+    if (at >= 0) sent.splice(at, 1);
+  };
   const localLane = async () => {
-    for (let k = take(); k >= 0; k = take()) {
+    for (;;) {
+      let k = take();
+      if (k < 0) {
+        // None left to hand out: take back the last group sent, which the helper has not
+        // started while it works on an earlier one, rather than wait for both.
+        const job = sent.length > 1 ? sent.at(-1)! : undefined;
+        if (!job) return;
+        unsend(job);
+        job.abort.abort();
+        k = job.k;
+      }
       await prepare(k);
       step.signal?.throwIfAborted();
       const d = step.local(k);
+      if (!out[k]) step.onRows(d.t.numRows);
       out[k] = d;
-      step.onRows(d.t.numRows);
       // Lets the helper's answers in (and hands it its next group) before the next decode.
       await new Promise((r) => setTimeout(r, 0));
     }
@@ -325,20 +342,29 @@ async function decodeShared(
       await prepare(k);
       step.signal?.throwIfAborted();
       const { file, types } = step.remote(k);
-      let t: Table;
+      const job = { k, abort: new AbortController() };
+      sent.push(job);
+      let t: Table | null = null;
       try {
-        t = tableFromIPC(await helper.decode(file));
+        t = tableFromIPC(await helper.decode(file, job.abort.signal));
       } catch {
-        continue; // decoded here afterwards, which says what is wrong
+        // Failed or taken back: decoded here (afterwards, if need be), which says what is wrong.
+      } finally {
+        unsend(job);
       }
       if (stopped) return;
-      out[k] = { t, types };
-      byHelper++;
-      step.onRows(t.numRows);
+      if (t && !out[k]) {
+        out[k] = { t, types };
+        byHelper++;
+        step.onRows(t.numRows);
+      }
     }
   };
+  const remote = [remoteLane(), remoteLane()];
+  for (const r of remote) r.catch(() => {}); // awaited below, unless this thread fails first
   try {
-    await Promise.all([localLane(), remoteLane(), remoteLane()]);
+    await localLane();
+    await Promise.all(remote);
   } finally {
     stopped = true;
   }

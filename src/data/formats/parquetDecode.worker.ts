@@ -5,25 +5,45 @@
 // sends the group back to be decoded there, with the usual fallbacks and messages.
 import init, { readParquet } from 'parquet-wasm';
 
-type Message = { module: WebAssembly.Module | null } | { id: number; file: Uint8Array };
+type Message =
+  { module: WebAssembly.Module | null } | { id: number; file: Uint8Array } | { cancel: number };
 
 // The first message is the engine worker's compiled wasm (instantiated here, not compiled again);
 // without one, parquet-wasm fetches and compiles its own.
 let ready: Promise<unknown> | null = null;
+const queue: { id: number; file: Uint8Array }[] = [];
+let draining = false;
 
-self.onmessage = async (e: MessageEvent<Message>) => {
-  if ('module' in e.data) {
-    const m = e.data.module;
-    ready ??= init(m ? { module_or_path: m } : undefined);
-    ready.catch(() => {});
+/** One group per task, so that a group taken back meanwhile (`cancel`) is seen before it starts. */
+async function drain(): Promise<void> {
+  const job = queue.shift();
+  if (!job) {
+    draining = false;
     return;
   }
-  const { id, file } = e.data;
   try {
     await (ready ??= init());
-    const ipc = readParquet(file, { batchSize: 1 << 20 }).intoIPCStream();
-    self.postMessage({ id, ipc }, { transfer: [ipc.buffer] });
+    const ipc = readParquet(job.file, { batchSize: 1 << 20 }).intoIPCStream();
+    self.postMessage({ id: job.id, ipc }, { transfer: [ipc.buffer] });
   } catch (err) {
-    self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+    self.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+  }
+  setTimeout(() => void drain(), 0);
+}
+
+self.onmessage = (e: MessageEvent<Message>) => {
+  const m = e.data;
+  if ('module' in m) {
+    ready ??= init(m.module ? { module_or_path: m.module } : undefined);
+    ready.catch(() => {});
+  } else if ('cancel' in m) {
+    const at = queue.findIndex((j) => j.id === m.cancel);
+    if (at >= 0) queue.splice(at, 1);
+  } else {
+    queue.push(m);
+    if (!draining) {
+      draining = true;
+      setTimeout(() => void drain(), 0);
+    }
   }
 };

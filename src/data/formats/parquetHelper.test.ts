@@ -50,13 +50,21 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** arrow-rs in this thread behind a random delay; `fail(call)` says which calls fail. */
-function helper(fail: (call: number) => boolean = () => false) {
+/**
+ * arrow-rs in this thread behind a random delay (up to `slow` ms); `fail(call)` says which calls
+ * fail; a group taken back (`signal`) before its delay ends is not decoded.
+ */
+function helper(fail: (call: number) => boolean = () => false, slow = 8) {
   const h = {
     calls: 0,
-    async decode(file: Uint8Array) {
+    takenBack: 0,
+    async decode(file: Uint8Array, signal?: AbortSignal) {
       const call = h.calls++;
-      await new Promise((r) => setTimeout(r, Math.random() * 8));
+      await new Promise((r) => setTimeout(r, Math.random() * slow));
+      if (signal?.aborted) {
+        h.takenBack++;
+        throw new Error('taken back');
+      }
       if (fail(call)) throw new Error('the helper decoder stopped');
       return pw.readParquet(file, { batchSize: 1 << 20 }).intoIPCStream();
     },
@@ -121,6 +129,18 @@ describe('row groups decoded on two threads', () => {
       expect(dump(await readParquet(bytes, { helper: h }))).toEqual(one);
       expect(h.calls).toBeGreaterThan(0);
     }
+  });
+
+  it('groups a slow helper has not started are taken back and decoded here, to the same table', async () => {
+    const one = dump(await readParquet(bytes));
+    const h = helper(() => false, 400);
+    const progress: number[] = [];
+    const two = await readParquet(bytes, { helper: h, onProgress: (d) => progress.push(d) });
+    expect(dump(two)).toEqual(one);
+    expect(h.takenBack).toBeGreaterThan(0);
+    // Each group's rows counted once.
+    expect(progress.at(-1)).toBe(N);
+    expect(progress.every((d, i) => i === 0 || d > progress[i - 1]!)).toBe(true);
   });
 
   it('a damaged page in a later group fails the read with the one-thread message', async () => {

@@ -5,9 +5,12 @@
 // Where there is no Worker (Node, tests) or one core, there is no helper and every group is
 // decoded in the engine worker as before.
 
-/** Decodes one row group's small Parquet file (parquetSplit.ts) to an Arrow IPC stream. */
+/**
+ * Decodes one row group's small Parquet file (parquetSplit.ts) to an Arrow IPC stream; `signal`
+ * takes the group back (rejects) if the helper has not started it.
+ */
 export interface GroupDecoder {
-  decode(file: Uint8Array): Promise<Uint8Array>;
+  decode(file: Uint8Array, signal?: AbortSignal): Promise<Uint8Array>;
 }
 
 let helper: GroupDecoder | null | undefined;
@@ -50,7 +53,7 @@ export function decodeHelper(module: Promise<WebAssembly.Module | null>): GroupD
     worker.terminate();
   };
   helper = {
-    decode(file) {
+    decode(file, signal) {
       if (broken) return Promise.reject(broken);
       const id = next++;
       // Transferred, not copied: the buffer must be the file's own.
@@ -59,6 +62,11 @@ export function decodeHelper(module: Promise<WebAssembly.Module | null>): GroupD
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, file: own }, [own.buffer]);
+        signal?.addEventListener('abort', () => {
+          if (!pending.delete(id)) return;
+          worker.postMessage({ cancel: id });
+          reject(new Error('taken back'));
+        });
       });
     },
   };
