@@ -360,10 +360,12 @@ async function decodeShared(
       }
     }
   };
+  // This thread first: it takes group 0, whose decode settles the types.
+  const local = localLane();
   const remote = [remoteLane(), remoteLane()];
   for (const r of remote) r.catch(() => {}); // awaited below, unless this thread fails first
   try {
-    await localLane();
+    await local;
     await Promise.all(remote);
   } finally {
     stopped = true;
