@@ -26,7 +26,8 @@ const DIM = 80; // 60,000 × 80 float32 = 19 MB: above the 16 MiB where the foot
 const CATS = ['north', 'south', 'east', 'west'];
 const FILE = join(tmpdir(), `wb-deferred-${process.pid}`, 'big-wide.arrow');
 // The same values written by DuckDB (snappy): the embedding a list, the category a plain string
-// (read with the first columns: a string's values decide whether it is an image URL).
+// (read with the first columns: a string's values decide whether it is an image URL). Several row
+// groups, so the first columns are decoded on two threads (src/data/formats/parquetHelper.ts).
 const PARQUET = join(tmpdir(), `wb-deferred-${process.pid}`, 'big-wide.parquet');
 const label = Int32Array.from({ length: N }, (_, i) => i % 3);
 const predV1 = Int32Array.from({ length: N }, (_, i) => (i % 5 === 0 ? (i + 1) % 3 : i % 3));
@@ -65,7 +66,7 @@ test.beforeAll(async () => {
   await c.run(
     `COPY (SELECT ${wideColumnsSql()}, ` +
       `list_transform(range(${DIM}), j -> (sin(${flat} * 0.37) + fmod(${flat} / ${DIM}, 3))::FLOAT) AS embedding ` +
-      `FROM range(${N}) t(i)) TO '${PARQUET}' (FORMAT parquet, COMPRESSION snappy)`,
+      `FROM range(${N}) t(i)) TO '${PARQUET}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 16384)`,
   );
   c.closeSync();
   db.closeSync();
@@ -114,6 +115,10 @@ test('a Parquet file opens on its first columns; Rows waits for the features, th
   await openHeld(page, PARQUET, N);
   await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(pct(accuracy(predV1)));
   await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(pct(accuracy(predV2)));
+  // The row groups were shared with the second decoder (the worker the engine worker started).
+  expect(page.workers().map((w) => w.url())).toContainEqual(
+    expect.stringMatching(/parquetDecode\.worker/),
+  );
   // f_num0, f_num1, f_cat0 (DuckDB writes it with a dictionary: read as a categorical, after the
   // Overview) and the embedding.
   await expect(page.getByRole('status')).toContainText('Reading 4 more columns… 0%');

@@ -8,17 +8,36 @@ import { RecordBatch, Schema, Table, tableFromIPC, tableToIPC } from 'apache-arr
 import { DataError } from '../readIpc';
 import { checkGroupPages, checkParquetFooter, chunkRange } from './parquetFooter';
 import { dictionarySchema, dictionaryStrings } from './parquetDictionary';
+import type { GroupDecoder } from './parquetHelper';
 import { type SplitFooter, rowGroupFile, splitFooter } from './parquetSplit';
 
 type ParquetWasm = typeof import('parquet-wasm');
 let loading: Promise<ParquetWasm> | null = null;
+let compiling: Promise<WebAssembly.Module | null> | null = null;
+
+/**
+ * The decoder's wasm, compiled once in this worker and handed to the helper decoder too
+ * (parquetHelper.ts), which then only instantiates it; null where it cannot be compiled here
+ * (parquet-wasm then fetches and compiles it itself).
+ */
+export function compiledDecoder(): Promise<WebAssembly.Module | null> {
+  compiling ??= import('parquet-wasm/esm/parquet_wasm_bg.wasm?url')
+    .then((u) => WebAssembly.compileStreaming(fetch(u.default)))
+    .catch(() => null);
+  return compiling;
+}
 
 /** Starts loading the decoder (its 4.8 MB wasm compiles while the footer and chunks are read). */
 export function loadDecoder(): Promise<ParquetWasm> {
   loading ??= import('parquet-wasm').then(async (m) => {
     // The browser build needs its wasm fetched and instantiated; the Node build (tests) is ready.
     const init = (m as unknown as { default?: unknown }).default;
-    if (typeof init === 'function') await (init as () => Promise<unknown>)();
+    if (typeof init === 'function') {
+      const module = await compiledDecoder();
+      await (init as (o?: { module_or_path: WebAssembly.Module }) => Promise<unknown>)(
+        module ? { module_or_path: module } : undefined,
+      );
+    }
     return m;
   });
   return loading;
@@ -85,6 +104,11 @@ export interface ReadParquetOptions {
    * their pages are checked and decoded. The next group's are asked for while one is decoded.
    */
   fetch?: (ranges: [number, number][]) => Promise<void>;
+  /**
+   * A second decoder (parquetHelper.ts) that takes some row groups while this thread decodes
+   * the others; what it cannot decode, or decoded with types that changed since, is decoded here.
+   */
+  helper?: GroupDecoder | null;
 }
 
 const readGroup = (pw: ParquetWasm, file: Uint8Array): Table =>
@@ -183,27 +207,188 @@ export async function readParquet(
       }
     }
   };
-  let next = fetch(groups[0]!);
-  for (const [k, g] of groups.entries()) {
-    if (opts.yieldBetweenGroups && g > 0) await new Promise((r) => setTimeout(r, 0));
-    opts.signal?.throwIfAborted();
-    await next;
-    next = k + 1 < groups.length ? fetch(groups[k + 1]!) : null;
-    // Each chunk's page headers, just before the decoder trusts them.
-    if (g < meta.row_groups.length) checkGroupPages(bytes, meta, g, leaves);
-    let t: Table;
-    try {
-      t = decodeGroup(g);
-      hinted = false; // every later group is read with the types of the first
-    } catch (err) {
-      throw new DataError(explainParquetError(err));
+  if (opts.helper && !opts.schemaOnly && groups.length > 1) {
+    batches.push(
+      ...(await decodeShared(opts.helper, groups.length, {
+        prepare: (k) => {
+          const g = groups[k]!;
+          return (fetch(g) ?? Promise.resolve()).then(() => {
+            if (g < meta.row_groups.length) checkGroupPages(bytes, meta, g, leaves);
+          });
+        },
+        local: (k) => {
+          try {
+            const t = decodeGroup(groups[k]!);
+            hinted = false;
+            return { t, types: arrowSchema };
+          } catch (err) {
+            throw new DataError(explainParquetError(err));
+          }
+        },
+        remote: (k) => ({ file: file(groups[k]!), types: arrowSchema }),
+        types: () => arrowSchema,
+        onRows: (n) => {
+          done += n;
+          opts.onProgress?.(Math.min(total, done), total);
+        },
+        signal: opts.signal,
+      })),
+    );
+  } else {
+    let next = fetch(groups[0]!);
+    for (const [k, g] of groups.entries()) {
+      if (opts.yieldBetweenGroups && g > 0) await new Promise((r) => setTimeout(r, 0));
+      opts.signal?.throwIfAborted();
+      await next;
+      next = k + 1 < groups.length ? fetch(groups[k + 1]!) : null;
+      // Each chunk's page headers, just before the decoder trusts them.
+      if (g < meta.row_groups.length) checkGroupPages(bytes, meta, g, leaves);
+      let t: Table;
+      try {
+        t = decodeGroup(g);
+        hinted = false; // every later group is read with the types of the first
+      } catch (err) {
+        throw new DataError(explainParquetError(err));
+      }
+      schema ??= t.schema;
+      batches.push(...t.batches);
+      done += t.numRows;
+      if (!opts.schemaOnly) opts.onProgress?.(Math.min(total, done), total);
     }
-    schema ??= t.schema;
-    batches.push(...t.batches);
-    done += t.numRows;
-    if (!opts.schemaOnly) opts.onProgress?.(Math.min(total, done), total);
   }
+  schema ??= batches[0]?.schema ?? null;
   const table = batches.length ? new Table(batches) : new Table(schema!);
   if (table.schema.fields.length === 0) throw new DataError('the Parquet file has no columns');
   return table;
+}
+
+/** A decoded group and the embedded schema (types) it was decoded with. */
+interface Decoded {
+  t: Table;
+  types: unknown;
+}
+
+interface SharedSteps {
+  /** Brings in and checks group k's chunks (rejects with the check's message). */
+  prepare: (k: number) => Promise<void>;
+  /** Decodes group k on this thread, with the usual type fallbacks; throws a DataError. */
+  local: (k: number) => Decoded;
+  /** Group k's small file for the helper, and the types written into it. */
+  remote: (k: number) => { file: Uint8Array; types: unknown };
+  /** The types in force now (a local fallback may change them). */
+  types: () => unknown;
+  onRows: (n: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Row groups decoded on two threads: this one and the helper take the next group in turn (this
+ * one the first, whose types settle the file's), the helper with two in hand so it never waits
+ * for this thread's answer; at the end this thread takes back the helper's second group rather
+ * than wait for both. A group the helper failed, or decoded with types that changed since
+ * (a refused dictionary or Arrow schema), is decoded again here, in order: the outcome, values
+ * and messages, is the one-thread decode's.
+ */
+async function decodeShared(
+  helper: GroupDecoder,
+  n: number,
+  step: SharedSteps,
+): Promise<RecordBatch[]> {
+  const out: (Decoded | null)[] = Array.from({ length: n }, () => null);
+  const prepared = new Map<number, Promise<void>>();
+  const prepare = (k: number) => {
+    let p = prepared.get(k);
+    if (!p) {
+      p = step.prepare(k);
+      p.catch(() => {}); // awaited by whoever takes group k
+      prepared.set(k, p);
+    }
+    return p;
+  };
+  const start = performance.now();
+  let byHelper = 0;
+  let taken = 0;
+  let stopped = false;
+  const take = () => (!stopped && taken < n ? taken++ : -1);
+  /** Groups sent to the helper, not answered yet, in the order sent (it decodes in that order). */
+  const sent: { k: number; abort: AbortController }[] = [];
+  const unsend = (job: (typeof sent)[number]) => {
+    const at = sent.indexOf(job);
+    if (at >= 0) sent.splice(at, 1);
+  };
+  const localLane = async () => {
+    for (;;) {
+      let k = take();
+      if (k < 0) {
+        // None left to hand out: take back the last group sent, which the helper has not
+        // started while it works on an earlier one, rather than wait for both.
+        const job = sent.length > 1 ? sent.at(-1)! : undefined;
+        if (!job) return;
+        unsend(job);
+        job.abort.abort();
+        k = job.k;
+      }
+      await prepare(k);
+      step.signal?.throwIfAborted();
+      const d = step.local(k);
+      if (!out[k]) step.onRows(d.t.numRows);
+      out[k] = d;
+      // Lets the helper's answers in (and hands it its next group) before the next decode.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  const remoteLane = async () => {
+    for (let k = take(); k >= 0; k = take()) {
+      await prepare(k);
+      step.signal?.throwIfAborted();
+      const { file, types } = step.remote(k);
+      const job = { k, abort: new AbortController() };
+      sent.push(job);
+      let t: Table | null = null;
+      try {
+        t = tableFromIPC(await helper.decode(file, job.abort.signal));
+      } catch {
+        // Failed or taken back: decoded here (afterwards, if need be), which says what is wrong.
+      } finally {
+        unsend(job);
+      }
+      if (stopped) return;
+      if (t && !out[k]) {
+        out[k] = { t, types };
+        byHelper++;
+        step.onRows(t.numRows);
+      }
+    }
+  };
+  // This thread first: it takes group 0, whose decode settles the types.
+  const local = localLane();
+  const remote = [remoteLane(), remoteLane()];
+  for (const r of remote) r.catch(() => {}); // awaited below, unless this thread fails first
+  try {
+    await local;
+    await Promise.all(remote);
+  } finally {
+    stopped = true;
+  }
+  // Until every group has the types in force (each pass can only move them toward the plainer).
+  for (;;) {
+    let again = false;
+    for (let k = 0; k < n; k++) {
+      const d = out[k];
+      if (d && d.types === step.types()) continue;
+      step.signal?.throwIfAborted();
+      const redo = step.local(k);
+      if (!d) step.onRows(redo.t.numRows);
+      out[k] = redo;
+      again = true;
+    }
+    if (!again) break;
+  }
+  try {
+    // For the bench (a `wb:*` measure, bench/lib/cdp.mjs): how the groups were shared.
+    performance.measure(`wb:parquet:two threads (helper ${byHelper} of ${n} groups)`, { start });
+  } catch {
+    // No Performance API: the measure is optional.
+  }
+  return out.flatMap((d) => d!.t.batches);
 }

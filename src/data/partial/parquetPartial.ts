@@ -10,6 +10,7 @@ import type { FileMetaData } from 'hyparquet';
 import { checkTable } from '../checkData';
 import { columnAt } from '../fromArrow';
 import { checkParquetFooter, chunkRange } from '../formats/parquetFooter';
+import { decodeHelper } from '../formats/parquetHelper';
 import { splitFooter } from '../formats/parquetSplit';
 import { DataError } from '../readIpc';
 import { deferredColumns } from './choose';
@@ -117,8 +118,10 @@ export async function readParquetPartially(
   signal?: AbortSignal,
   tailBytes = TAIL_BYTES,
 ): Promise<PartialParquet | null> {
-  const { readParquet, loadDecoder } = await import('../formats/parquet');
+  const { readParquet, loadDecoder, compiledDecoder } = await import('../formats/parquet');
   loadDecoder().catch(() => {}); // awaited by the first readParquet, which reports a failure
+  // The second decoder starts now too, and gets the wasm once it is compiled.
+  const helper = decodeHelper(compiledDecoder());
   let bytes: Uint8Array | null;
   try {
     bytes = await readFooter(file, signal, tailBytes);
@@ -187,7 +190,14 @@ export async function readParquetPartially(
     // Every group's first-column chunks in one read, several pieces in flight (awaiting them
     // group by group before each decode cost ≈0.6 s of a quiet 1M open, RESULTS §11).
     await fetch(names.flatMap((_, i) => (deferred.has(i) ? [] : rangesOf(i))));
-    eager = await readParquet(bytes, { columns: eagerNames, onProgress, types, fetch, signal });
+    eager = await readParquet(bytes, {
+      columns: eagerNames,
+      onProgress,
+      types,
+      fetch,
+      signal,
+      helper,
+    });
   } catch {
     signal?.throwIfAborted();
     return null;
