@@ -28,6 +28,7 @@ import { curvesSql } from './curves';
 import { rowRulesSql, rulesSql } from './rules';
 import { slicesSql } from './slices';
 import { neighboursSql } from './neighbours';
+import { MAP_SAMPLE, SqlMap } from './map';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -57,7 +58,11 @@ export class ServerBackend {
   readonly src: SqlSource;
   private analysed = false;
 
-  constructor(readonly db: Served) {
+  /** `mapSample`: points the Map draws at most (a sample above it). */
+  constructor(
+    readonly db: Served,
+    readonly mapSample = MAP_SAMPLE,
+  ) {
     this.src = {
       from: VIEW,
       columns: db.columns,
@@ -137,6 +142,13 @@ export class ServerBackend {
       this.src,
       this.summary.summary.report.idColumn,
     ));
+  }
+
+  private mapService: SqlMap | null = null;
+
+  /** The Map's sample, layouts and colours (built on first use; the data never changes). */
+  get map(): SqlMap {
+    return (this.mapService ??= new SqlMap(this.db, this.src, this.rows, this.mapSample));
   }
 
   rowDetail(req: RowDetailRequest) {
@@ -225,6 +237,18 @@ export class ServerBackend {
         const req = a[0]! as NeighboursRequest;
         return neighboursSql(this.db, this.src, this.rows, req, this.rows.where(req.cohort));
       }
+      case 'layout':
+        return this.map.layout(a[0]!);
+      case 'pointColors':
+        return this.map.pointColors(a[0]!, a[1]!, a[2]!);
+      case 'pointInfo':
+        return this.map.pointInfo(a[0]!);
+      case 'selectRows':
+        return this.map.selectRows(a[0]!, a[1]!);
+      case 'umap':
+        return this.map.layout(`umap:${String(a[0])}`);
+      case 'cancelUmap':
+        return undefined;
       case 'cancelSlices':
         // One statement at a time, answered whole: there is no running search to stop.
         return undefined;
