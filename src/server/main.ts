@@ -10,6 +10,7 @@ import { openServed } from './served';
 import { ServerBackend } from './backend/backend';
 import { MAP_SAMPLE } from './backend/map';
 import { createApp } from './http';
+import { CancelledError } from './supersede';
 
 interface Args {
   paths: string[];
@@ -99,6 +100,11 @@ async function main() {
     db.close();
     process.exit(0);
   };
+  // A superseded request rejects every statement it had started, also those its code no longer
+  // awaits (a memo of replicates): that is no error, and nothing else may stop the server.
+  process.on('unhandledRejection', (err) => {
+    if (!(err instanceof CancelledError)) console.error(`A request failed: ${String(err)}`);
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -29,6 +29,7 @@ import { rowRulesSql, rulesSql } from './rules';
 import { slicesSql } from './slices';
 import { neighboursSql } from './neighbours';
 import { MAP_SAMPLE, SqlMap } from './map';
+import { type Slot, Superseder } from '../supersede';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -44,6 +45,27 @@ import type {
   RowsRequest,
   RulesRequest,
 } from '../../protocol';
+
+/**
+ * Requests the page asks one at a time, by kind: a newer one with other arguments supersedes
+ * the older (its answer would be dropped). Every call of these is its own identity, except rows:
+ * pages of one sort and filter run side by side, and a new sort or filter stops the old pages.
+ */
+function slotOf(method: string, args: unknown[]): Slot | null {
+  switch (method) {
+    case 'cohorts':
+    case 'compare':
+    case 'evaluateRules':
+    case 'findSlices':
+      return { kind: method, identity: JSON.stringify(args) };
+    case 'rows': {
+      const r = args[0] as RowsRequest;
+      return { kind: method, identity: JSON.stringify([r.cohort, r.sort, r.columns]) };
+    }
+    default:
+      return null;
+  }
+}
 
 export class NotInServerMode extends Error {
   constructor(method: string) {
@@ -159,8 +181,23 @@ export class ServerBackend {
     return profileSql(this.db, this.src, field, search);
   }
 
-  /** Runs one protocol method by name with its JSON arguments. */
-  async call(method: string, args: unknown[]): Promise<unknown> {
+  private readonly calls = new Superseder();
+
+  /**
+   * Runs one protocol method by name with its JSON arguments. A request the page asks one at a
+   * time stops an older one of its kind still running (supersede.ts); `cancelSlices` and
+   * `leaveCompare` stop theirs.
+   */
+  call(method: string, args: unknown[]): Promise<unknown> {
+    if (method === 'cancelSlices' || method === 'leaveCompare') {
+      this.calls.cancel(method === 'cancelSlices' ? 'findSlices' : 'compare');
+      return Promise.resolve(undefined);
+    }
+    const slot = slotOf(method, args);
+    return slot ? this.calls.run(slot, () => this.answer(method, args)) : this.answer(method, args);
+  }
+
+  private async answer(method: string, args: unknown[]): Promise<unknown> {
     const a = args as never[];
     switch (method) {
       case 'ping':
@@ -248,9 +285,6 @@ export class ServerBackend {
       case 'umap':
         return this.map.layout(`umap:${String(a[0])}`);
       case 'cancelUmap':
-        return undefined;
-      case 'cancelSlices':
-        // One statement at a time, answered whole: there is no running search to stop.
         return undefined;
       default:
         throw new NotInServerMode(method);
