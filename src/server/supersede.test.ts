@@ -21,10 +21,12 @@ describe('superseded requests stop their DuckDB statements', () => {
 
   it('a running statement is interrupted when a newer request of its kind arrives', async () => {
     const calls = new Superseder();
-    const old = calls.run({ kind: 'k', identity: 'a' }, () => db.rows(ENDLESS));
+    const old = calls.run({ kind: 'k', identity: 'a' }, undefined, () => db.rows(ENDLESS));
     // Wait until the statement holds a connection, then supersede it.
     await new Promise((ok) => setTimeout(ok, 300));
-    const newer = calls.run({ kind: 'k', identity: 'b' }, () => db.rows('SELECT 41 + 1 AS x'));
+    const newer = calls.run({ kind: 'k', identity: 'b' }, undefined, () =>
+      db.rows('SELECT 41 + 1 AS x'),
+    );
     await expect(old).rejects.toThrow(/cancelled: a newer request replaced this one/);
     expect(Number((await newer)[0]!.x)).toBe(42);
     // The pool's connections are all usable after the interrupt (3 in the pool, 6 statements).
@@ -36,11 +38,28 @@ describe('superseded requests stop their DuckDB statements', () => {
 
   it('the same identity runs side by side; another kind is untouched', async () => {
     const calls = new Superseder();
-    const a = calls.run({ kind: 'rows', identity: 'q' }, () => db.rows('SELECT 1 AS x'));
-    const b = calls.run({ kind: 'rows', identity: 'q' }, () => db.rows('SELECT 2 AS x'));
-    const c = calls.run({ kind: 'other', identity: 'z' }, () => db.rows('SELECT 3 AS x'));
+    const a = calls.run({ kind: 'rows', identity: 'q' }, undefined, () => db.rows('SELECT 1 AS x'));
+    const b = calls.run({ kind: 'rows', identity: 'q' }, undefined, () => db.rows('SELECT 2 AS x'));
+    const c = calls.run({ kind: 'other', identity: 'z' }, undefined, () =>
+      db.rows('SELECT 3 AS x'),
+    );
     const got = await Promise.all([a, b, c]);
     expect(got.map((r) => Number(r[0]!.x))).toEqual([1, 2, 3]);
+  });
+
+  it('by the page’s order, not arrival: a late older request is cancelled at once; pages apart', async () => {
+    const calls = new Superseder();
+    const run = (identity: string, page: string, seq: number) =>
+      calls.run({ kind: 'cohorts', identity }, { page, seq }, () => db.rows('SELECT 1 AS x'));
+    // Page p sent 2 then 1; 1 arrives second: the page has moved on from it.
+    await expect(run('new', 'p', 2)).resolves.toHaveLength(1);
+    await expect(run('old', 'p', 1)).rejects.toThrow(/cancelled/);
+    // Another page (another tab, or this one reloaded) numbers its own requests.
+    await expect(run('other', 'q', 1)).resolves.toHaveLength(1);
+    // A cancel (the page left the view) refuses the requests sent before it, not after.
+    calls.cancel('cohorts', { page: 'p', seq: 5 });
+    await expect(run('before', 'p', 4)).rejects.toThrow(/cancelled/);
+    await expect(run('after', 'p', 6)).resolves.toHaveLength(1);
   });
 
   it('a cohort edit while the previous list is computed: the old answered cancelled, the new right', async () => {

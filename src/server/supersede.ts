@@ -54,32 +54,58 @@ export interface Slot {
   identity: string;
 }
 
-/** Requests of each kind still running. */
-export class Superseder {
-  private running = new Map<string, { identity: string; scope: CallScope }[]>();
+/** Where a request comes from: the page (one per load) and its number in that page's order. */
+export interface Sent {
+  page: string;
+  seq: number;
+}
 
-  /** Interrupts every running request of `kind` whose identity is not `keep`. */
-  cancel(kind: string, keep: string | null = null): void {
-    for (const r of this.running.get(kind) ?? []) {
-      if (r.identity === keep || r.scope.cancelled) continue;
+/** Requests of each kind still running, and the newest of each kind each page has sent. */
+export class Superseder {
+  private running = new Map<string, { identity: string; seq: number; scope: CallScope }[]>();
+  private newest = new Map<string, { identity: string; seq: number }>();
+  private own = 0;
+
+  /** Kinds are per page: two tabs on one server never supersede each other's requests. */
+  private key(kind: string, sent: Sent | undefined): [string, number] {
+    return sent ? [`${sent.page}:${kind}`, sent.seq] : [`:${kind}`, ++this.own];
+  }
+
+  /** Interrupts every running request of `kind` sent before this one (the page left a view). */
+  cancel(kind: string, sent?: Sent): void {
+    const [key, seq] = this.key(kind, sent);
+    if ((this.newest.get(key)?.seq ?? -1) < seq) this.newest.set(key, { identity: '', seq });
+    this.stop(key, seq, null);
+  }
+
+  private stop(key: string, seq: number, keep: string | null): void {
+    for (const r of this.running.get(key) ?? []) {
+      if (r.identity === keep || r.seq > seq || r.scope.cancelled) continue;
       r.scope.cancelled = true;
       for (const c of r.scope.busy) c.interrupt();
     }
   }
 
-  /** Runs `fn` as a request of `slot`, superseding older ones of its kind with other arguments. */
-  async run<T>(slot: Slot, fn: () => Promise<T>): Promise<T> {
-    this.cancel(slot.kind, slot.identity);
+  /**
+   * Runs `fn` as a request of `slot`, superseding older ones of its kind with other arguments;
+   * one that arrives after a newer one of its kind (other arguments, or a cancel) is answered as
+   * cancelled at once: the page has moved on.
+   */
+  async run<T>(slot: Slot, sent: Sent | undefined, fn: () => Promise<T>): Promise<T> {
+    const [key, seq] = this.key(slot.kind, sent);
+    const newest = this.newest.get(key);
+    if (newest && newest.seq > seq && newest.identity !== slot.identity) throw new CancelledError();
+    if (!newest || newest.seq < seq) this.newest.set(key, { identity: slot.identity, seq });
+    this.stop(key, seq, slot.identity);
     const scope: CallScope = { cancelled: false, busy: new Set() };
-    const mine = { identity: slot.identity, scope };
-    const list = this.running.get(slot.kind) ?? [];
-    this.running.set(slot.kind, [...list, mine]);
+    const mine = { identity: slot.identity, seq, scope };
+    this.running.set(key, [...(this.running.get(key) ?? []), mine]);
     try {
       return await current.run(scope, fn);
     } finally {
-      const now = this.running.get(slot.kind)!.filter((r) => r !== mine);
-      if (now.length) this.running.set(slot.kind, now);
-      else this.running.delete(slot.kind);
+      const now = this.running.get(key)!.filter((r) => r !== mine);
+      if (now.length) this.running.set(key, now);
+      else this.running.delete(key);
     }
   }
 }

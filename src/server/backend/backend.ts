@@ -29,7 +29,7 @@ import { rowRulesSql, rulesSql } from './rules';
 import { slicesSql } from './slices';
 import { neighboursSql } from './neighbours';
 import { MAP_SAMPLE, SqlMap } from './map';
-import { type Slot, Superseder } from '../supersede';
+import { type Sent, type Slot, Superseder } from '../supersede';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -188,13 +188,14 @@ export class ServerBackend {
    * time stops an older one of its kind still running (supersede.ts); `cancelSlices` and
    * `leaveCompare` stop theirs.
    */
-  call(method: string, args: unknown[]): Promise<unknown> {
+  call(method: string, args: unknown[], sent?: Sent): Promise<unknown> {
     if (method === 'cancelSlices' || method === 'leaveCompare') {
-      this.calls.cancel(method === 'cancelSlices' ? 'findSlices' : 'compare');
+      this.calls.cancel(method === 'cancelSlices' ? 'findSlices' : 'compare', sent);
       return Promise.resolve(undefined);
     }
     const slot = slotOf(method, args);
-    return slot ? this.calls.run(slot, () => this.answer(method, args)) : this.answer(method, args);
+    if (!slot) return this.answer(method, args);
+    return this.calls.run(slot, sent, () => this.answer(method, args));
   }
 
   private async answer(method: string, args: unknown[]): Promise<unknown> {
