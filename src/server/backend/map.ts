@@ -263,16 +263,13 @@ export class SqlMap {
   /** Every row inside the polygon, drawn or not, as a cohort of ids (as the tab's lasso). */
   async selectRows(source: string, polygon: number[]): Promise<SelectionResult> {
     const { xy } = await (this.layouts.get(source) ?? this.build(source));
-    const inner = `SELECT ${ident(ROW)} AS r, ${xy[0]} AS x, ${xy[1]} AS y FROM ${this.src.from}`;
-    const inside = insidePolygonSql(inner, polygon);
     const id = this.rows.idSql();
+    // The id is read in the same scan as the position (no second pass to name the rows).
+    const inner = `SELECT ${ident(ROW)} AS r, ${id ?? 'NULL'} AS id, ${xy[0]} AS x, ${xy[1]} AS y FROM ${this.src.from}`;
+    const inside = insidePolygonSql(inner, polygon, ['id']);
     if (!inside) return selectionOf(0, []);
     const got = await this.db.rows(
-      `SELECT i.r, ${id ? `d.id` : 'NULL AS id'}, count(*) OVER () AS n FROM (${inside}) i ` +
-        (id
-          ? `JOIN (SELECT ${ident(ROW)} AS r, ${id} AS id FROM ${this.src.from}) d ON d.r = i.r `
-          : '') +
-        `ORDER BY i.r LIMIT ${int(MAX_SELECTION_IDS + 1)}`,
+      `SELECT r, id, count(*) OVER () AS n FROM (${inside}) i ORDER BY r LIMIT ${int(MAX_SELECTION_IDS + 1)}`,
     );
     const count = Number(got[0]?.n ?? 0);
     if (!id) return selectionOf(count, null);

@@ -5,10 +5,15 @@
 import { int, num } from './quote';
 
 /**
- * Row indices `r` (from `inner`, a SELECT of `r`, `x`, `y`) inside `polygon` ([x0, y0, x1, …]).
- * Rows with a NULL position fail every comparison, as NaN does in the tab.
+ * Row indices `r` (from `inner`, a SELECT of `r`, `x`, `y` and the columns `carry`) inside
+ * `polygon` ([x0, y0, x1, …]), with the `carry` columns (read in the same scan). Rows with a
+ * NULL position fail every comparison, as NaN does in the tab.
  */
-export function insidePolygonSql(inner: string, polygon: ArrayLike<number>): string | null {
+export function insidePolygonSql(
+  inner: string,
+  polygon: ArrayLike<number>,
+  carry: string[] = [],
+): string | null {
   const m = polygon.length >> 1;
   if (m < 3) return null;
   const xs = Array.from({ length: m }, (_, k) => Number(polygon[2 * k]));
@@ -22,10 +27,11 @@ export function insidePolygonSql(inner: string, polygon: ArrayLike<number>): str
   const box =
     `x >= ${num(Math.min(...xs))} AND x <= ${num(Math.max(...xs))} AND ` +
     `y >= ${num(Math.min(...ys))} AND y <= ${num(Math.max(...ys))}`;
+  const keep = ['r', ...carry].join(', ');
   return (
-    `SELECT r FROM (SELECT r, CAST(x AS DOUBLE) AS x, CAST(y AS DOUBLE) AS y FROM (${inner}) q WHERE ${box}) p ` +
+    `SELECT ${keep} FROM (SELECT ${keep}, CAST(x AS DOUBLE) AS x, CAST(y AS DOUBLE) AS y FROM (${inner}) q WHERE ${box}) p ` +
     `CROSS JOIN (VALUES ${edges.join(', ')}) e(xa, ya, xb, yb) ` +
     `WHERE (ya > y) <> (yb > y) AND x < (xb - xa) * (y - ya) / (yb - ya) + xa ` +
-    `GROUP BY r HAVING count(*) % ${int(2)} = 1`
+    `GROUP BY ${keep} HAVING count(*) % ${int(2)} = 1`
   );
 }
