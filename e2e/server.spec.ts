@@ -327,9 +327,68 @@ test('Compare charts, thresholds and curves of a binary model from DuckDB', asyn
   await page.screenshot({ path: 'test-results/server-compare-binary.png', fullPage: true });
 });
 
+test('the Map in server mode: a hashed sample of the rows, picked rows open, a lasso over all rows', async ({
+  page,
+}) => {
+  // 500 rows drawn as a sample of 200 (the flag caps the points the Map draws).
+  await openServed(page, '--map-sample', '200');
+  await openView(page, 'Map');
+  await expect(page.getByText('A sample of 200 of 500 rows')).toBeVisible();
+  await expect(page.getByText(/PCA of embedding: the two axes keep/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Legend: label' })).toBeVisible();
+  // The WebGL layer has drawn points.
+  const canvas = page.getByTestId('scatter');
+  const drawn = await page.locator('canvas.scatter-gl').evaluate((c: HTMLCanvasElement) => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.canvas.width = c.width;
+    ctx.canvas.height = c.height;
+    ctx.drawImage(c, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i]! < 200 || px[i + 2]! < 200) ink++;
+    return ink;
+  });
+  expect(drawn).toBeGreaterThan(200);
+  // The legend counts the drawn points: 200 in all.
+  const counts = await page
+    .getByRole('list', { name: 'Legend: label' })
+    .locator('.legend-count')
+    .allInnerTexts();
+  expect(counts.reduce((t, c) => t + Number(c.replace(/,/g, '')), 0)).toBe(200);
+  await page.screenshot({ path: 'test-results/server-map.png', fullPage: true });
+
+  // A box over the whole map selects the rows inside it, drawn or not: more than the 200 drawn
+  // (rows outside the sample's extent may fall outside the box); DuckDB sizes the cohort alike.
+  const box = (await canvas.boundingBox())!;
+  await page.getByRole('button', { name: 'Box select' }).click();
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height - 2, { steps: 5 });
+  await page.mouse.up();
+  const bar = page.getByRole('region', { name: 'Selection' });
+  await expect(bar).toContainText('rows selected');
+  const selected = Number((await bar.locator('strong').innerText()).replace(/,/g, ''));
+  expect(selected).toBeGreaterThan(200);
+  expect(selected).toBeLessThanOrEqual(500);
+  await bar.getByRole('button', { name: `Make cohort of ${selected} selected rows` }).click();
+  await expect(page.getByRole('button', { name: /Map box/ })).toContainText(`${selected} rows`);
+
+  // Keyboard picking: a drawn point opens its row, read from DuckDB.
+  await page.getByRole('button', { name: 'Pan & pick' }).click();
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /^Row \d+/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Nearest neighbours' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/server-map-picked.png', fullPage: true });
+});
+
 test('a view the server does not answer yet says so; the app stays up', async ({ page }) => {
   await openServed(page);
   await openView(page, 'Map');
+  await page.getByRole('button', { name: 'Find likely label errors' }).click();
   await expect(page.getByText(/not available in server mode/).first()).toBeVisible();
   await openView(page, 'Overview');
   await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText('67.0%');

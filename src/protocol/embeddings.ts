@@ -31,6 +31,12 @@ export interface LayoutResult {
   grid: PointGrid;
   /** A seeded sample of rows (≤ 100k) drawn while panning and zooming large maps. */
   preview: Uint32Array;
+  /**
+   * Server mode: the map holds a sample of the rows, not all of them. Point i is row `rows[i]`
+   * (row indices, ascending) of `of` rows in all; indices elsewhere in this result (grid,
+   * preview, colours, point info) are point indices.
+   */
+  sample?: { rows: Int32Array; of: number };
 }
 
 export type ColorBy =
@@ -41,26 +47,8 @@ export type ColorBy =
   | { kind: 'cohort' }
   | { kind: 'column'; name: string };
 
-/** How codes map to colours: distinct hues, an ordered ramp, or fixed meaning colours. */
-export type Ramp = 'categorical' | 'sequential' | 'outcome' | 'flip' | 'cohort';
-
-/** Codes 0–11: categories or bins; OTHER and MISSING are shared; HIDDEN rows are not drawn. */
-export const OTHER = 12;
-export const MISSING = 13;
-export const HIDDEN = 255;
-
-export interface LegendEntry {
-  code: number;
-  label: string;
-  count: number;
-}
-
-export interface PointColors {
-  codes: Uint8Array;
-  ramp: Ramp;
-  legend: LegendEntry[];
-  title: string;
-}
+export { HIDDEN, MISSING, OTHER } from '../shared/colorCodes';
+export type { LegendEntry, PointColors, Ramp } from '../shared/colorCodes';
 
 export interface NeighboursRequest {
   /** A row index, or an id (exact string, or `#<index>` when the dataset has no id). */
@@ -95,11 +83,34 @@ export interface NeighboursResult {
   error: string | null;
 }
 
+/** A cohort of picked ids is carried in the link and in storage, so its size is capped. */
+export const MAX_SELECTION_IDS = 20_000;
+
 export interface SelectionResult {
   count: number;
   /** The predicate of the selected rows, or null with a reason when one cannot be made. */
   predicate: Predicate | null;
   reason: string | null;
+}
+
+/**
+ * The answer to a box or lasso of `count` rows: a cohort of their ids (`ids`, in row order), or
+ * why there is none (`ids` null: the dataset has no id column). Both backends answer through it.
+ */
+export function selectionOf(count: number, ids: string[] | null): SelectionResult {
+  if (!ids)
+    return {
+      count,
+      predicate: null,
+      reason: 'This dataset has no id column, so a selection cannot become a cohort.',
+    };
+  if (count > MAX_SELECTION_IDS)
+    return {
+      count,
+      predicate: null,
+      reason: `A cohort of picked rows holds at most ${MAX_SELECTION_IDS.toLocaleString('en-US')} ids (it is kept in the link); select fewer.`,
+    };
+  return { count, predicate: { op: 'ids', ids: [...new Set(ids)] }, reason: null };
 }
 
 export interface PointInfo {

@@ -82,6 +82,12 @@ export interface RowDetailRequest {
   cohorts: CohortDef[];
   /** Which of the rows sharing a duplicated id to show (0-based). */
   occurrence?: number;
+  /**
+   * False: answer without the percentiles and the active cohort's size. The DuckDB server
+   * reads the row in a scan Parquet's statistics prune, but ranking it is a full scan; the page
+   * asks for both and shows the row first. The tab ranks at once and ignores it.
+   */
+  ranks?: boolean;
 }
 
 export interface VersionDetail {
@@ -136,4 +142,6 @@ export type RowDetail =
       inActiveCohort: boolean | null;
       cohortError: string | null;
       cohorts: { id: string; member: boolean; error: string | null }[];
+      /** False when asked without ranks: percentiles are null and `cohortSize` unknown (0). */
+      ranked?: boolean;
     };

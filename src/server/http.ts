@@ -6,10 +6,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { extname, resolve, sep } from 'node:path';
-import { decodeWire, encodeWire, TOKEN_HEADER } from '../shared/wire';
+import { decodeWire, encodeWire, SEQ_HEADER, TOKEN_HEADER } from '../shared/wire';
+import type { Sent } from './supersede';
 
 export interface ApiHandler {
-  call(method: string, args: unknown[]): Promise<unknown>;
+  /** `sent`: the page that sent the request and its number in that page's order, if given. */
+  call(method: string, args: unknown[], sent?: Sent): Promise<unknown>;
 }
 
 export interface ServeOptions {
@@ -109,7 +111,9 @@ export function createApp(opts: ServeOptions): Server {
       }
       if (!Array.isArray(args)) return text(res, 400, 'The body must be the list of arguments');
       try {
-        return json(res, 200, encodeWire({ ok: await api.call(method, args) }));
+        const seq = /^([A-Za-z0-9_-]{1,64}):(\d{1,15})$/.exec(String(req.headers[SEQ_HEADER]));
+        const sent = seq ? { page: seq[1]!, seq: Number(seq[2]) } : undefined;
+        return json(res, 200, encodeWire({ ok: await api.call(method, args, sent) }));
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         return json(res, 200, encodeWire({ error: message }));

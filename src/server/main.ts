@@ -1,13 +1,16 @@
 // `npm run serve -- <files|glob|dir>` after scripts/serve.mjs has built the app and this file:
 // DuckDB over the Parquet files in place (read-only, locked), the app and its API on 127.0.0.1
-// at a random port under an unguessable token. Flags: --no-open, --port N, --threads N, --table T (of a .duckdb file).
+// at a random port under an unguessable token. Flags: --no-open, --port N, --threads N, --table T (of a .duckdb file),
+// --map-sample N (points the Map draws at most; default 50,000).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { InputError, resolveInputs } from './inputs';
 import { openServed } from './served';
 import { ServerBackend } from './backend/backend';
+import { MAP_SAMPLE } from './backend/map';
 import { createApp } from './http';
+import { CancelledError } from './supersede';
 
 interface Args {
   paths: string[];
@@ -16,6 +19,7 @@ interface Args {
   threads: number | undefined;
   dist: string;
   table: string | null;
+  mapSample: number;
 }
 
 function parse(argv: string[]): Args {
@@ -26,6 +30,7 @@ function parse(argv: string[]): Args {
     threads: undefined,
     dist: '',
     table: null,
+    mapSample: MAP_SAMPLE,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -34,11 +39,14 @@ function parse(argv: string[]): Args {
     else if (a === '--threads') out.threads = Number(argv[++i]);
     else if (a === '--dist') out.dist = argv[++i] ?? '';
     else if (a === '--table') out.table = argv[++i] ?? '';
+    else if (a === '--map-sample') out.mapSample = Number(argv[++i]);
     else if (a.startsWith('--')) throw new InputError(`Unknown option ${a}`);
     else out.paths.push(a);
   }
   if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535)
     throw new InputError('--port takes a port number (0 = any free port)');
+  if (!Number.isInteger(out.mapSample) || out.mapSample < 1 || out.mapSample > 1_000_000)
+    throw new InputError('--map-sample takes the number of points the Map draws (1 to 1,000,000)');
   return out;
 }
 
@@ -60,7 +68,7 @@ async function main() {
   const inputs = await resolveInputs(args.paths, cwd, args.table);
   const files = inputs.files;
   const db = await openServed(inputs, args.threads);
-  const backend = new ServerBackend(db);
+  const backend = new ServerBackend(db, args.mapSample);
   const token = randomBytes(24).toString('base64url');
   const server = createApp({
     token,
@@ -92,6 +100,11 @@ async function main() {
     db.close();
     process.exit(0);
   };
+  // A superseded request rejects every statement it had started, also those its code no longer
+  // awaits (a memo of replicates): that is no error, and nothing else may stop the server.
+  process.on('unhandledRejection', (err) => {
+    if (!(err instanceof CancelledError)) console.error(`A request failed: ${String(err)}`);
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

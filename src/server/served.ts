@@ -4,6 +4,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Format, Inputs } from './inputs';
 import { createSource } from './sources';
+import { checkScope, runScoped } from './supersede';
 import { ident, int, str } from './sql/quote';
 import type { SqlQuery } from './sql/types';
 
@@ -46,9 +47,11 @@ async function connectionPool(instance: DuckDBInstance, first: DuckDBConnection,
   };
   return {
     async run<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+      // A superseded request starts no more statements (supersede.ts), nor waits for a turn.
+      checkScope();
       const c = idle.pop() ?? (await new Promise<DuckDBConnection>((ok) => waiting.push(ok)));
       try {
-        return await fn(c);
+        return await runScoped(c, () => fn(c));
       } finally {
         release(c);
       }

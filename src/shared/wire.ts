@@ -45,3 +45,11 @@ export function decodeWire(text: string): unknown {
 
 /** The header carrying the session token on every API request. */
 export const TOKEN_HEADER = 'x-workbench-token';
+
+/**
+ * The header naming the page (one per load) and numbering its API requests in the order it
+ * sent them (`<page>:<n>`): requests travel on several connections and may arrive out of order,
+ * and a newer request supersedes an older one of its kind (server/supersede.ts) only by this
+ * order, and only within one page.
+ */
+export const SEQ_HEADER = 'x-workbench-seq';

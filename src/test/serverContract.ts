@@ -46,7 +46,8 @@ export interface Contract {
   close(): void;
 }
 
-export async function openContract(path: string): Promise<Contract> {
+/** `mapSample`: the server's cap on the Map's points (its default unless given). */
+export async function openContract(path: string, mapSample?: number): Promise<Contract> {
   const session = new Session();
   const tab = {
     ...datasetApi(session),
@@ -62,7 +63,7 @@ export async function openContract(path: string): Promise<Contract> {
   ]);
   if (!opened.summary) throw new Error(`the tab cannot open ${path}`);
   const db = await openServed([path], 2);
-  const server = new ServerBackend(db);
+  const server = new ServerBackend(db, mapSample);
   const served = decodeWire(encodeWire(await server.call('open', []))) as OpenResult;
   return {
     tab,

@@ -73,6 +73,8 @@ const extras = {
     engine();
   },
   recovered: () => watchdog.recovered(),
+  /** True when a DuckDB server answers (views say what differs there, e.g. the map's sample). */
+  inServerMode: () => server !== null,
   onStatus: (listener: (s: EngineStatus) => void) => {
     statusListeners.add(listener);
     return () => void statusListeners.delete(listener);

@@ -1,7 +1,11 @@
 // Server mode: the page was opened by `npm run serve` at `?server=<token>`. Every protocol call
 // then goes to the DuckDB server as POST api/<method> (same names, arguments and answers as the
 // worker), so the views do not know which backend answers. Decided once, at start-up.
-import { decodeWire, encodeWire, TOKEN_HEADER } from '../shared/wire';
+import { decodeWire, encodeWire, SEQ_HEADER, TOKEN_HEADER } from '../shared/wire';
+
+/** This page's requests, numbered in the order sent (SEQ_HEADER): `<page>:<n>`. */
+const page = Math.random().toString(36).slice(2, 12) || 'page';
+let sent = 0;
 
 /** The session token when the page runs in server mode, else null. */
 export function serverToken(search: string): string | null {
@@ -22,13 +26,17 @@ export class ServerUnreachable extends Error {
 
 export async function callServer(token: string, name: string, args: unknown[]): Promise<unknown> {
   // Callbacks (open progress) have no meaning across HTTP: the server answers once.
-  const sent = args.map((a) => (typeof a === 'function' ? null : a));
+  const out = args.map((a) => (typeof a === 'function' ? null : a));
   let res: Response;
   try {
     res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-      body: encodeWire(sent),
+      headers: {
+        'Content-Type': 'application/json',
+        [TOKEN_HEADER]: token,
+        [SEQ_HEADER]: `${page}:${++sent}`,
+      },
+      body: encodeWire(out),
     });
   } catch (err) {
     throw new ServerUnreachable(err instanceof Error ? err.message : String(err));

@@ -12,6 +12,8 @@ export interface Pca2 {
   valid: number;
   /** Rows the axes were fitted on (all valid rows, or a sample of them). */
   fitted: number;
+  /** The mean the rows are centred on before projecting (a position is Σ (v_j − mean_j) · axis_j). */
+  mean: Float64Array;
 }
 
 const BLOCK = 64;
@@ -149,5 +151,5 @@ export function pca2(
   const components = new Float64Array(2 * dim);
   components.set(a0, 0);
   components.set(a1, dim);
-  return { coords, components, explained, valid: count, fitted: fitRows.length };
+  return { coords, components, explained, valid: count, fitted: fitRows.length, mean };
 }

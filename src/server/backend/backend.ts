@@ -28,6 +28,8 @@ import { curvesSql } from './curves';
 import { rowRulesSql, rulesSql } from './rules';
 import { slicesSql } from './slices';
 import { neighboursSql } from './neighbours';
+import { MAP_SAMPLE, SqlMap } from './map';
+import { type Sent, type Slot, Superseder } from '../supersede';
 import type {
   CalibrationRequest,
   CompareRequest,
@@ -44,6 +46,27 @@ import type {
   RulesRequest,
 } from '../../protocol';
 
+/**
+ * Requests the page asks one at a time, by kind: a newer one with other arguments supersedes
+ * the older (its answer would be dropped). Every call of these is its own identity, except rows:
+ * pages of one sort and filter run side by side, and a new sort or filter stops the old pages.
+ */
+function slotOf(method: string, args: unknown[]): Slot | null {
+  switch (method) {
+    case 'cohorts':
+    case 'compare':
+    case 'evaluateRules':
+    case 'findSlices':
+      return { kind: method, identity: JSON.stringify(args) };
+    case 'rows': {
+      const r = args[0] as RowsRequest;
+      return { kind: method, identity: JSON.stringify([r.cohort, r.sort, r.columns]) };
+    }
+    default:
+      return null;
+  }
+}
+
 export class NotInServerMode extends Error {
   constructor(method: string) {
     super(
@@ -57,7 +80,11 @@ export class ServerBackend {
   readonly src: SqlSource;
   private analysed = false;
 
-  constructor(readonly db: Served) {
+  /** `mapSample`: points the Map draws at most (a sample above it). */
+  constructor(
+    readonly db: Served,
+    readonly mapSample = MAP_SAMPLE,
+  ) {
     this.src = {
       from: VIEW,
       columns: db.columns,
@@ -139,6 +166,13 @@ export class ServerBackend {
     ));
   }
 
+  private mapService: SqlMap | null = null;
+
+  /** The Map's sample, layouts and colours (built on first use; the data never changes). */
+  get map(): SqlMap {
+    return (this.mapService ??= new SqlMap(this.db, this.src, this.rows, this.mapSample));
+  }
+
   rowDetail(req: RowDetailRequest) {
     return rowDetailSql(this.db, this.src, this.rows, req);
   }
@@ -147,8 +181,24 @@ export class ServerBackend {
     return profileSql(this.db, this.src, field, search);
   }
 
-  /** Runs one protocol method by name with its JSON arguments. */
-  async call(method: string, args: unknown[]): Promise<unknown> {
+  private readonly calls = new Superseder();
+
+  /**
+   * Runs one protocol method by name with its JSON arguments. A request the page asks one at a
+   * time stops an older one of its kind still running (supersede.ts); `cancelSlices` and
+   * `leaveCompare` stop theirs.
+   */
+  call(method: string, args: unknown[], sent?: Sent): Promise<unknown> {
+    if (method === 'cancelSlices' || method === 'leaveCompare') {
+      this.calls.cancel(method === 'cancelSlices' ? 'findSlices' : 'compare', sent);
+      return Promise.resolve(undefined);
+    }
+    const slot = slotOf(method, args);
+    if (!slot) return this.answer(method, args);
+    return this.calls.run(slot, sent, () => this.answer(method, args));
+  }
+
+  private async answer(method: string, args: unknown[]): Promise<unknown> {
     const a = args as never[];
     switch (method) {
       case 'ping':
@@ -225,8 +275,17 @@ export class ServerBackend {
         const req = a[0]! as NeighboursRequest;
         return neighboursSql(this.db, this.src, this.rows, req, this.rows.where(req.cohort));
       }
-      case 'cancelSlices':
-        // One statement at a time, answered whole: there is no running search to stop.
+      case 'layout':
+        return this.map.layout(a[0]!);
+      case 'pointColors':
+        return this.map.pointColors(a[0]!, a[1]!, a[2]!);
+      case 'pointInfo':
+        return this.map.pointInfo(a[0]!);
+      case 'selectRows':
+        return this.map.selectRows(a[0]!, a[1]!);
+      case 'umap':
+        return this.map.layout(`umap:${String(a[0])}`);
+      case 'cancelUmap':
         return undefined;
       default:
         throw new NotInServerMode(method);

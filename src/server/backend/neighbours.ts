@@ -107,7 +107,7 @@ async function resolve(db: SqlQuery, src: SqlSource, rows: SqlRows, row: number 
 }
 
 /** What the neighbour table shows of each row (rowsOf's neighbourRow), in one query. */
-async function describe(
+export async function describeRows(
   db: SqlQuery,
   src: SqlSource,
   rows: SqlRows,
@@ -158,7 +158,7 @@ export async function neighboursSql(
     return empty(`"${req.embedding}" is not an embedding column.`);
   const res = await scan(db, src, req.embedding, i, req, cohortWhere);
   const found = res ?? { rows: EMPTY_ROWS, distances: new Float64Array(0), candidates: 0 };
-  const info = await describe(db, src, rows, [i, ...found.rows]);
+  const info = await describeRows(db, src, rows, [i, ...found.rows]);
   const q = info.get(i)!;
   const query: NeighbourRow = { ...q.row, rank: 0, distance: 0 };
   if (!res) return { ...empty('This row has no embedding.'), query };

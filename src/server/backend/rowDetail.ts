@@ -144,10 +144,11 @@ export async function rowDetailSql(
         : [],
     ),
   ];
-  const counts = aggs.length
-    ? (await db.rows(`SELECT ${aggs.join(', ')} FROM ${src.from}`))[0]!
-    : {};
-  const cohortSize = cohortWhere ? Number(counts.n) : src.rowCount;
+  // Without ranks the row is answered from the pruned scan alone (the page asks again with them).
+  const ranks = req.ranks !== false;
+  const counts =
+    ranks && aggs.length ? (await db.rows(`SELECT ${aggs.join(', ')} FROM ${src.from}`))[0]! : {};
+  const cohortSize = cohortWhere ? (ranks ? Number(counts.n) : 0) : src.rowCount;
   const detail: VersionDetail[] = [];
   for (const [j, v] of versions.entries()) {
     const predicted = className(r[`p${j}`]);
@@ -168,7 +169,7 @@ export async function rowDetailSql(
         { cls: neg, p: 1 - score },
       ].sort((a, b) => b.p - a.p);
     }
-    const rank = ranked[j];
+    const rank = ranks ? ranked[j] : null;
     let percentile: VersionDetail['percentile'] = null;
     if (rank) {
       const below = Number(counts[`b${j}`]);
@@ -245,5 +246,6 @@ export async function rowDetailSql(
     inActiveCohort: inActive,
     cohortError,
     cohorts,
+    ...(ranks ? {} : { ranked: false }),
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Predicate, RowColumn, RowsPage, RowsRequest } from '../../protocol';
+import type { RowDetail, Predicate, RowColumn, RowsPage, RowsRequest } from '../../protocol';
 import { HOSTILE, hostileRoles, writeHostileParquet } from '../../test/sqlHostile';
 import { type Contract, expectClose, openContract, WIDE_PARQUET } from '../../test/serverContract';
 
@@ -56,6 +56,24 @@ describe('contract rows: wide-snappy.parquet', () => {
       });
       expectClose(b, a, row);
     }
+  });
+
+  it('without ranks: the same row at once, percentiles and cohort size left for the full scan', async () => {
+    const cohort = { op: 'in' as const, column: 'country', values: ['DE'] };
+    const req = { row: '9007199254741000', cohort, cohorts: [] };
+    const [full] = (await c.ask('rowDetail', req)) as RowDetail[];
+    const fast = (await c.server.call('rowDetail', [{ ...req, ranks: false }])) as RowDetail;
+    if (!full!.found || !fast.found) throw new Error('the row is in the file');
+    expect(fast.ranked).toBe(false);
+    expect(fast.versions.every((v) => v.percentile === null)).toBe(true);
+    expect(full!.versions.some((v) => v.percentile !== null)).toBe(true);
+    const strip = (d: typeof fast) => ({
+      ...d,
+      cohortSize: 0,
+      ranked: undefined,
+      versions: d.versions.map((v) => ({ ...v, percentile: null })),
+    });
+    expectClose(strip(fast), strip(full!));
   });
 });
 

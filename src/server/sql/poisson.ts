@@ -11,7 +11,7 @@ import { ident, int } from './quote';
 const MASK32 = 4294967295;
 
 /** (x · c) mod 2^32 for 0 ≤ x, c < 2^32: lo·c < 2^48 and the high half's product kept mod 2^16. */
-function mul32(x: string, c: number): string {
+export function mul32(x: string, c: number): string {
   return `((((${x}) & 65535) * ${int(c)} + (((((${x}) >> 16) * ${int(c)}) & 65535) << 16)) & ${int(MASK32)})`;
 }
 

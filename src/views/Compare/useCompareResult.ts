@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { baselineOf, useCompare } from '../../state/compareStore';
@@ -103,6 +103,8 @@ export function useCompareResult(): {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
+  // Leaving Compare: the DuckDB server stops a bootstrap still running (the tab keeps it).
+  useEffect(() => () => void client.leaveCompare(), []);
   // An answer kept for this key wins; else until the new answer arrives, the previous one stays
   // on screen (marked as refining).
   const hit = kept.get(key);

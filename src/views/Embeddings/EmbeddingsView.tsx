@@ -6,7 +6,13 @@ import { activePredicate, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { useView } from '../../state/viewStore';
 import { client } from '../../worker/client';
-import { FILE_COORDS, OTHER, type SelectionResult, UMAP_SOURCE } from '../../protocol';
+import {
+  FILE_COORDS,
+  type LayoutResult,
+  OTHER,
+  type SelectionResult,
+  UMAP_SOURCE,
+} from '../../protocol';
 import { colorOptions } from './colorOptions';
 import { type MapSettings, MapToolbar, sourceLabel } from './MapToolbar';
 import { MapCaption } from './MapCaption';
@@ -30,7 +36,8 @@ export function EmbeddingsView() {
     () => [
       ...(roles?.coords ? [FILE_COORDS] : []),
       ...(roles?.embeddings ?? []),
-      ...(roles?.embeddings ?? []).map((e) => UMAP_SOURCE + e),
+      // UMAP runs in the tab over the rows it holds: the DuckDB server offers the PCA.
+      ...(client.inServerMode() ? [] : (roles?.embeddings ?? []).map((e) => UMAP_SOURCE + e)),
     ],
     [roles],
   );
@@ -59,6 +66,8 @@ export function EmbeddingsView() {
     picked: null,
     rows: NO_MARKS,
   });
+  // Neighbours are rows; on a sampled map (server mode) only the drawn ones are marked.
+  const marks = useMemo(() => toPoints(neighbourRows, layout), [neighbourRows, layout]);
   const palette = useMemo(
     () =>
       paletteFor(
@@ -122,14 +131,14 @@ export function EmbeddingsView() {
       <div className="map-body">
         {layout && (
           <Scatter
-            label={`Map of ${formatCount(summary.numRows)} rows: ${sourceLabel(settings.source)}`}
+            label={`Map of ${formatCount(layout.sample?.rows.length ?? summary.numRows)} rows${layout.sample ? ` (a sample of ${formatCount(layout.sample.of)})` : ''}: ${sourceLabel(settings.source)}`}
             layout={layout}
             codes={pointColors?.codes ?? null}
             palette={palette}
             density={settings.density}
             mode={settings.mode}
-            picked={neighbourRows.picked}
-            neighbours={neighbourRows.rows}
+            picked={marks.picked}
+            neighbours={marks.rows}
             polygon={sel?.polygon ?? null}
             describe={describe}
             onPick={onPick}
@@ -152,4 +161,29 @@ export function EmbeddingsView() {
       <MapNeighbours rowId={focused} onMarks={setNeighbourRows} source={settings.source} />
     </section>
   );
+}
+
+/** Row indices as the layout's point indices: the same, unless the layout is a sample. */
+function toPoints(
+  m: { picked: number | null; rows: number[] },
+  layout: LayoutResult | null,
+): { picked: number | null; rows: number[] } {
+  const rows = layout?.sample?.rows;
+  if (!rows) return m;
+  const at = (r: number) => {
+    // The sample's rows are ascending: a binary search.
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return rows[lo] === r ? lo : -1;
+  };
+  const picked = m.picked === null ? -1 : at(m.picked);
+  return {
+    picked: picked < 0 ? null : picked,
+    rows: m.rows.map(at).filter((i) => i >= 0),
+  };
 }

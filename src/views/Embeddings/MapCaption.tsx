@@ -37,8 +37,18 @@ export function MapCaption({
     layout.fitted !== null && layout.fitted < layout.valid
       ? ` (axes fitted on a random sample of ${formatCount(layout.fitted)} rows; every row is placed)`
       : '';
+  const drawn = layout.sample;
   return (
     <p className="muted map-caption">
+      {drawn && drawn.rows.length < drawn.of && (
+        <>
+          <strong>
+            A sample of {formatCount(drawn.rows.length)} of {formatCount(drawn.of)} rows
+          </strong>{' '}
+          (the same rows for every layout and colour, chosen by a hash of the row number; a box or
+          lasso selects every row inside, drawn or not).{' '}
+        </>
+      )}
       {formatCount(layout.valid)} points
       {layout.method === 'umap'
         ? ` — UMAP of ${layout.source.slice(5)}${layout.fitted !== null && layout.fitted < total ? `: a random sample of ${formatCount(layout.fitted)} of ${formatCount(total)} rows (UMAP is too slow beyond ~20,000 here); the other rows are not drawn` : ''}`

@@ -26,7 +26,12 @@ export function PercentileSection({ d, cohortName }: { d: FoundRow; cohortName: 
       {outside && cohortName && (
         <p className="note">This row is not in “{cohortName}”, so it is ranked among all rows.</p>
       )}
-      {ranked.length === 0 ? (
+      {d.ranked === false ? (
+        <p className="note" aria-busy="true">
+          Ranking this row among {where === 'all rows' ? 'all rows' : `the rows in ${where}`}… (a
+          scan of every row in DuckDB)
+        </p>
+      ) : ranked.length === 0 ? (
         <p className="note">No version has a score or probabilities to rank.</p>
       ) : (
         <ul className="percentiles">

@@ -12,6 +12,11 @@ export function useRowDetail(row: string, occurrence: number) {
   const cohort = useCohorts(activePredicate);
   const cohorts = useCohorts((s) => s.cohorts);
   const req = { row, cohort, cohorts, occurrence };
-  const q = useWorkerQuery(req, () => client.rowDetail(req));
-  return { detail: q.data, error: q.error, loading: q.loading, ready };
+  // Server mode: the row at once (a pruned read), its percentiles when the full scan ends.
+  const server = client.inServerMode();
+  const fast = server ? { ...req, ranks: false } : null;
+  const first = useWorkerQuery(fast, () => client.rowDetail(fast!));
+  const q = useWorkerQuery(req, () => client.rowDetail(req), { keepPrevious: !server });
+  const detail = q.data ?? first.data;
+  return { detail, error: q.error ?? first.error, loading: !detail && q.loading, ready };
 }

@@ -64,5 +64,10 @@ export function compareApi(session: Session) {
     operatingPoints: (req: OperatingPointsRequest) =>
       session.memo('operatingPoints', req, operatingPoints),
     matchOperatingPoint: (req: MatchRequest) => matchPoint(session.dataset, req),
+    /**
+     * The page left Compare. The tab's bootstrap gives way to other requests and is kept for
+     * the return, so nothing stops here; the DuckDB server interrupts its running one instead.
+     */
+    leaveCompare: () => undefined,
   };
 }

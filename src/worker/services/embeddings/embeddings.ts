@@ -12,6 +12,8 @@ import {
   FILE_COORDS,
   HIDDEN,
   type LayoutResult,
+  MAX_SELECTION_IDS,
+  selectionOf,
   type PointColors,
   type PointInfo,
   type SelectionResult,
@@ -20,9 +22,6 @@ import { ROW_INDEX, rowsOf } from '../rows/rows';
 
 /** Points drawn while a large map moves (software WebGL draws ~1M points/s). */
 const PREVIEW = 100_000;
-
-/** A cohort of picked ids is carried in the link and in storage, so its size is capped. */
-export const MAX_SELECTION_IDS = 20_000;
 
 interface Layout {
   coords: Float32Array;
@@ -160,26 +159,13 @@ export class EmbeddingService {
     const l = this.layoutOf(source);
     const rows = pointsInPolygon(l.coords, polygon);
     const key = this.d.idKey();
-    if (!key) {
-      return {
-        count: rows.length,
-        predicate: null,
-        reason: 'This dataset has no id column, so a selection cannot become a cohort.',
-      };
-    }
-    if (rows.length > MAX_SELECTION_IDS) {
-      return {
-        count: rows.length,
-        predicate: null,
-        reason: `A cohort of picked rows holds at most ${MAX_SELECTION_IDS.toLocaleString('en-US')} ids (it is kept in the link); select fewer.`,
-      };
-    }
-    const ids = new Set<string>();
+    if (!key || rows.length > MAX_SELECTION_IDS) return selectionOf(rows.length, key ? [] : null);
+    const ids: string[] = [];
     for (const r of rows) {
       const id = key(r);
-      if (id !== null) ids.add(id);
+      if (id !== null) ids.push(id);
     }
-    return { count: rows.length, predicate: { op: 'ids', ids: [...ids] }, reason: null };
+    return selectionOf(rows.length, ids);
   }
 
   pointInfo(index: number): PointInfo {
