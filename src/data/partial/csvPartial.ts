@@ -235,10 +235,13 @@ async function partially(
     i = await firstPass(f, pass, body, (at) => at >= mid, tick);
     if (helper && i < n) {
       // The helper's records are this pass's only if one of ours starts where its first does.
+      const waited = performance.now();
       if (i === splitStart(bytes, mid - 1)) part = await helper.result;
       if (part?.from !== i) part = null;
       helper.cancel();
       helper = null;
+      // (for the bench: how long the opener waited for its helper, or that it scanned on alone)
+      performance.measure(`wb:open:csv-helper-${part ? 'wait' : 'declined'}`, { start: waited });
       if (part) csvSplit.joined++;
       else {
         csvSplit.declined++;
