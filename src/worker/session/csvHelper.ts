@@ -28,7 +28,8 @@ export function csvHelper(file: File): Splitter | undefined {
         resolve(e.data.ok ? e.data.part! : null);
         end();
       };
-      worker.onerror = () => {
+      // A script that fails to load or an answer that cannot be read: the opener scans on.
+      worker.onerror = worker.onmessageerror = () => {
         resolve(null);
         end();
       };
