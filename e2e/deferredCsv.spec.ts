@@ -38,7 +38,11 @@ test.afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 test('a large CSV opens on its first columns; Rows waits for the features, then shows them', async ({
   page,
 }) => {
+  // The first pass is split: a helper worker scans the second half (src/data/partial/csvPart.ts).
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await openHeld(page, CSV, N);
+  expect(workers.some((u) => u.includes('csvPart.worker'))).toBe(true);
   await expect(await metricCell(page, 'v1', 'Accuracy')).toHaveText(pct(accuracy(pred(5))));
   await expect(await metricCell(page, 'v2', 'Accuracy')).toHaveText(pct(accuracy(pred(7))));
   await expect(page.getByRole('status')).toContainText('Reading 3 more columns… 0%');

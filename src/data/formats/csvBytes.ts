@@ -121,16 +121,20 @@ export function plainList(
           k--;
           i++;
         }
-      while (sig < KEPT && (d = bytes[i]! - 0x30) >= 0 && d <= 9) {
+      // (positions count the digits: one increment a digit in this, the hottest loop)
+      const from = i;
+      const upto = i + KEPT - sig;
+      while (i < upto && (d = bytes[i]! - 0x30) >= 0 && d <= 9) {
         m = m * 10 + d;
-        k--;
-        sig++;
         i++;
       }
-      while ((d = bytes[i]! - 0x30) >= 0 && d <= 9) {
-        if (d !== 0) exact = false;
-        i++;
-      }
+      k -= i - from;
+      sig += i - from;
+      // Digits past the kept ones make the value inexact (even zeros: the bounds below hold
+      // for any tail, and m has all 15 digits then).
+      const tail = i;
+      while ((bytes[i]! - 0x30) >>> 0 <= 9) i++;
+      if (i > tail) exact = false;
     }
     if ((bytes[i]! | 0x20) === 0x65) {
       i++;

@@ -23,7 +23,8 @@ function numeric(name: string, n: number, integral: boolean, big: boolean): Fill
     type: integral ? 'Int64' : 'Float64',
     set(row, text) {
       values[row] = T.parseNumber(text);
-      if (int64) int64[row] = BigInt(text);
+      // (a guessed filler may meet a field of another type; the column is then filled again)
+      if (int64) int64[row] = T.INT.test(text) ? BigInt(text) : 0n;
     },
     fromBytes(row, bytes, s, e) {
       if (int64) return false;
@@ -163,8 +164,9 @@ export function fillerFor(
     return {
       type: `FixedSizeList[${dim}]<Float32>`,
       set(row, text) {
-        const list = T.parseList(text)!;
-        for (let k = 0; k < dim; k++) values[row * dim + k] = list[k] ?? NaN;
+        // (null: a guessed filler met another type, and the column is filled again)
+        const list = T.parseList(text);
+        for (let k = 0; k < dim; k++) values[row * dim + k] = list?.[k] ?? NaN;
       },
       fromBytes: (row, bytes, s, e) => plainList(bytes, s, e, values, row * dim, dim) === dim,
       list: { values, dim },

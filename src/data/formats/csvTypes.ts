@@ -4,7 +4,7 @@
 export const NULL_TOKENS = new Set(['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', 'None', 'none']);
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
-const INT = /^[+-]?\d+$/;
+export const INT = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INF = /^[+-]?(inf|Inf|INF|infinity|Infinity)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

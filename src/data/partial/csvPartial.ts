@@ -39,6 +39,18 @@ import { deferredColumns } from './choose';
 import { placeholderOf } from './placeholder';
 import type { DeferredSource } from './source';
 import { type Arriving, arrived, arriving } from '../readArriving';
+import { Follow, NotYet, type Pass, Starts, firstPass } from './csvPass';
+import {
+  type PartHandle,
+  type PartResult,
+  type PartSpec,
+  type Splitter,
+  csvSplit,
+  joinColumns,
+  joinInferred,
+  joinOffsets,
+  splitStart,
+} from './csvPart';
 
 export interface PartialCsv {
   /** The first view's columns, parsed (the others are absent). */
@@ -53,7 +65,6 @@ export interface PartialCsv {
 
 /** Rows whose types stand for the file's in the placeholders (a deferred column is re-inferred whole). */
 const SAMPLE_ROWS = 2000;
-const PROGRESS_EVERY = 8 * 2 ** 20;
 /** A background pass yields to the worker's requests this often (ms). */
 const SLICE_MS = 40;
 
@@ -69,20 +80,6 @@ function arrowTypeOf(r: Inferred, c: number): DataType {
   if (t & T.LIST && r.dims[c]! > 0)
     return new FixedSizeList(r.dims[c]!, new Field('item', new Float32(), true));
   return new Utf8();
-}
-
-/** Record starts, grown as the scan finds them (offsets may pass 2^32 in a large file). */
-class Starts {
-  a = new Float64Array(1 << 16);
-  n = 0;
-  push(at: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = at;
-  }
 }
 
 /** Which filler csvFill.fillerFor picks for an inference (same key: same values). */
@@ -126,9 +123,6 @@ function fitted(col: Column, rows: number): Column {
 
 const yieldNow = () => new Promise((r) => setTimeout(r, 0));
 
-/** A record crossed the end of the bytes read so far (longer than `arriving.guard`): read whole. */
-class NotYet extends Error {}
-
 /**
  * Parses the first view's columns of a CSV and prepares the rest; null when the file should be
  * read whole (nothing to defer, no header, a bad record: the whole read gives its message).
@@ -139,9 +133,11 @@ export async function readCsvPartially(
   src: Arriving,
   fileName: string,
   onProgress?: (done: number, total: number) => void,
+  /** A helper for the second half of a large file (csvPart.ts); none: one scan. */
+  split?: Splitter,
 ): Promise<PartialCsv | null> {
   try {
-    return await partially(src, fileName, onProgress);
+    return await partially(src, fileName, onProgress, split);
   } catch (err) {
     if (src.ready === src.bytes.length) return null;
     // Not read yet: a read error (rethrown by `done`), or a record that crossed the end of the
@@ -150,7 +146,7 @@ export async function readCsvPartially(
     const bytes = await src.done;
     arriving.again++;
     try {
-      return await partially(arrived(bytes), fileName, onProgress);
+      return await partially(arrived(bytes), fileName, onProgress, split);
     } catch {
       return null;
     }
@@ -161,36 +157,19 @@ async function partially(
   src: Arriving,
   fileName: string,
   onProgress?: (done: number, total: number) => void,
+  split?: Splitter,
 ): Promise<PartialCsv | null> {
   const bytes = src.bytes;
   const n = bytes.length;
-  // How far records may be scanned: the bytes read, less GUARD (all of them once read).
-  const { guard } = arriving;
-  let ready = src.ready;
-  let limit = 0;
-  const grown = () => {
-    ready = src.ready;
-    limit = ready === n ? n : ready - guard;
-  };
-  grown();
-  while (ready < n && ready < 2 * guard) {
+  // How far records may be scanned: the bytes read, less the guard (all of them once read).
+  const f = new Follow(src);
+  while (f.ready < n && f.ready < 2 * arriving.guard) {
     await src.more();
-    grown();
+    f.grown();
   }
   const { delim, header, body } = csvHead(bytes);
-  if (body >= ready && ready < n) throw new NotYet();
+  if (body >= f.ready && f.ready < n) throw new NotYet();
   src.quiet();
-  /** After a record was scanned to `at`: it must lie in the bytes read. */
-  const check = (at: number) => {
-    if (at >= ready && ready < n) throw new NotYet();
-  };
-  /** Before a record at `at`: waits while it is too near the end of the bytes read. */
-  const wait = async (at: number) => {
-    while (at >= limit && ready < n) {
-      await src.more();
-      grown();
-    }
-  };
   const width = header.length;
   // The sample: types for the placeholders and the choice, bytes per column for the progress.
   const sample = newInferred(width);
@@ -198,13 +177,13 @@ async function partially(
   let i = body;
   // (the sample also sizes the first pass's arrays: rows of its average length, and a tenth more)
   while (i < n && sample.rows < SAMPLE_ROWS) {
-    if (i >= limit) await wait(i);
+    if (i >= f.limit) await f.wait(i);
     i = scanRecord(bytes, i, delim, (col, s, e, q) => {
       if (col >= width) return;
       sampleBytes[col]! += e - s + (q ? 3 : 1);
       inferField(sample, col, bytes, s, e, q);
     });
-    check(i);
+    f.check(i);
     if (scanned.fields === 0) continue;
     checkRecord(scanned.fields, width, sample.rows);
     sample.rows++;
@@ -222,70 +201,89 @@ async function partially(
   // gives another filler is filled again (the values then are the whole read's either way).
   const names = uniqueNames(header);
   const eager = header.map((_, c) => c).filter((c) => !deferred[c]);
-  const bound =
-    i >= n ? sample.rows : Math.ceil(((n - body) / (i - body)) * sample.rows * 1.1) + 16;
+  const rowsIn = (bytesOf: number) =>
+    i >= n ? sample.rows : Math.ceil((bytesOf / (i - body)) * sample.rows * 1.1) + 16;
+  const bound = rowsIn(n - body);
   if (eager.length === 0 || bound * eager.length > MAX_CELLS) return null;
-  const inferred = newInferred(width);
   const guess: Filler[] = [];
   for (const c of eager) guess[c] = fillerOf({ ...sample, rows: bound }, c, names[c]!, true);
-  const starts = new Starts();
   // Where each record's first deferred field starts: the background passes begin there.
   const d0 = later[0]!;
-  const marks = new Starts();
-  let row = 0;
-  const first = (col: number, s: number, e: number, q: boolean) =>
-    inferAndFill(inferred, guess[col]!, col, row, bytes, s, e, q);
-  let lastTick = 0;
-  i = body;
-  scanned.markCol = d0;
+  const pass: Pass = {
+    delim,
+    width,
+    want,
+    d0,
+    inferred: newInferred(width),
+    guess,
+    starts: new Starts(),
+    marks: new Starts(),
+    rows: 0,
+    base: 0,
+  };
+  // A large file's second half goes to a helper (csvPart.ts), its bytes read by the helper.
+  const mid =
+    split && n - body >= csvSplit.minBytes
+      ? body + 1 + Math.floor((n - body - 1) * csvSplit.at)
+      : n;
+  const spec: PartSpec = { delim, width, want, d0, names, sample, bound: rowsIn(n - mid) };
+  let helper: PartHandle | null = mid < n ? split!(mid - 1, spec) : null;
+  const tick = (at: number) =>
+    onProgress?.(helper ? body + ((at - body) * (n - body)) / (mid - body) : at, n);
+  let part: PartResult | null = null;
   try {
-    while (i < n) {
-      if (i >= limit) {
-        scanned.markCol = -1;
-        await wait(i);
-        scanned.markCol = d0;
-      }
-      const at = i;
-      i = scanRecord(bytes, i, delim, first, want);
-      check(i);
-      if (scanned.fields === 0) continue;
-      checkRecord(scanned.fields, width, row);
-      starts.push(at);
-      marks.push(scanned.markAt);
-      row++;
-      if (i - lastTick >= PROGRESS_EVERY) {
-        lastTick = i;
-        onProgress?.(i, n);
-        // Slices that landed meanwhile are copied in only when the scan lets the thread go.
-        scanned.markCol = -1;
-        await src.breathe();
-        grown();
-        scanned.markCol = d0;
+    i = await firstPass(f, pass, body, (at) => at >= mid, tick);
+    if (helper && i < n) {
+      // The helper's records are this pass's only if one of ours starts where its first does.
+      const waited = performance.now();
+      if (i === splitStart(bytes, mid - 1)) part = await helper.result;
+      if (part?.from !== i) part = null;
+      helper.cancel();
+      helper = null;
+      // (for the bench: how long the opener waited for its helper, or that it scanned on alone)
+      performance.measure(`wb:open:csv-helper-${part ? 'wait' : 'declined'}`, { start: waited });
+      if (part) csvSplit.joined++;
+      else {
+        csvSplit.declined++;
+        i = await firstPass(f, pass, i, undefined, tick);
       }
     }
   } finally {
-    scanned.markCol = -1;
+    helper?.cancel();
   }
-  const rows = (inferred.rows = starts.n);
+  const own = pass.rows;
+  const inferred = part ? joinInferred(pass.inferred, part.inferred) : pass.inferred;
+  const rows = (inferred.rows = own + (part?.rows ?? 0));
+  if (rows * width > MAX_CELLS) return null; // (the whole read gives the message)
+  const starts = part ? joinOffsets(pass.starts.done(), part.starts) : pass.starts.done();
+  const marks = part ? joinOffsets(pass.marks.done(), part.marks) : pass.marks.done();
   const fillers: Filler[] = [];
   const again: number[] = [];
   for (const c of eager) {
     fillers[c] = guess[c]!;
     // More rows than the arrays hold (rows much shorter than the sample's): fill them again.
-    if (rows <= bound && fillerKey(inferred, c) === fillerKey(sample, c)) continue;
+    if (own <= bound && fillerKey(inferred, c) === fillerKey(sample, c)) continue;
     fillers[c] = fillerOf(inferred, c, names[c]!);
     again.push(c);
   }
   if (again.length) {
+    // (the helper's half must be in this buffer too)
+    if (part) await src.done;
     const mask = new Uint8Array(width);
     for (const c of again) mask[c] = 1;
+    let row = 0;
     const fill = (col: number, s: number, e: number, q: boolean) =>
       fillField(fillers[col]!, row, bytes, s, e, q);
     const last = again.at(-1)!;
-    for (row = 0; row < rows; row++) scanRecord(bytes, starts.a[row]!, delim, fill, mask, last);
+    for (row = 0; row < rows; row++) scanRecord(bytes, starts[row]!, delim, fill, mask, last);
   }
+  const theirs = part ? new Map(eager.map((c, k) => [c, part.columns[k]!])) : null;
   const column = (c: number) =>
-    again.includes(c) ? fillers[c]!.column() : fitted(fillers[c]!.column(), rows);
+    again.includes(c)
+      ? fillers[c]!.column()
+      : theirs
+        ? joinColumns(fillers[c]!.column(), own, theirs.get(c)!, part!.rows)
+        : fitted(fillers[c]!.column(), rows);
 
   const arrowTypes: Record<string, string> = {};
   for (const c of eager) arrowTypes[names[c]!] = fillers[c]!.type;
@@ -307,8 +305,8 @@ async function partially(
   );
   const isVector = (c: number) => types[c] instanceof FixedSizeList;
 
-  let held: { bytes: Uint8Array; marks: Float64Array } | null = { bytes, marks: marks.a };
-  starts.a = new Float64Array(0); // the record starts are not needed after the first view
+  // (the record starts are not needed after the first view)
+  let held: { bytes: Uint8Array; marks: Float64Array } | null = { bytes, marks };
   /**
    * Parses columns `cols` over every row, as the first pass does: inferred and filled at once
    * with the sample's types, filled again where the whole inference picks another filler.

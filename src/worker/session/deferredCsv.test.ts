@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../data/types';
 import type { ColumnsUpdate } from '../../protocol';
 import { Session } from './session';
+import { csvSplit } from '../../data/partial/csvPart';
 
 async function openPartially(bytes: Uint8Array) {
   const s = new Session();
@@ -143,5 +144,60 @@ describe('opening a CSV on its first columns', () => {
       expect(r.errors).toEqual(full.r.errors);
       expect(r.summary).toBeNull();
     }
+  });
+});
+
+describe('the first pass split between the opener and a helper (csvPart.ts)', () => {
+  const saved = { ...csvSplit };
+  beforeAll(() => Object.assign(csvSplit, { minBytes: 0, inProcess: true }));
+  afterAll(() => Object.assign(csvSplit, saved));
+
+  it('at any point: joined at a record start, declined inside a quoted line break, equal either way', async () => {
+    // DuckDB's file: every fourth f_cat is "line\nbreak" in quotes, so some splits fall inside.
+    const bytes = new Uint8Array(readFileSync(DUCK));
+    Object.assign(csvSplit, { joined: 0, declined: 0 });
+    for (let k = 1; k < 24; k++) {
+      csvSplit.at = k / 24;
+      await sameAsWhole(bytes);
+    }
+    expect(csvSplit.joined).toBeGreaterThan(0);
+    expect(csvSplit.declined).toBeGreaterThan(0);
+    expect(csvSplit.joined + csvSplit.declined).toBe(23);
+  });
+
+  it('types that change in the second half, a string dictionary across both halves', async () => {
+    const lines = ['id,label,pred_v1,probs_v1,cat,f_late,emb'];
+    for (let i = 0; i < N; i++) {
+      // pred_v1 turns to text, and emb to lists of another length, only past the split.
+      const pred = i === 2900 ? 'x' : String(i % 2);
+      const emb = i === 2950 ? '"[1, 2, 3]"' : `"[${i}, -${i}.5]"`;
+      // Texts first seen in either half, some in both, in quotes and not.
+      const cat = i % 3 === 0 ? `c${i % 7}` : i < N / 2 ? `"a, ${i % 5}"` : `"b ""${i % 11}"""`;
+      const probs = `"[${(i % 4) / 4}, ${1 - (i % 4) / 4}]"`;
+      lines.push(`${i},${i % 2},${pred},${probs},${cat},${i / 8},${emb}`);
+    }
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    Object.assign(csvSplit, { joined: 0, declined: 0, at: 0.5 });
+    const { s } = await sameAsWhole(bytes);
+    expect(csvSplit.joined).toBe(1);
+    expect(s.dataset.byName.get('pred_v1')!.kind).toBe('string');
+    expect(s.dataset.byName.get('emb')!.kind).toBe('string');
+  });
+
+  it('a ragged row or an open quote in the second half: declined, the whole read’s message', async () => {
+    const head = 'id,label,pred_v1,f_num';
+    const rows = Array.from({ length: N }, (_, i) => `${i},${i % 2},${i % 2},${i}.25`);
+    const ragged = [head, ...rows.slice(0, 2900), '1,2,3,4,5', ...rows.slice(2900)].join('\n');
+    const open = [head, ...rows, '1,0,1,"4.5'].join('\n');
+    Object.assign(csvSplit, { joined: 0, declined: 0, at: 0.5 });
+    for (const text of [ragged, open]) {
+      const bytes = new TextEncoder().encode(text);
+      const { r } = await openPartially(bytes);
+      const full = await wholeRead(bytes);
+      expect(full.r.errors.length).toBe(1);
+      expect(r.errors).toEqual(full.r.errors);
+      expect(r.summary).toBeNull();
+    }
+    expect(csvSplit.declined).toBe(2);
   });
 });

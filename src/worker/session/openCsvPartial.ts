@@ -8,6 +8,7 @@ import type { OpenResult } from '../../protocol';
 import { CANCELLED, type OpenCall, reasonOf } from './openCall';
 import { openWith } from './openPartial';
 import { timedAsync } from './timing';
+import { csvHelper } from './csvHelper';
 
 /**
  * Null when it is not one (a gzip file is read whole); otherwise read once, and parsed whole
@@ -35,7 +36,9 @@ export async function openCsvPartial(
   let bytes: Uint8Array;
   try {
     const src = readArriving(file, onProgress, budget, signal);
-    p = await timedAsync('open:parse', () => readCsvPartially(src, fileName, decoding));
+    p = await timedAsync('open:parse', () =>
+      readCsvPartially(src, fileName, decoding, csvHelper(file)),
+    );
     bytes = await src.done;
   } catch (err) {
     if (signal.aborted) return CANCELLED;
