@@ -11,6 +11,7 @@ import { MIN_PARTIAL_BYTES } from '../../data/partial/readPartial';
 import { timed } from './timing';
 import { sanityChecks } from './sanityChecks';
 import { applyThresholds, sameThresholds } from './thresholds';
+import { span, traceStart } from '../../shared/trace';
 import { profileField } from '../services/cohorts/profileField';
 import { CohortError } from '../../engine/cohort/truth';
 import { popcount } from '../../engine/cohort/evaluate';
@@ -264,7 +265,10 @@ export class Session {
     }
     this.thresholds = { ...thresholds };
     const roles = this.current?.roles;
-    return roles ? this.analyse(roles) : null;
+    const t = traceStart();
+    const out = roles ? this.analyse(roles) : null;
+    span('setThresholds:analyse', t);
+    return out;
   }
 
   /** The last analysis and the prepared arrays it describes (dies with any re-analysis). */

@@ -13,6 +13,7 @@ import type {
 } from '../../../protocol';
 import { intervalRun, type IntervalRun } from './intervals';
 import { cohortPoints, metricKeys, type VersionPoints } from './points';
+import { span, traceStart } from '../../../shared/trace';
 
 function flipRow(ev: EvalArrays, base: string, version: string, mask: Uint8Array | null) {
   const a = ev.versions.find((x) => x.name === base)?.pred;
@@ -105,10 +106,14 @@ export function compareService(
       const key = keyOf(predicate, 0);
       const hit = cache.get(key);
       if (hit) return hit as CohortEntry;
+      const t = traceStart();
       const mask = d.maskOf(predicate);
       const size = mask ? mask.reduce((s, x) => s + x, 0) : d.n;
       const versions = cohortPoints(ev, names, base, mask, keys, req.seed);
+      span('compare:points', t);
+      const t2 = traceStart();
       const fl = new Map(names.map((v) => [v, v === base ? null : flipRow(ev, base, v, mask)]));
+      span('compare:flips', t2);
       return cache.set(key, { size, versions, flips: fl }) as CohortEntry;
     };
     const intervalsOf = (predicate: Predicate | null) => {
