@@ -17,6 +17,7 @@
 //   npm run bench:interact -- --app=8e2534c ...  # build that commit instead of the work tree
 // --wait=ms: time on the Overview before Compare is clicked (default 3000; 0 = right after the
 // Overview's metrics show). --untied writes bench/data/churn_1m.parquet (DuckDB, no ties).
+//   npm run bench:interact -- --sizes=1m --trace   # + the threshold and match steps' timelines
 //
 // Writes bench/interact.json; RESULTS.md §12 is written by hand from it.
 /* global window, document */
@@ -30,6 +31,7 @@ import { APP_DIST, BENCH, CHROMIUM, DATA } from './lib/config.mjs';
 import { FLIGHT_SIZES, tileFlights } from './lib/interact/flights.mjs';
 import { untiedChurn } from './lib/interact/churn.mjs';
 import { installInteractProbe } from './lib/interact/probe.mjs';
+import { readTrace, startTrace } from './lib/interact/trace.mjs';
 import { killChildren, startServer, waitForServer } from './lib/servers.mjs';
 import { round, sleep } from './lib/util.mjs';
 
@@ -42,6 +44,7 @@ const args = Object.fromEntries(
 const SIZES = String(args.sizes ?? '100k,1m').split(',');
 const PORT = Number(process.env.BENCH_PORT || 4213);
 const WAIT = Number(args.wait ?? 3000);
+const TRACE = Boolean(args.trace);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -145,6 +148,7 @@ async function session(browser, url, size) {
   const page = await context.newPage();
   page.setDefaultTimeout(180_000);
   const out = { size, rows: FLIGHT_SIZES[size], load_before: load(), steps: [] };
+  const traces = [];
   try {
     await page.goto(`${url}/?demo=none`);
     await page.getByLabel('Open data files').setInputFiles(tileFlights(size));
@@ -172,6 +176,7 @@ async function session(browser, url, size) {
     });
     const field = page.getByLabel('Threshold of v2 (number)');
     await field.scrollIntoViewIfNeeded();
+    if (TRACE) await startTrace(page);
     const t0 = await now(page);
     await field.fill('');
     // delay = keydown to keyup and key to key: ~60 ms between keys, inside the 100 ms debounce
@@ -189,6 +194,8 @@ async function session(browser, url, size) {
       final_ms: round(fin.match),
       long_tasks: await longTasks(page, t0, await now(page)),
     });
+    if (TRACE)
+      traces.push(await readTrace(page, key, `threshold typed (${size}), from the last key`));
 
     // Match operating point.
     const m0 = await now(page);
@@ -202,6 +209,7 @@ async function session(browser, url, size) {
       final_ms: mfin ? round(mfin.match) : null,
       long_tasks: await longTasks(page, m0, await now(page)),
     });
+    if (TRACE) traces.push(await readTrace(page, click, `match (${size}), from the click`));
 
     // Click-through: the first flip count → its rows in the Rows view.
     await page.evaluate(() => window.__interact.watch('grid', '.rows-body'));
@@ -249,6 +257,11 @@ async function session(browser, url, size) {
     await page.screenshot({ path: join(DATA, `interact-fail-${size}.png`) }).catch(() => {});
   } finally {
     out.load_after = load();
+    if (traces.length) {
+      const file = join(DATA, `interact-trace-${size}.txt`);
+      writeFileSync(file, traces.join('\n'));
+      console.log(traces.join('\n'));
+    }
     await context.close();
   }
   return out;

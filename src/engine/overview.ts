@@ -13,6 +13,25 @@ function binaryOf(label: Int32Array, positive: number): Uint8Array {
   return bin;
 }
 
+// Whole-dataset confusion matrices per (labels, predictions): a threshold edit gives only the
+// edited version a new prediction array (worker/session/thresholds.ts), so the re-analysis counts
+// that version alone. Cohort masks are made anew for each analysis and are not kept.
+const wholeMatrices = new WeakMap<
+  Int32Array,
+  WeakMap<Int32Array, { k: number; cm: Float64Array }>
+>();
+
+function matricesOf(label: Int32Array, preds: Int32Array[], k: number, mask?: Uint8Array) {
+  if (mask) return confusionMatrices(label, preds, k, mask);
+  let byPred = wholeMatrices.get(label);
+  if (!byPred) wholeMatrices.set(label, (byPred = new WeakMap()));
+  const kept = byPred;
+  const missing = preds.filter((p) => kept.get(p)?.k !== k);
+  // The missing ones in shared passes over the label (confusionMatrices pairs them).
+  confusionMatrices(label, missing, k).forEach((cm, i) => kept.set(missing[i]!, { k, cm }));
+  return preds.map((p) => kept.get(p)!.cm);
+}
+
 /** The inputs the headline metrics need: parallel typed arrays over the dataset's rows. */
 export interface OverviewInput {
   task: 'binary' | 'multiclass' | 'regression';
@@ -63,7 +82,7 @@ export function computeOverview(
   const k = input.classes.length;
   const withPred = input.versions.flatMap((v) => (v.pred ? [v.pred] : []));
   // All versions' matrices in shared passes over the label and the mask.
-  const cms = matrices ?? (label ? confusionMatrices(label, withPred, k, mask) : []);
+  const cms = matrices ?? (label ? matricesOf(label, withPred, k, mask) : []);
   return input.versions.map((v) => {
     const out: VersionMetrics = { version: v.name, evaluated: 0, ...blank };
     const cm = v.pred ? cms[withPred.indexOf(v.pred)] : undefined;

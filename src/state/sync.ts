@@ -9,6 +9,18 @@ import { writeDatasetLink } from './datasetLink';
 import { initPendingLink, usePendingLink } from './pendingLink';
 import { restoreFor } from './restore';
 
+/**
+ * Runs `f` once the tasks already queued (React's render of a store change, its effects and the
+ * requests they send) have run: at background priority where the browser has a task scheduler
+ * (Chromium, Firefox), else after a timer.
+ */
+function afterViews(f: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(f, { priority: 'background' });
+  else window.setTimeout(f, 0);
+}
+type PostTask = (f: () => void, o: { priority: 'background' }) => Promise<void>;
+
 /** "Apply what fits": a link made for other files, applied to the open dataset anyway. */
 export async function applyLinkAnyway(): Promise<void> {
   const { summary } = useDataset.getState();
@@ -77,7 +89,13 @@ export function startSync(): () => void {
         [],
       ).then((ok) => ok && follow.announce(fp));
     }
-    if (s.thresholds !== prev.thresholds) void useDataset.getState().applyThresholds(s.thresholds);
+    // The re-analysis (overview metrics, cohort sizes) is asked after what the open view asks for
+    // the same edit: the worker answers in order, and Compare's requests carry the thresholds
+    // themselves (issue 15), so its tables do not wait for the overview.
+    if (s.thresholds !== prev.thresholds)
+      afterViews(
+        () => void useDataset.getState().applyThresholds(useCompare.getState().thresholds),
+      );
     mirror();
   });
 

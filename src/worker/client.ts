@@ -3,6 +3,7 @@ import type { EngineApi } from './engine.worker';
 import type { Source } from '../protocol';
 import { type EngineStatus, HEARTBEAT_MS, Watchdog, reasonOf } from './watchdog';
 import { callServer, serverToken } from './serverClient';
+import { span, traceStart } from '../shared/trace';
 
 /** Every worker method as the page calls it: same arguments, answered asynchronously. */
 type Api = {
@@ -48,7 +49,14 @@ function call(name: string, args: unknown[]): Promise<unknown> {
   if (server) return callServer(server, name, args);
   const methods = engine() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
   const sent = args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a));
-  return Promise.race([methods[name]!(...sent), abandoned]);
+  const t = name === 'ping' ? 0 : traceStart();
+  const answer = Promise.race([methods[name]!(...sent), abandoned]);
+  if (t)
+    answer.then(
+      () => span(`rpc:${name}`, t),
+      () => span(`rpc:${name}`, t),
+    );
+  return answer;
 }
 
 /** The worker resolves relative URLs against its own script, so resolve them against the page. */

@@ -4,6 +4,7 @@
 import { ColumnPending } from './session/deferred';
 import type { Session } from './session/session';
 import { type Predicate, columnsOf } from '../shared/predicate';
+import { span, traceStart } from '../shared/trace';
 
 /** Runs `run`; while it meets columns still being read, waits for each and runs it again. */
 export async function gated<T>(session: Session, run: () => T | Promise<T>): Promise<T> {
@@ -62,13 +63,21 @@ export function gateAll<A extends Methods>(
   for (const [name, fn] of Object.entries(api)) {
     out[name] = ['open', 'cancelOpen', 'ping', 'spin', 'holdColumns'].includes(name)
       ? fn
-      : (...args: never[]) =>
-          gated(session, () => {
+      : (...args: never[]) => {
+          const t = traceStart();
+          const out = gated(session, () => {
             const needs = needAll.get(name);
             if (needs) session.dataset.requireAll(needs === 'all');
             session.requirePending(predicateColumns(args));
             return fn(...args);
           });
+          if (t)
+            out.then(
+              () => span(`run:${name}`, t),
+              () => span(`run:${name}`, t),
+            );
+          return out;
+        };
   }
   return out as A;
 }

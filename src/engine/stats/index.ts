@@ -19,6 +19,7 @@ export type { Statistic, WeightedStatistic, CountStatistic, PairedStatistic } fr
 export {
   proportionStatistic,
   pairedProportionStatistic,
+  pairedProportionFromCounts,
   meanStatistic,
   pairedMeanStatistic,
 } from './statistics';

@@ -42,6 +42,16 @@ export function pairedProportionStatistic(
     const b = outcomeB[i]!;
     if ((a === 0 || a === 1) && (b === 0 || b === 1)) categories[(1 - a) * 2 + (1 - b)]!++;
   }
+  return pairedProportionFromCounts(categories);
+}
+
+/**
+ * `pairedProportionStatistic` from its four joint counts [A1 B1, A1 B0, A0 B1, A0 B0], counted
+ * elsewhere (Compare takes them from the flips pass over the same rows: one pass, not two).
+ */
+export function pairedProportionFromCounts(
+  categories: Float64Array,
+): CountStatistic & PairedStatistic {
   const delta = (c: Float64Array) => (c[2]! - c[1]!) / (c[0]! + c[1]! + c[2]! + c[3]!);
   const n = categories[0]! + categories[1]! + categories[2]! + categories[3]!;
   return {

@@ -50,7 +50,8 @@ export function CompareView() {
           {/* Progress is for the screen; the report notes unfinished numbers itself. */}
           <span className="hint" aria-live="polite" data-report-skip={refining ? '' : undefined}>
             {refining
-              ? result && result.resamples > 0
+              ? // The previous settings' final intervals stay on screen until the new ones come.
+                result && result.resamples > 0 && result.resamples < RESAMPLES
                 ? `Intervals from the first ${result.resamples} of ${RESAMPLES} resamples; refining (bootstrap)…`
                 : 'Refining intervals (bootstrap)…'
               : result

@@ -14,16 +14,27 @@ export function aucStandardError(auc: number, nPos: number, nNeg: number): numbe
   return Math.sqrt(Math.max(0, v) / (nPos * nNeg));
 }
 
-function classSizes(ev: EvalArrays, score: ArrayLike<number>): [number, number] {
-  const bin = binaryLabels(ev.label!, ev.positive);
+// Both checks read only labels, scores and prediction columns, none of which a threshold edit
+// changes (it gives an edited version a new prediction array, and such a version is skipped
+// below): their counts are kept per array, so a re-analysis after an edit does not scan again.
+const sizes = new WeakMap<object, WeakMap<object, { positive: number; sizes: [number, number] }>>();
+
+function classSizes(ev: EvalArrays, score: ArrayLike<number> & object): [number, number] {
+  const label = ev.label!;
+  let byScore = sizes.get(label);
+  if (!byScore) sizes.set(label, (byScore = new WeakMap()));
+  const hit = byScore.get(score);
+  if (hit?.positive === ev.positive) return hit.sizes;
+  const bin = binaryLabels(label, ev.positive);
   let pos = 0;
   let neg = 0;
   for (let i = 0; i < bin.length; i++) {
     const s = score[i]!;
-    if (s !== s || ev.label![i]! < 0) continue;
+    if (s !== s || label[i]! < 0) continue;
     if (bin[i] === 1) pos++;
     else neg++;
   }
+  byScore.set(score, { positive: ev.positive, sizes: [pos, neg] });
   return [pos, neg];
 }
 
@@ -55,21 +66,43 @@ function swappedScores(ev: EvalArrays, metrics: VersionMetrics[]): SanityCheck[]
   });
 }
 
+const disagreements = new WeakMap<
+  object,
+  WeakMap<object, { positive: number; both: number; off: number }>
+>();
+
+/** Rows with a score and a prediction, and those whose prediction is not score ≥ 0.5 (kept). */
+function disagreement(
+  pred: Int32Array,
+  score: Float32Array | Float64Array,
+  positive: number,
+  negative: number,
+): { both: number; off: number } {
+  let byScore = disagreements.get(pred);
+  if (!byScore) disagreements.set(pred, (byScore = new WeakMap()));
+  const hit = byScore.get(score);
+  if (hit?.positive === positive) return hit;
+  let both = 0;
+  let off = 0;
+  for (let i = 0; i < pred.length; i++) {
+    const s = score[i]!;
+    const p = pred[i]!;
+    if (s !== s || p < 0) continue;
+    both++;
+    if (p !== (s >= 0.5 ? positive : negative)) off++;
+  }
+  const out = { positive, both, off };
+  byScore.set(score, out);
+  return out;
+}
+
 /** A prediction column that is not its own score thresholded at 0.5 on over 1% of rows. */
 function predictionsOffScores(ev: EvalArrays, thresholds: Record<string, number>): SanityCheck[] {
   if (ev.task !== 'binary' || ev.classes.length !== 2) return [];
   const negative = ev.positive === 0 ? 1 : 0;
   return ev.versions.flatMap((v) => {
     if (!v.pred || !v.score || thresholds[v.name] !== undefined) return [];
-    let both = 0;
-    let off = 0;
-    for (let i = 0; i < v.pred.length; i++) {
-      const s = v.score[i]!;
-      const p = v.pred[i]!;
-      if (s !== s || p < 0) continue;
-      both++;
-      if (p !== (s >= 0.5 ? ev.positive : negative)) off++;
-    }
+    const { both, off } = disagreement(v.pred, v.score, ev.positive, negative);
     if (both === 0 || off / both <= 0.01) return [];
     return [
       {

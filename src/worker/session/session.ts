@@ -11,6 +11,7 @@ import { MIN_PARTIAL_BYTES } from '../../data/partial/readPartial';
 import { timed } from './timing';
 import { sanityChecks } from './sanityChecks';
 import { applyThresholds, sameThresholds } from './thresholds';
+import { span, traceStart } from '../../shared/trace';
 import { profileField } from '../services/cohorts/profileField';
 import { CohortError } from '../../engine/cohort/truth';
 import { popcount } from '../../engine/cohort/evaluate';
@@ -226,9 +227,21 @@ export class Session {
     const prepared =
       kept ?? timed('analyse:prepare', () => prepareEval(d.combined.columns, d.n, mapping));
     this.prepared = { d, key, ev: prepared };
+    return this.analysisOf(this.derive(d, mapping, prepared), prepared);
+  }
+
+  /** The prepared arrays under the thresholds in force become the dataset's (caches die). */
+  private derive(d: OpenDataset, mapping: RoleMapping, prepared: EvalArrays): EvalArrays {
     const ev = applyThresholds(prepared, this.thresholds);
     d.setRoles(mapping, ev);
     for (const hook of this.analysedHooks) hook(ev);
+    return ev;
+  }
+
+  /** The overview metrics and checks of `ev`, computed once per derived arrays. */
+  private analysisOf(ev: EvalArrays, prepared: EvalArrays): Analysis {
+    const last = this.lastAnalysis;
+    if (last?.ev === ev) return last.analysis;
     const metrics = timed('analyse:overview', () => computeOverview(ev));
     const positiveClass = ev.task === 'binary' ? (ev.classes[ev.positive] ?? null) : null;
     const checks = sanityChecks(prepared, metrics, this.thresholds);
@@ -255,17 +268,38 @@ export class Session {
     return { ...this.thresholds };
   }
 
-  /** Binary decision thresholds per version; predictions, metrics and cohorts follow them. */
-  setThresholds(thresholds: Record<string, number>): Analysis | null {
-    // The same thresholds twice (a Compare request carried them, then the page's own
-    // setThresholds arrives) re-analyse once: the second call answers with the kept analysis.
-    const last = this.lastAnalysis;
-    if (last && last.ev === this.current?.ev && sameThresholds(thresholds, this.thresholds)) {
-      return last.analysis;
-    }
+  /**
+   * Binary decision thresholds per version: predictions (and what follows them: cohorts, flips,
+   * confusion) are re-derived at once, the overview metrics only when asked (setThresholds). A
+   * Compare request carries the page's thresholds and applies them here, so a threshold edit is
+   * answered by that one request (issue 15) without waiting for the overview's re-analysis.
+   */
+  applyThresholds(thresholds: Record<string, number>): void {
+    if (sameThresholds(thresholds, this.thresholds)) return;
     this.thresholds = { ...thresholds };
-    const roles = this.current?.roles;
-    return roles ? this.analyse(roles) : null;
+    const d = this.current;
+    const roles = d?.roles;
+    if (!d || !roles) return; // applied by the first analysis
+    const t = traceStart();
+    const prepared = this.prepared;
+    // The arrays the analysis prepared: only predictions are derived again.
+    if (prepared?.d === d && prepared.key === JSON.stringify(roles))
+      this.derive(d, roles, prepared.ev);
+    else this.analyse(roles);
+    span('applyThresholds', t);
+  }
+
+  /** applyThresholds, then the analysis under them (kept: a repeat of the same ones is free). */
+  setThresholds(thresholds: Record<string, number>): Analysis | null {
+    this.applyThresholds(thresholds);
+    const d = this.current;
+    const prepared = this.prepared;
+    if (!d?.roles || !d.ev) return null;
+    if (prepared?.d !== d) return this.analyse(d.roles);
+    const t = traceStart();
+    const out = this.analysisOf(d.ev, prepared.ev);
+    span('analysis', t);
+    return out;
   }
 
   /** The last analysis and the prepared arrays it describes (dies with any re-analysis). */

@@ -12,12 +12,27 @@ const lastPredictions = new WeakMap<
   { t: number; positive: number; negative: number; pred: Int32Array }
 >();
 
+/** What each derived prediction array is: its score at a threshold (see derivedFrom). */
+const derived = new WeakMap<Int32Array, { score: Floats; t: number; positive: number }>();
+
 function predictionsAt(score: Floats, t: number, positive: number, negative: number): Int32Array {
   const hit = lastPredictions.get(score);
   if (hit && hit.t === t && hit.positive === positive && hit.negative === negative) return hit.pred;
   const pred = thresholdPredictions(score, t, positive, negative);
   lastPredictions.set(score, { t, positive, negative, pred });
+  derived.set(pred, { score, t, positive });
   return pred;
+}
+
+/**
+ * The score and threshold a prediction array was derived from here (score ≥ t → `positive`, the
+ * other class below, −1 where the score is NaN), or undefined for a prediction column of the
+ * file: its confusion counts are then a lookup in the score's sorted index (issue 15).
+ */
+export function derivedFrom(
+  pred: Int32Array,
+): { score: Floats; t: number; positive: number } | undefined {
+  return derived.get(pred);
 }
 
 /**

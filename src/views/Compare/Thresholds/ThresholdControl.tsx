@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NumberInput } from '../Rules/NumberInput';
 import { formatThreshold } from '../../../ui/format';
+import { traceMark } from '../../../shared/trace';
 
 interface Props {
   version: string;
@@ -39,7 +40,10 @@ export function ThresholdControl({ version, value, color, onCommit }: Props) {
     timer.current = null;
     const t = pending.current;
     pending.current = null;
-    if (t !== null) commit.current(t);
+    if (t !== null) {
+      traceMark('threshold-commit');
+      commit.current(t);
+    }
   };
   // Leaving the view (or the page re-rendering without this control) still commits the edit.
   useEffect(() => flush, []);

@@ -127,3 +127,67 @@ describe('Compare results are cached by dataset, cohort, roles and thresholds', 
     expect(v2(await api.compare(REQ)).metrics.accuracy!.value).toBeCloseTo(accuracyAt(s, 0.6), 12);
   });
 });
+
+describe('a threshold edit answered by the Compare request alone (issue 15)', () => {
+  /** Plain counts at the thresholds: v2 (and v1 when given) predict score ≥ t. */
+  function counted(s: Session, thr: Record<string, number>) {
+    const ev = s.dataset.ev!;
+    const label = ev.label!;
+    const p = ev.positive;
+    const predOf = (name: string) => {
+      const v = ev.versions.find((x) => x.name === name)!;
+      const t = thr[name];
+      return (i: number) => {
+        if (t === undefined) return v.pred![i]!; // the file's own prediction column
+        const x = v.score![i]!;
+        return Number.isNaN(x) ? -1 : x >= t ? p : 1 - p;
+      };
+    };
+    const a = predOf('v1');
+    const b = predOf('v2');
+    const cm = [0, 0, 0, 0];
+    let c2w = 0;
+    let w2c = 0;
+    for (let i = 0; i < label.length; i++) {
+      const l = label[i]!;
+      if (l < 0 || b(i) < 0) continue;
+      cm[l * 2 + b(i)]!++;
+      if (a(i) < 0) continue;
+      if (a(i) === l && b(i) !== l) c2w++;
+      if (a(i) !== l && b(i) === l) w2c++;
+    }
+    const n = cm[0]! + cm[1]! + cm[2]! + cm[3]!;
+    const f1 = (c: number) => {
+      const tp = cm[c * 2 + c]!;
+      return (2 * tp) / (cm[c * 2]! + cm[c * 2 + 1]! + cm[c]! + cm[2 + c]!);
+    };
+    return { accuracy: (cm[0]! + cm[3]!) / n, macroF1: (f1(0) + f1(1)) / 2, c2w, w2c };
+  }
+
+  it('points, flips and McNemar equal a fresh session at those thresholds and a plain count', async () => {
+    const { s } = openBinary();
+    const api = compareApi(s);
+    await api.compare(REQ);
+    const edits: Record<string, number>[] = [
+      { v2: 0.3 },
+      { v1: 0.45, v2: 0.3 },
+      { v1: 0.45, v2: 0.62 },
+      { v2: 0.3 },
+    ];
+    for (const thr of edits) {
+      const edited = await api.compare({ ...REQ, thresholds: thr });
+      const fresh = openBinary().s;
+      fresh.setThresholds(thr);
+      const independent = await compareApi(fresh).compare(REQ);
+      expect(edited.rows).toEqual(independent.rows);
+      expect(edited.flips).toEqual(independent.flips);
+      const c = counted(s, thr);
+      expect(v2(edited).metrics.accuracy!.value).toBeCloseTo(c.accuracy, 12);
+      expect(v2(edited).metrics.macroF1!.value).toBeCloseTo(c.macroF1, 12);
+      const f = edited.flips.find((x) => x.version === 'v2')!;
+      expect([f.correctToWrong, f.wrongToCorrect]).toEqual([c.c2w, c.w2c]);
+      // The analysis the page asks for next equals a fresh one at the same thresholds.
+      expect(s.setThresholds(thr)!.metrics).toEqual(fresh.setThresholds(thr)!.metrics);
+    }
+  });
+});

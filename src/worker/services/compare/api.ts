@@ -49,8 +49,9 @@ export function compareApi(session: Session) {
   );
   return {
     compare: (req: CompareRequest) => {
-      // The worker owns the thresholds: the page's Compare request carries them (one round trip).
-      if (req.thresholds) session.setThresholds(req.thresholds);
+      // The worker owns the thresholds: the page's Compare request carries them (one round trip;
+      // the overview's re-analysis waits for the page's setThresholds, asked after this).
+      if (req.thresholds) session.applyThresholds(req.thresholds);
       return compareVersions(session.dataset, req);
     },
     confusion: (req: ConfusionRequest) => session.memo('confusion', req, compareConfusion),

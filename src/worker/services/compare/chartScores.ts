@@ -59,6 +59,23 @@ export function labels01Of(ev: EvalArrays): Uint8Array | null {
   return out;
 }
 
+// Each column's smallest and largest value (NaN skipped), kept per array: every chart request
+// (and every threshold edit, whose thresholds the range includes) would scan a million rows again.
+const extents = new WeakMap<Floats, { lo: number; hi: number }>();
+function extentOf(c: Floats): { lo: number; hi: number } {
+  let e = extents.get(c);
+  if (e) return e;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < c.length; i++) {
+    const v = c[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  extents.set(c, (e = { lo, hi }));
+  return e;
+}
+
 /**
  * A shared range for overlays. Probabilities start at 0 and end at the first tenth above the
  * largest value (flights' scores stay under 0.7, so a 0–1 axis would waste a third of the plot),
@@ -74,11 +91,9 @@ export function sharedRange(cols: Floats[], kind: ScoreKind, include: number[] =
     hi = Math.max(hi, v);
   }
   for (const c of cols) {
-    for (let i = 0; i < c.length; i++) {
-      const v = c[i]!;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+    const e = extentOf(c);
+    if (e.lo < lo) lo = e.lo;
+    if (e.hi > hi) hi = e.hi;
   }
   if (lo > hi) return { lo: 0, hi: 1 };
   if (kind !== 'prediction' && lo >= 0 && hi <= 1) {

@@ -5,6 +5,7 @@ import { jointHistogram2D, scoreHistogram } from '../../../engine/compare';
 import { binaryCalibration, calibration } from '../../../engine/metrics';
 import type { OpenDataset } from '../../session/dataset';
 import { labels01Of, scoreAxis, scoreKindOf, scoreOf, sharedRange } from './chartScores';
+import { keptAcrossThresholds } from './keptCharts';
 import type {
   CalibrationRequest,
   Calibrations,
@@ -36,6 +37,20 @@ export function scoreDistributions(d: OpenDataset, req: DistributionsRequest): D
     kind,
     req.include,
   );
+  // The thresholds in `include` only widen the range: the bins are kept by the range itself.
+  return keptAcrossThresholds(d, req.cohort, ['distributions', req.bins, range], () =>
+    distributionsOver(d, req, scored, range, kind, scoreAxis(ev)),
+  );
+}
+
+function distributionsOver(
+  d: OpenDataset,
+  req: DistributionsRequest,
+  scored: { name: string; s: Float32Array | Float64Array }[],
+  range: ReturnType<typeof sharedRange>,
+  kind: Distributions['kind'],
+  axis: string,
+): Distributions {
   const mask = d.maskOf(req.cohort) ?? undefined;
   const versions = scored.map(({ name, s }) => {
     const all = scoreHistogram(s, req.bins, undefined, range);
@@ -49,7 +64,7 @@ export function scoreDistributions(d: OpenDataset, req: DistributionsRequest): D
     };
   });
   const edges = Array.from(scoreHistogram(scored[0]!.s, req.bins, undefined, range).edges);
-  return { kind, axis: scoreAxis(ev), edges, versions, message: null };
+  return { kind, axis, edges, versions, message: null };
 }
 
 /** The joint histogram of two versions' scores over the cohort (both scores present). */
@@ -64,16 +79,18 @@ export function scoreDensity(d: OpenDataset, req: DensityRequest): Density {
     return { kind: null, axis: '', edges: [], counts: [], n: 0, message: 'Needs two scores.' };
   }
   const range = sharedRange([sa, sb], kind, req.include);
-  const mask = d.maskOf(req.cohort) ?? undefined;
-  const h = jointHistogram2D(sa, sb, req.bins, mask, range);
-  return {
-    kind,
-    axis: scoreAxis(ev),
-    edges: Array.from(h.edges),
-    counts: Array.from(h.counts),
-    n: h.n,
-    message: null,
-  };
+  return keptAcrossThresholds(d, req.cohort, ['density', req.a, req.b, req.bins, range], () => {
+    const mask = d.maskOf(req.cohort) ?? undefined;
+    const h = jointHistogram2D(sa, sb, req.bins, mask, range);
+    return {
+      kind,
+      axis: scoreAxis(ev),
+      edges: Array.from(h.edges),
+      counts: Array.from(h.counts),
+      n: h.n,
+      message: null,
+    };
+  });
 }
 
 /** Reliability bins and ECE of each version over the cohort. */
@@ -83,6 +100,18 @@ export function calibrationCurves(d: OpenDataset, req: CalibrationRequest): Cali
     const message = ev.label ? 'Calibration applies to classifiers.' : 'Needs a label column.';
     return { kind: null, versions: [], message };
   }
+  const kind = ev.task;
+  return keptAcrossThresholds(d, req.cohort, ['calibration', req.bins], () =>
+    calibrationsOver(d, ev, req, kind),
+  );
+}
+
+function calibrationsOver(
+  d: OpenDataset,
+  ev: EvalArrays,
+  req: CalibrationRequest,
+  kind: Calibrations['kind'],
+): Calibrations {
   const mask = d.maskOf(req.cohort) ?? undefined;
   const labels01 = labels01Of(ev);
   const versions = ev.versions.flatMap((v) => {
@@ -108,7 +137,7 @@ export function calibrationCurves(d: OpenDataset, req: CalibrationRequest): Cali
     ];
   });
   const message = versions.length ? null : 'No version has probabilities to calibrate.';
-  return { kind: ev.task, versions, message };
+  return { kind, versions, message };
 }
 
 export { evOf };

@@ -1,4 +1,5 @@
 import { flips } from '../../../engine/compare';
+import type { FlipCounts, FlipRates } from '../../../engine/compare/flips';
 import { benjaminiHochberg } from '../../../engine/stats';
 import type { EvalArrays } from '../../../data/prepare';
 import type { OpenDataset } from '../../session/dataset';
@@ -13,12 +14,17 @@ import type {
 } from '../../../protocol';
 import { intervalRun, type IntervalRun } from './intervals';
 import { cohortPoints, metricKeys, type VersionPoints } from './points';
+import { span, traceStart } from '../../../shared/trace';
 
-function flipRow(ev: EvalArrays, base: string, version: string, mask: Uint8Array | null) {
+function flipsOf(ev: EvalArrays, base: string, version: string, mask: Uint8Array | null) {
   const a = ev.versions.find((x) => x.name === base)?.pred;
   const b = ev.versions.find((x) => x.name === version)?.pred;
   if (!ev.label || !a || !b) return null;
-  const f = flips(ev.label, a, b, mask ?? undefined);
+  return flips(ev.label, a, b, mask ?? undefined);
+}
+
+function flipRow(f: (FlipCounts & FlipRates) | null) {
+  if (!f) return null;
   return {
     evaluated: f.evaluated,
     correctToWrong: f.correctToWrong,
@@ -105,10 +111,16 @@ export function compareService(
       const key = keyOf(predicate, 0);
       const hit = cache.get(key);
       if (hit) return hit as CohortEntry;
+      const t = traceStart();
       const mask = d.maskOf(predicate);
       const size = mask ? mask.reduce((s, x) => s + x, 0) : d.n;
-      const versions = cohortPoints(ev, names, base, mask, keys, req.seed);
-      const fl = new Map(names.map((v) => [v, v === base ? null : flipRow(ev, base, v, mask)]));
+      // One pass per version for its flips, which also give McNemar's counts (points.ts).
+      const pairs = new Map(names.map((v) => [v, v === base ? null : flipsOf(ev, base, v, mask)]));
+      span('compare:flips', t);
+      const t2 = traceStart();
+      const versions = cohortPoints(ev, names, base, mask, keys, req.seed, pairs);
+      span('compare:points', t2);
+      const fl = new Map(names.map((v) => [v, flipRow(pairs.get(v) ?? null)]));
       return cache.set(key, { size, versions, flips: fl }) as CohortEntry;
     };
     const intervalsOf = (predicate: Predicate | null) => {

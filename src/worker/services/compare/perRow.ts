@@ -53,7 +53,13 @@ export function perRowOf(ev: EvalArrays, version: string): PerRow {
   } else if (v && ev.label) {
     const label = ev.label;
     const pred = v.pred;
-    if (pred) out.correct = memo(byPrediction, label, pred, () => correctness(label, pred));
+    // On first read: Compare's points take McNemar's counts from the flips pass, so a threshold
+    // edit does not pay a pass over a million rows for an array only the slice finder reads.
+    if (pred)
+      Object.defineProperty(out, 'correct', {
+        get: () => memo(byPrediction, label, pred, () => correctness(label, pred)),
+        enumerable: true,
+      });
     const k = ev.classes.length;
     const bin = labels01Of(ev);
     const score = v.score;

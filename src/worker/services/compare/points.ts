@@ -2,15 +2,17 @@
 // over typed arrays (no resampling, no sort: AUC and AP walk each version's sorted-score index,
 // built once per score column). Intervals come later from ./intervals.
 import type { EvalArrays } from '../../../data/prepare';
-import { classificationSummary, regressionSummary } from '../../../engine/metrics';
-import { rankedScore } from '../../../engine/compare/scoreIndex';
+import { classificationSummary, regressionSummary, summaryOfMatrix } from '../../../engine/metrics';
+import { rankedScore, statsAt, thresholdCounts } from '../../../engine/compare/scoreIndex';
+import type { RankedScore } from '../../../engine/stats/poissonPasses';
+import { derivedFrom } from '../../session/thresholds';
 import {
   ProgressiveBootstrap,
   mcnemar,
-  pairedProportionStatistic,
-  rowsFromMask,
+  pairedProportionFromCounts,
   wilson,
 } from '../../../engine/stats';
+import type { FlipCounts } from '../../../engine/compare/flips';
 import { rankEstimate } from '../../../engine/stats/poissonBootstrap';
 import type { DeltaEstimate, Estimate, MetricKey } from '../../../protocol';
 import { labels01Of } from './chartScores';
@@ -54,6 +56,59 @@ function meanOver(values: Float64Array | null, mask: Uint8Array | null, sqrt = f
   return sqrt ? Math.sqrt(mean) : mean;
 }
 
+// Summaries per (labels, predictions, cohort mask): a threshold edit of one version gives it a new
+// prediction array and leaves the others' (session/thresholds.ts), so only that version's
+// confusion counts are taken again.
+const summaries = new WeakMap<Int32Array, WeakMap<Int32Array, WeakMap<object, Summary>>>();
+type Summary = ReturnType<typeof classificationSummary>;
+
+function summaryOf(
+  ev: EvalArrays,
+  label: Int32Array,
+  pred: Int32Array,
+  mask: Uint8Array | null,
+): Summary {
+  let byPred = summaries.get(label);
+  if (!byPred) summaries.set(label, (byPred = new WeakMap()));
+  let byMask = byPred.get(pred);
+  if (!byMask) byPred.set(pred, (byMask = new WeakMap()));
+  let s = byMask.get(mask ?? ALL_ROWS);
+  if (!s) byMask.set(mask ?? ALL_ROWS, (s = summaryNow(ev, label, pred, mask)));
+  return s;
+}
+
+/**
+ * A version whose predictions are its score at the user's threshold: its 2×2 confusion counts
+ * are the score index's counts at that threshold (a binary search; the rows with a label and a
+ * score, as confusionMatrix counts those with a label and a prediction). Else one pass.
+ */
+function summaryNow(ev: EvalArrays, label: Int32Array, pred: Int32Array, mask: Uint8Array | null) {
+  const k = ev.classes.length;
+  const from = derivedFrom(pred);
+  const bin = labels01Of(ev);
+  // All rows only: their counts are kept across edits (the operating points use them); a cohort's
+  // mask is new with every analysis, and its counts in score order cost more than this pass.
+  if (mask || !from || !bin || k !== 2 || from.positive !== ev.positive)
+    return classificationSummary(label, pred, k, mask ?? undefined);
+  const c = statsAt(thresholdCounts(bin, from.score), from.t);
+  const p = ev.positive;
+  const q = 1 - p;
+  const cm = new Float64Array(4);
+  cm[p * 2 + p] = c.tp;
+  cm[p * 2 + q] = c.fn;
+  cm[q * 2 + p] = c.fp;
+  cm[q * 2 + q] = c.tn;
+  return summaryOfMatrix(cm, k);
+}
+
+// AUC and AP per ranking (kept per score, labels and cohort): they do not move with thresholds.
+const ranks = new WeakMap<RankedScore, { auc: number; ap: number }>();
+function rankOf(r: RankedScore): { auc: number; ap: number } {
+  let hit = ranks.get(r);
+  if (!hit) ranks.set(r, (hit = rankEstimate(r)));
+  return hit;
+}
+
 export interface VersionPoints {
   evaluated: number;
   metrics: Partial<Record<MetricKey, Estimate>>;
@@ -79,7 +134,7 @@ function values(ev: EvalArrays, version: string, mask: Uint8Array | null, keys: 
       out.rmse = meanOver(pr.sqErr, mask, true);
     }
   } else if (ev.label && v.pred) {
-    const s = classificationSummary(ev.label, v.pred, ev.classes.length, mask ?? undefined);
+    const s = summaryOf(ev, ev.label, v.pred, mask);
     evaluated = s.n;
     accuracy = s.accuracy;
     correct = s.correct;
@@ -87,7 +142,7 @@ function values(ev: EvalArrays, version: string, mask: Uint8Array | null, keys: 
   }
   const bin = labels01Of(ev);
   if (keys.includes('auc') && bin && v.score) {
-    const r = rankEstimate(rankedScore(bin, v.score, mask ?? undefined));
+    const r = rankOf(rankedScore(bin, v.score, mask ?? undefined));
     out.auc = r.auc;
     out.ap = r.ap;
   }
@@ -101,7 +156,9 @@ function values(ev: EvalArrays, version: string, mask: Uint8Array | null, keys: 
 /**
  * Point estimates of every version over one cohort, with Δ to the baseline. Accuracy gets its
  * Wilson interval and Δ accuracy McNemar's test with an exact-count bootstrap interval (both cost
- * nothing at any size); the other intervals are NaN until the bootstrap pass.
+ * nothing at any size); the other intervals are NaN until the bootstrap pass. `pairs` holds each
+ * version's flips against the baseline over the cohort (compare.ts counts them for the Flips
+ * table): their four joint outcomes are McNemar's counts.
  */
 export function cohortPoints(
   ev: EvalArrays,
@@ -110,6 +167,7 @@ export function cohortPoints(
   mask: Uint8Array | null,
   keys: MetricKey[],
   seed: number,
+  pairs: Map<string, FlipCounts | null>,
 ): Map<string, VersionPoints> {
   const byVersion = new Map(names.map((name) => [name, values(ev, name, mask, keys)]));
   const b = byVersion.get(base)!;
@@ -140,7 +198,8 @@ export function cohortPoints(
       const ci = wilson(x.correct, x.evaluated);
       metrics.accuracy = { value: x.accuracy, lo: ci.lo, hi: ci.hi };
       metrics.macroF1 = { ...NONE, value: x.macroF1 };
-      if (name !== base) deltas.accuracy = accuracyDelta(ev, base, name, mask, seed);
+      const pair = pairs.get(name);
+      if (name !== base && pair) deltas.accuracy = accuracyDelta(pair, seed);
     }
     out.set(name, { evaluated: x.evaluated, metrics, deltas });
   }
@@ -148,19 +207,16 @@ export function cohortPoints(
 }
 
 /** Δ accuracy: McNemar on the discordant pairs; interval from the four joint counts (exact). */
-function accuracyDelta(
-  ev: EvalArrays,
-  base: string,
-  version: string,
-  mask: Uint8Array | null,
-  seed: number,
-): DeltaEstimate {
-  const pb = perRowOf(ev, base);
-  const pr = perRowOf(ev, version);
-  const paired = pairedProportionStatistic(
-    pb.correct!,
-    pr.correct!,
-    mask ? rowsFromMask(mask) : undefined,
+function accuracyDelta(f: FlipCounts, seed: number): DeltaEstimate {
+  // [A right B right, A right B wrong, A wrong B right, both wrong] over the rows both predict
+  // and that have a label: the rows and order of stats/pairedProportionStatistic.
+  const paired = pairedProportionFromCounts(
+    Float64Array.of(
+      f.bothCorrect,
+      f.correctToWrong,
+      f.wrongToCorrect,
+      f.bothWrongSame + f.bothWrongDifferent,
+    ),
   );
   const [, c2w, w2c] = paired.categories as unknown as [number, number, number, number];
   const test = mcnemar(c2w, w2c);

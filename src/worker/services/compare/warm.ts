@@ -7,6 +7,7 @@ import type { EvalArrays } from '../../../data/prepare';
 import { rankedScore, scoreIndex } from '../../../engine/compare/scoreIndex';
 import { labels01Of } from './chartScores';
 import { perRowOf } from './perRow';
+import { span, traceStart } from '../../../shared/trace';
 
 let latest: EvalArrays | null = null;
 
@@ -25,8 +26,13 @@ export function warmCompare(ev: EvalArrays, then: () => void = () => {}): void {
   const next = () => {
     if (latest !== ev) return;
     const step = steps.shift();
-    if (!step) return then();
+    const t = traceStart();
+    if (!step) {
+      then();
+      return span('warm:then', t);
+    }
     step();
+    span('warm:step', t);
     setTimeout(next, 0);
   };
   setTimeout(next, 0);
