@@ -46,6 +46,14 @@ test('compare two versions: accuracies and flip counts read from the tables', as
   await expect(page.getByText(/Intervals from 200 bootstrap resamples/)).toBeVisible({
     timeout: 30_000,
   });
+  // The bootstrap ran on two threads: the engine worker started its helper (bootstrapHelper.ts).
+  const helper = page.workers().find((w) => /bootstrap\.worker/.test(w.url()));
+  expect(helper, 'the bootstrap helper worker').toBeDefined();
+  expect(
+    await helper!.evaluate(
+      () => (self as unknown as { __bootstrapPairs: number }).__bootstrapPairs,
+    ),
+  ).toBeGreaterThan(0);
 
   const flips = page.getByRole('table', { name: /Flips from the baseline v1/ });
   const v2 = flips.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'v2' }) });

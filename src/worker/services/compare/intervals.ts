@@ -20,6 +20,7 @@ import {
 } from '../../../engine/stats/poissonBootstrap';
 import type { MetricKey } from '../../../protocol';
 import { labels01Of } from './chartScores';
+import { bootstrapHelper } from './bootstrapHelper';
 import { perRowOf } from './perRow';
 import type { VersionPoints } from './points';
 
@@ -165,19 +166,17 @@ function sharedReplicates(
       waiting.splice(w, 1);
     }
   };
-  const all = poissonReplicates(
-    { rows: mask ? rowsFromMask(mask) : null, n, proportions: [], means, ranked },
-    resamples,
-    seed,
-    {
-      ...options,
-      progress: (k, reps) => {
-        done = k;
-        partial = reps ?? null;
-        release();
-      },
+  const input = { rows: mask ? rowsFromMask(mask) : null, n, proportions: [], means, ranked };
+  const all = poissonReplicates(input, resamples, seed, {
+    ...options,
+    // A second thread takes a share of the resample pairs (bootstrapHelper.ts).
+    helper: bootstrapHelper(input, resamples, seed),
+    progress: (k, reps) => {
+      done = k;
+      partial = reps ?? null;
+      release();
     },
-  );
+  });
   const run: SharedRun = {
     inputs,
     all,
