@@ -149,6 +149,20 @@ describe('a bootstrap split across threads', () => {
     expect(closed()).toBe(true);
   });
 
+  it('a helper that starts late (when the page asks) joins from the next pair, same numbers', async () => {
+    const inp = input(3000, true);
+    const single = await poissonReplicates(inp, 40, 6);
+    const { helper, asked } = localHelper(inp, 40, 6);
+    let calls = 0;
+    const split = await poissonReplicates(inp, 40, 6, {
+      helper: () => (++calls > 5 ? helper : null),
+      pause: tick,
+    });
+    expectSame(single, split);
+    expect(Math.min(...asked)).toBeGreaterThanOrEqual(5);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
   it('a helper that fails midway: this thread redoes its pairs, same numbers', async () => {
     const inp = input(3000, false);
     const single = await poissonReplicates(inp, 30, 8);

@@ -99,7 +99,10 @@ export async function poissonReplicates(
   input: ReplicateInput,
   resamples: number,
   seed: number,
-  options: ReplicateOptions & { helper?: PairHelper | null } = {},
+  options: ReplicateOptions & {
+    /** A helper, or a function asked before every pair until it gives one (a late start). */
+    helper?: PairHelper | null | (() => PairHelper | null);
+  } = {},
 ): Promise<Replicates> {
   const out = emptyReplicates(input, resamples);
   const between = async () => {
@@ -124,8 +127,13 @@ export async function poissonReplicates(
     while (prefix < pairs && finished[prefix]) prefix++;
     if (prefix > before) options.progress?.(Math.min(2 * prefix, resamples), out);
   };
-  const helper = options.helper ?? null;
-  let helperUp = !!helper;
+  let helper: PairHelper | null = null;
+  let helperUp = false;
+  const attach = () => {
+    if (helper || !options.helper) return;
+    helper = typeof options.helper === 'function' ? options.helper() : options.helper;
+    helperUp = !!helper;
+  };
   let stopped = false;
   let inFlight = 0;
   let wake: (() => void) | null = null;
@@ -164,13 +172,13 @@ export async function poissonReplicates(
     }
   };
   try {
-    feed();
     while (prefix < pairs) {
+      attach();
+      feed();
       const p = claim();
       if (p >= 0) {
         await pairInto(plan, seed, 2 * p, resamples, out, between);
         finish(p);
-        feed();
         continue;
       }
       // Only the helper's last pairs are left: wait for one (checking for a newer request).
@@ -182,7 +190,7 @@ export async function poissonReplicates(
     }
   } finally {
     stopped = true;
-    helper?.close();
+    (helper as PairHelper | null)?.close();
   }
   return out;
 }

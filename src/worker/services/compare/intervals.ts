@@ -152,6 +152,7 @@ function sharedReplicates(
   if (!runs) byData.set(data, (runs = []));
   const hit = runs.find(same);
   if (hit) return hit;
+  let wanted = false;
   let done = 0;
   let partial: Replicates | null = null;
   let failure: unknown = null;
@@ -169,8 +170,9 @@ function sharedReplicates(
   const input = { rows: mask ? rowsFromMask(mask) : null, n, proportions: [], means, ranked };
   const all = poissonReplicates(input, resamples, seed, {
     ...options,
-    // A second thread takes a share of the resample pairs (bootstrapHelper.ts).
-    helper: bootstrapHelper(input, resamples, seed),
+    // A second thread takes a share of the resample pairs (bootstrapHelper.ts) once the page
+    // waits for them (upTo below): a background run alone leaves that core to the page.
+    helper: () => (wanted ? bootstrapHelper(input, resamples, seed) : null),
     progress: (k, reps) => {
       done = k;
       partial = reps ?? null;
@@ -182,6 +184,7 @@ function sharedReplicates(
     all,
     upTo: (k) =>
       new Promise((resolve, reject) => {
+        wanted = true;
         waiting.push({ k, resolve, reject });
         release();
       }),
