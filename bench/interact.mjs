@@ -20,7 +20,7 @@
 //   npm run bench:interact -- --sizes=1m --trace   # + the threshold and match steps' timelines
 //
 // Writes bench/interact.json; RESULTS.md §12 is written by hand from it.
-/* global window, document */
+/* global window, document, self */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -294,6 +294,9 @@ async function fileSession(browser, url, file) {
     await page.getByRole('grid').waitFor();
     await sleep(500);
     out.steps.push(await compareStep(page, 'compare (revisit)', null));
+    // Resample pairs the bootstrap helper worker computed (of 100 per run), if it ran.
+    const helper = page.workers().find((w) => /bootstrap\.worker/.test(w.url()));
+    out.helper_pairs = helper ? await helper.evaluate(() => self.__bootstrapPairs) : null;
   } catch (err) {
     out.failed = String(err).split('\n')[0];
     await page.screenshot({ path: join(DATA, 'interact-fail-file.png') }).catch(() => {});

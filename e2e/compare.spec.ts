@@ -46,7 +46,6 @@ test('compare two versions: accuracies and flip counts read from the tables', as
   await expect(page.getByText(/Intervals from 200 bootstrap resamples/)).toBeVisible({
     timeout: 30_000,
   });
-
   const flips = page.getByRole('table', { name: /Flips from the baseline v1/ });
   const v2 = flips.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'v2' }) });
   await expect(v2.locator('td').nth(2)).toHaveText(String(truth.c2w));
@@ -56,6 +55,19 @@ test('compare two versions: accuracies and flip counts read from the tables', as
   // A flip count opens its rows as a new cohort.
   await v2.getByRole('button', { name: /correct → wrong/ }).click();
   await expect(page.getByText(`${truth.c2w} rows in`)).toBeVisible();
+
+  // Back in Compare the new cohort gets its intervals while the page waits: the engine worker's
+  // bootstrap helper takes a share of the resamples (bootstrapHelper.ts), same numbers.
+  await openView(page, 'Compare');
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByText(/Intervals from 200 bootstrap resamples/)).toBeVisible({
+    timeout: 30_000,
+  });
+  const helper = page.workers().find((w) => /bootstrap\.worker/.test(w.url()));
+  expect(helper, 'the bootstrap helper worker').toBeDefined();
+  const pairs = () =>
+    helper!.evaluate(() => (self as unknown as { __bootstrapPairs: number }).__bootstrapPairs);
+  expect(await pairs()).toBeGreaterThan(0);
 });
 
 test('a confusion cell clicks through to its rows', async ({ page }) => {

@@ -5,13 +5,20 @@
 // from a DuckDB script). A measurement, not a test (no threshold):
 //   npx vitest run --config bench/lib/interact/vitest.config.ts resamples
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build } from 'vite';
 import { tableToIPC, tableFromArrays } from 'apache-arrow';
 import { it } from 'vitest';
 import { Session } from '../../../src/worker/session/session';
 import { perRowOf } from '../../../src/worker/services/compare/perRow';
 import { labels01Of } from '../../../src/worker/services/compare/chartScores';
 import { rankedScore } from '../../../src/engine/compare/scoreIndex';
-import { poissonReplicates, type ReplicateInput } from '../../../src/engine/stats/poissonBootstrap';
+import {
+  type PairHelper,
+  poissonReplicates,
+  type ReplicateInput,
+} from '../../../src/engine/stats/poissonBootstrap';
 
 /** 1M rows, label 1 at 20 %, two continuous Float64 scores (every value distinct in practice). */
 function untiedArrow(n = 1_000_000): Uint8Array {
@@ -79,6 +86,75 @@ async function measure(input: ReplicateInput) {
   }
 }
 
+/** The helper thread (pairWorker.ts bundled by Vite, as the app's worker is). */
+async function nodeHelper() {
+  const dir = fileURLToPath(new URL('../../.tmp/pairWorker', import.meta.url));
+  // An SSR build bundles it for Node (as bench/recovery.mjs does for its engine code).
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: fileURLToPath(new URL('./pairWorker.ts', import.meta.url)),
+      outDir: dir,
+      emptyOutDir: true,
+      rollupOptions: { output: { entryFileNames: 'pairWorker.mjs' } },
+    },
+  });
+  const out = `${dir}/pairWorker.mjs`;
+  const w = new Worker(out);
+  const pending = new Map<number, (v: Float64Array) => void>();
+  let report: (r: { done: number; busyMs: number }) => void = () => {};
+  w.on('message', (m: { pair?: number; values?: Float64Array; done?: number; busyMs?: number }) => {
+    if (m.values) pending.get(m.pair!)?.(m.values);
+    else report(m as { done: number; busyMs: number });
+  });
+  let id = 0;
+  return {
+    start(input: ReplicateInput, resamples: number, seed: number) {
+      id++;
+      w.postMessage({ type: 'job', id, input, resamples, seed });
+      const share = new Promise<{ done: number; busyMs: number }>((r) => (report = r));
+      const helper: PairHelper = {
+        pair: (pair) =>
+          new Promise((resolve) => {
+            pending.set(pair, resolve);
+            w.postMessage({ type: 'pair', id, pair });
+          }),
+        close: () => w.postMessage({ type: 'drop', id }),
+      };
+      return { helper, share };
+    },
+    stop: () => w.terminate(),
+  };
+}
+
+/** The whole input on two threads (this one and a helper), as the browser's engine worker runs it. */
+async function measureTwoThreads(input: ReplicateInput) {
+  const h = await nodeHelper();
+  // The engine worker gives way between passes (breathe); here after every pass.
+  const pause = () => new Promise<void>((r) => setImmediate(r));
+  try {
+    for (const B of [4, 40]) {
+      const { helper, share } = h.start(input, B, 1);
+      const t = performance.now();
+      const cpu = process.cpuUsage();
+      await poissonReplicates(input, B, 1, { helper, pause });
+      const ms = performance.now() - t;
+      const used = process.cpuUsage(cpu);
+      const cpuMs = (used.user + used.system) / 1000;
+      const { done, busyMs } = await share;
+      if (B === 4) continue; // the first run compiles the helper's loops
+      console.log(
+        `  all, two threads: ${(B / (ms / 1000)).toFixed(1)} resamples/s wall ` +
+          `(${(ms / B).toFixed(1)} ms each); CPU of both threads ${(cpuMs / B).toFixed(1)} ms a ` +
+          `resample; helper did ${done} of ${B / 2} pairs (its loop busy ${busyMs.toFixed(0)} ms in all)`,
+      );
+    }
+  } finally {
+    await h.stop();
+  }
+}
+
 it('resamples per second at 1M rows, tied scores (flights)', async () => {
   // Written by bench/lib/interact/flights.mjs (npm run bench:interact writes it first).
   const file = new URL('../../data/flights_1m.arrow', import.meta.url);
@@ -91,4 +167,5 @@ it('resamples per second at 1M rows, untied continuous scores', async () => {
     ? await inputOf(file, new Uint8Array(readFileSync(file)))
     : await inputOf('untied_1m.arrow', untiedArrow());
   await measure(input);
+  await measureTwoThreads(input);
 }, 600_000);

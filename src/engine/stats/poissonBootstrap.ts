@@ -84,25 +84,142 @@ export class CancelledError extends Error {
  */
 const SCATTER_GROUPS = 1 << 17;
 
+/**
+ * Computes some resample pairs elsewhere (another thread): pair p is resamples 2p and 2p+1, its
+ * replicates packed as packPair writes them. A rejection hands the pair back to this thread.
+ */
+export interface PairHelper {
+  pair(p: number): Promise<Float64Array>;
+  /** No more pairs will be asked for (done or stopped): the helper may drop its inputs. */
+  close(): void;
+}
+
 /** Replicates of every input statistic over `resamples` Poisson resamples seeded by `seed`. */
 export async function poissonReplicates(
   input: ReplicateInput,
   resamples: number,
   seed: number,
-  options: ReplicateOptions = {},
+  options: ReplicateOptions & {
+    /** A helper, or a function asked before every pair until it gives one (a late start). */
+    helper?: PairHelper | null | (() => PairHelper | null);
+  } = {},
 ): Promise<Replicates> {
-  const out: Replicates = {
-    proportions: input.proportions.map(() => new Float64Array(resamples)),
-    means: input.means.map(() => new Float64Array(resamples)),
-    auc: input.ranked.map(() => new Float64Array(resamples)),
-    ap: input.ranked.map(() => new Float64Array(resamples)),
-  };
+  const out = emptyReplicates(input, resamples);
   const between = async () => {
     if (options.cancelled?.()) throw new CancelledError();
     const p = options.pause?.();
     if (p) await p;
     if (options.cancelled?.()) throw new CancelledError();
   };
+  const plan = replicatePlan(input);
+  // Pairs are handed out in order, to this thread or to the helper (at most two queued there), so
+  // both work until the last one; the replicates are reported done up to the first pair missing.
+  // A pair's weights depend only on (seed, pair), so who computes it does not change a number.
+  const pairs = Math.ceil(resamples / 2);
+  const finished = new Uint8Array(pairs);
+  const retry: number[] = [];
+  let next = 0;
+  let prefix = 0;
+  const claim = () => retry.shift() ?? (next < pairs ? next++ : -1);
+  const finish = (p: number) => {
+    finished[p] = 1;
+    const before = prefix;
+    while (prefix < pairs && finished[prefix]) prefix++;
+    if (prefix > before) options.progress?.(Math.min(2 * prefix, resamples), out);
+  };
+  let helper: PairHelper | null = null;
+  let helperUp = false;
+  const attach = () => {
+    if (helper || !options.helper) return;
+    helper = typeof options.helper === 'function' ? options.helper() : options.helper;
+    helperUp = !!helper;
+  };
+  let stopped = false;
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const woken = () => {
+    wake?.();
+    wake = null;
+  };
+  const feed = () => {
+    while (helperUp && !stopped && inFlight < 2) {
+      const p = claim();
+      if (p < 0) return;
+      inFlight++;
+      helper!.pair(p).then(
+        (packed) => {
+          inFlight--;
+          if (stopped) return;
+          try {
+            unpackPair(packed, out, 2 * p, resamples);
+          } catch {
+            helperUp = false;
+            retry.push(p);
+            return woken();
+          }
+          finish(p);
+          feed();
+          woken();
+        },
+        () => {
+          // The helper failed: this thread does the pair (and every later one).
+          inFlight--;
+          helperUp = false;
+          retry.push(p);
+          woken();
+        },
+      );
+    }
+  };
+  try {
+    while (prefix < pairs) {
+      attach();
+      feed();
+      const p = claim();
+      if (p >= 0) {
+        await pairInto(plan, seed, 2 * p, resamples, out, between);
+        finish(p);
+        continue;
+      }
+      // Only the helper's last pairs are left: wait for one (checking for a newer request).
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 50);
+      });
+      await between();
+    }
+  } finally {
+    stopped = true;
+    (helper as PairHelper | null)?.close();
+  }
+  return out;
+}
+
+/** Zeroed replicate arrays for `resamples` resamples of every input statistic. */
+export function emptyReplicates(input: ReplicateInput, resamples: number): Replicates {
+  return {
+    proportions: input.proportions.map(() => new Float64Array(resamples)),
+    means: input.means.map(() => new Float64Array(resamples)),
+    auc: input.ranked.map(() => new Float64Array(resamples)),
+    ap: input.ranked.map(() => new Float64Array(resamples)),
+  };
+}
+
+/** What the passes need besides the input: which path each statistic takes, and scratch arrays. */
+export interface ReplicatePlan {
+  input: ReplicateInput;
+  total: number;
+  scatter: (Int32Array | null)[];
+  grouped: ({ k: number; byCode: Float64Array } | null)[];
+  rowOrder: boolean;
+  w0: Uint8Array;
+  w1: Uint8Array;
+  acc: Int32Array[];
+  scattered: number[];
+  none?: Int32Array;
+}
+
+export function replicatePlan(input: ReplicateInput): ReplicatePlan {
   const { rows, n } = input;
   const total = rows ? rows.length : n;
   // Scores whose tie groups are few take their weights from the row-order pass.
@@ -128,46 +245,96 @@ export async function poissonReplicates(
   const w1 = new Uint8Array(w0.length);
   const acc = input.ranked.map((s, k) => new Int32Array(scatter[k] ? 4 * s.groupEnd.length : 0));
   const scattered = scatter.flatMap((code, k) => (code ? [k] : []));
-  let none: Int32Array | undefined;
-  for (let at = 0; at < resamples; at += 2) {
-    const key = resampleKey(seed, at >>> 1);
-    const both = at + 1 < resamples;
-    await between();
-    if (rowOrder) fillPair(rows, total, key, w0, w1);
-    input.proportions.forEach((v, c) =>
-      proportionPass(v, rows, total, w0, w1, out.proportions[c]!, at, both),
-    );
-    input.means.forEach((v, c) => {
-      if (!grouped[c]) meanPass(v, rows, total, w0, w1, out.means[c]!, at, both);
-    });
-    if (rowOrder)
-      for (const k of scattered) groupScatter(scatter[k]!, rows, total, w0, w1, acc[k]!);
-    else
-      for (let q = 0; q < scattered.length; q += 2) {
-        const a = scattered[q]!;
-        // An odd score out pairs with a code of −1 everywhere (no row), into its own sums.
-        const b = scattered[q + 1] ?? a;
-        const codeB = b === a ? (none ??= new Int32Array(n).fill(-1)) : scatter[b]!;
-        groupScatterHashed(scatter[a]!, codeB, rows, total, key, acc[a]!, acc[b]!);
-      }
-    for (let k = 0; k < input.ranked.length; k++) {
-      const s = input.ranked[k]!;
-      const groups = s.groupEnd.length;
-      if (scatter[k]) {
-        groupSweep(acc[k]!, groups, at, both, out.auc[k]!, out.ap[k]!);
-        grouped.forEach((g, c) => {
-          if (g?.k === k) groupMean(g.byCode, acc[k]!, groups, out.means[c]!, at, both);
-        });
-      } else {
-        await between();
-        // Mostly one-row groups (continuous scores): the per-row pass; else per group.
-        if (s.groupEnd.length * 2 > s.rows.length)
-          singlesPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
-        else rankPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
-      }
+  return { input, total, scatter, grouped, rowOrder, w0, w1, acc, scattered };
+}
+
+/**
+ * Replicates `at` and `at + 1` (the pair at/2, its weights from resampleKey(seed, at/2)) into
+ * `out`; `between` runs before the pair and before each score's own pass.
+ */
+export async function pairInto(
+  plan: ReplicatePlan,
+  seed: number,
+  at: number,
+  resamples: number,
+  out: Replicates,
+  between: (() => Promise<void>) | null,
+): Promise<void> {
+  const { input, total, scatter, grouped, rowOrder, w0, w1, acc, scattered } = plan;
+  const { rows, n } = input;
+  const key = resampleKey(seed, at >>> 1);
+  const both = at + 1 < resamples;
+  if (between) await between();
+  if (rowOrder) fillPair(rows, total, key, w0, w1);
+  input.proportions.forEach((v, c) =>
+    proportionPass(v, rows, total, w0, w1, out.proportions[c]!, at, both),
+  );
+  input.means.forEach((v, c) => {
+    if (!grouped[c]) meanPass(v, rows, total, w0, w1, out.means[c]!, at, both);
+  });
+  if (rowOrder) for (const k of scattered) groupScatter(scatter[k]!, rows, total, w0, w1, acc[k]!);
+  else
+    for (let q = 0; q < scattered.length; q += 2) {
+      const a = scattered[q]!;
+      // An odd score out pairs with a code of −1 everywhere (no row), into its own sums.
+      const b = scattered[q + 1] ?? a;
+      const codeB = b === a ? (plan.none ??= new Int32Array(n).fill(-1)) : scatter[b]!;
+      groupScatterHashed(scatter[a]!, codeB, rows, total, key, acc[a]!, acc[b]!);
     }
-    options.progress?.(Math.min(at + 2, resamples), out);
+  for (let k = 0; k < input.ranked.length; k++) {
+    const s = input.ranked[k]!;
+    const groups = s.groupEnd.length;
+    if (scatter[k]) {
+      groupSweep(acc[k]!, groups, at, both, out.auc[k]!, out.ap[k]!);
+      grouped.forEach((g, c) => {
+        if (g?.k === k) groupMean(g.byCode, acc[k]!, groups, out.means[c]!, at, both);
+      });
+    } else {
+      if (between) await between();
+      // Mostly one-row groups (continuous scores): the per-row pass; else per group.
+      if (s.groupEnd.length * 2 > s.rows.length)
+        singlesPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
+      else rankPass(s, key, at, both, out.auc[k]!, out.ap[k]!);
+    }
   }
+}
+
+/** Replicates `at` and `at + 1` of every series, in series order (proportions, means, AUC, AP). */
+export function packPair(out: Replicates, at: number): Float64Array {
+  const series = [...out.proportions, ...out.means, ...out.auc, ...out.ap];
+  const packed = new Float64Array(2 * series.length);
+  series.forEach((r, i) => {
+    packed[2 * i] = r[at]!;
+    packed[2 * i + 1] = at + 1 < r.length ? r[at + 1]! : NaN;
+  });
+  return packed;
+}
+
+/** Writes a packPair result back into `out` at `at` (and `at + 1` when it is a resample). */
+export function unpackPair(packed: Float64Array, out: Replicates, at: number, resamples: number) {
+  const series = [...out.proportions, ...out.means, ...out.auc, ...out.ap];
+  if (packed.length !== 2 * series.length) throw new Error('a helper pair of the wrong size');
+  series.forEach((r, i) => {
+    r[at] = packed[2 * i]!;
+    if (at + 1 < resamples) r[at + 1] = packed[2 * i + 1]!;
+  });
+}
+
+/**
+ * Replicates of pairs [from, to) only (the rest of `out` stays 0): what a helper thread computes
+ * for its share. Merged in resample order, shares give the single run's numbers.
+ */
+export async function replicatePairs(
+  input: ReplicateInput,
+  resamples: number,
+  seed: number,
+  from: number,
+  to: number,
+): Promise<Replicates> {
+  const out = emptyReplicates(input, resamples);
+  const plan = replicatePlan(input);
+  for (let p = from; p < to && 2 * p < resamples; p++)
+    await pairInto(plan, seed, 2 * p, resamples, out, null);
   return out;
 }
 

@@ -20,6 +20,7 @@ import {
 } from '../../../engine/stats/poissonBootstrap';
 import type { MetricKey } from '../../../protocol';
 import { labels01Of } from './chartScores';
+import { bootstrapHelper } from './bootstrapHelper';
 import { perRowOf } from './perRow';
 import type { VersionPoints } from './points';
 
@@ -151,6 +152,7 @@ function sharedReplicates(
   if (!runs) byData.set(data, (runs = []));
   const hit = runs.find(same);
   if (hit) return hit;
+  let wanted = false;
   let done = 0;
   let partial: Replicates | null = null;
   let failure: unknown = null;
@@ -165,24 +167,24 @@ function sharedReplicates(
       waiting.splice(w, 1);
     }
   };
-  const all = poissonReplicates(
-    { rows: mask ? rowsFromMask(mask) : null, n, proportions: [], means, ranked },
-    resamples,
-    seed,
-    {
-      ...options,
-      progress: (k, reps) => {
-        done = k;
-        partial = reps ?? null;
-        release();
-      },
+  const input = { rows: mask ? rowsFromMask(mask) : null, n, proportions: [], means, ranked };
+  const all = poissonReplicates(input, resamples, seed, {
+    ...options,
+    // A second thread takes a share of the resample pairs (bootstrapHelper.ts) once the page
+    // waits for them (upTo below): a background run alone leaves that core to the page.
+    helper: () => (wanted ? bootstrapHelper(input, resamples, seed) : null),
+    progress: (k, reps) => {
+      done = k;
+      partial = reps ?? null;
+      release();
     },
-  );
+  });
   const run: SharedRun = {
     inputs,
     all,
     upTo: (k) =>
       new Promise((resolve, reject) => {
+        wanted = true;
         waiting.push({ k, resolve, reject });
         release();
       }),
