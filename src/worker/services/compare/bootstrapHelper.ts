@@ -15,6 +15,9 @@ export type HelperOut =
 
 type Waiting = { resolve: (v: Float64Array) => void; reject: (e: Error) => void };
 
+/** Silence after which a pair's helper is given up (far above a pair's cost under load). */
+const HELPER_SILENCE_MS = 20_000;
+
 let worker: Worker | null | undefined;
 let nextId = 1;
 const pending = new Map<string, Waiting>();
@@ -69,8 +72,14 @@ export function bootstrapHelper(
     pair: (pair) =>
       new Promise((resolve, reject) => {
         if (worker !== w) return reject(new Error('bootstrap helper is gone'));
-        pending.set(`${id}:${pair}`, { resolve, reject });
+        const key = `${id}:${pair}`;
+        pending.set(key, { resolve, reject });
         w.postMessage({ type: 'pair', id, pair } satisfies HelperIn);
+        // A pair takes tens of ms; a helper silent this long is hung (no error event comes):
+        // drop it so the engine thread takes every pair back instead of waiting forever.
+        setTimeout(() => {
+          if (pending.has(key) && worker === w) broken('bootstrap helper did not answer');
+        }, HELPER_SILENCE_MS);
       }),
     close: () => {
       for (const key of pending.keys()) if (key.startsWith(`${id}:`)) pending.delete(key);
