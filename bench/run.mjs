@@ -203,8 +203,13 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-main().catch((err) => {
-  console.error(err);
-  killChildren();
-  process.exit(1);
-});
+// Exit once the results are written: a run sometimes stayed alive for minutes afterwards with
+// no child left (a handle of the browser or of a page server keeps the event loop open).
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    killChildren();
+    process.exit(1);
+  },
+);
