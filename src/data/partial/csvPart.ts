@@ -23,6 +23,8 @@ export const csvSplit = {
   minBytes: 16 * 2 ** 20,
   /** Where the split falls, as a share of the records' bytes. */
   at: 0.5,
+  /** The least the opener waits for the helper's part before scanning on alone. */
+  patienceMs: 2000,
   /** Run the helper on this thread (tests: Node has no Worker). */
   inProcess: false,
   /** Splits whose halves were joined / declined (tests check both paths run). */

@@ -232,11 +232,15 @@ async function partially(
     onProgress?.(helper ? body + ((at - body) * (n - body)) / (mid - body) : at, n);
   let part: PartResult | null = null;
   try {
+    const scanStart = performance.now();
     i = await firstPass(f, pass, body, (at) => at >= mid, tick);
     if (helper && i < n) {
       // The helper's records are this pass's only if one of ours starts where its first does.
       const waited = performance.now();
-      if (i === splitStart(bytes, mid - 1)) part = await helper.result;
+      // A helper far behind (starved of a core, slow to start) is not waited for longer than
+      // the opener took for its own half: scanning on alone then costs about as much.
+      const patience = Math.max(csvSplit.patienceMs, waited - scanStart);
+      if (i === splitStart(bytes, mid - 1)) part = await withinMs(helper.result, patience);
       if (part?.from !== i) part = null;
       helper.cancel();
       helper = null;
@@ -374,4 +378,11 @@ async function partially(
     infos,
     source,
   };
+}
+
+/** The promise's value, or null when it takes longer than `ms`. */
+function withinMs<T>(p: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
