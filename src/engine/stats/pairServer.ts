@@ -1,8 +1,8 @@
 import {
   emptyReplicates,
-  pairInto,
+  blockInto,
   replicatePlan,
-  packPair,
+  packBlock,
   type ReplicateInput,
   type ReplicatePlan,
   type Replicates,
@@ -10,7 +10,7 @@ import {
 
 /**
  * The helper thread's side of a split bootstrap (poissonReplicates' PairHelper): it keeps each
- * job's inputs and computes the resample pairs it is asked for with the same passes, so a pair's
+ * job's inputs and computes the blocks of resample pairs it is asked for with the same passes, so a pair's
  * replicates are the numbers the engine thread would have computed. One pair at a time (the
  * passes run to the end without giving way), so the plan's scratch arrays are never shared.
  */
@@ -25,12 +25,12 @@ export class PairServer {
     this.jobs.set(id, { plan, out: emptyReplicates(input, resamples), seed, resamples });
   }
 
-  /** Pair p's replicates packed (packPair); throws for a job it does not hold. */
+  /** Block p's replicates packed (packBlock); throws for a job it does not hold. */
   async pair(id: number, p: number): Promise<Float64Array> {
     const j = this.jobs.get(id);
     if (!j) throw new Error(`bootstrap helper: no job ${id}`);
-    await pairInto(j.plan, j.seed, 2 * p, j.resamples, j.out, null);
-    return packPair(j.out, 2 * p);
+    await blockInto(j.plan, j.seed, p, j.resamples, j.out, null);
+    return packBlock(j.out, p);
   }
 
   drop(id: number): void {

@@ -14,6 +14,7 @@ import {
   singlesPass,
   valuesByGroup,
 } from './poissonPasses';
+import { SIMD_PAIRS, type SimdPlan, simdPlan } from './simd/poissonSimd';
 
 /**
  * Bootstrap replicates of many statistics at once with Poisson(1) row weights (./poisson):
@@ -29,6 +30,9 @@ import {
  * (Blocks of 8–16 resamples per pass with per-resample sums in typed arrays were 2–3× slower in
  * V8: the sums did not stay in registers. One pass per pair summing every mean into a typed
  * array per row was the slowest part at 1M rows, issue 15.)
+ * Where WebAssembly SIMD is available, the row-order proportions and means and the scores'
+ * own passes run in it instead (./simd): eight resamples per pass, one lane each, the same
+ * numbers bit for bit. Work is therefore handed out in blocks of SIMD_PAIRS pairs.
  */
 
 // A module-local binding: test runners rewrite imported names into property reads, which cost
@@ -85,8 +89,9 @@ export class CancelledError extends Error {
 const SCATTER_GROUPS = 1 << 17;
 
 /**
- * Computes some resample pairs elsewhere (another thread): pair p is resamples 2p and 2p+1, its
- * replicates packed as packPair writes them. A rejection hands the pair back to this thread.
+ * Computes some blocks of resample pairs elsewhere (another thread): block p is pairs
+ * SIMD_PAIRS·p … SIMD_PAIRS·p + SIMD_PAIRS − 1, i.e. resamples 2·SIMD_PAIRS·p onwards, its
+ * replicates packed as packBlock writes them. A rejection hands the block back to this thread.
  */
 export interface PairHelper {
   pair(p: number): Promise<Float64Array>;
@@ -112,10 +117,11 @@ export async function poissonReplicates(
     if (options.cancelled?.()) throw new CancelledError();
   };
   const plan = replicatePlan(input);
-  // Pairs are handed out in order, to this thread or to the helper (at most two queued there), so
-  // both work until the last one; the replicates are reported done up to the first pair missing.
-  // A pair's weights depend only on (seed, pair), so who computes it does not change a number.
-  const pairs = Math.ceil(resamples / 2);
+  // Blocks of pairs are handed out in order, to this thread or to the helper (at most two queued
+  // there), so both work until the last one; the replicates are reported done up to the first
+  // block missing. A pair's weights depend only on (seed, pair), so who computes it does not
+  // change a number.
+  const pairs = Math.ceil(resamples / (2 * SIMD_PAIRS));
   const finished = new Uint8Array(pairs);
   const retry: number[] = [];
   let next = 0;
@@ -125,7 +131,7 @@ export async function poissonReplicates(
     finished[p] = 1;
     const before = prefix;
     while (prefix < pairs && finished[prefix]) prefix++;
-    if (prefix > before) options.progress?.(Math.min(2 * prefix, resamples), out);
+    if (prefix > before) options.progress?.(Math.min(2 * SIMD_PAIRS * prefix, resamples), out);
   };
   let helper: PairHelper | null = null;
   let helperUp = false;
@@ -151,7 +157,7 @@ export async function poissonReplicates(
           inFlight--;
           if (stopped) return;
           try {
-            unpackPair(packed, out, 2 * p, resamples);
+            unpackBlock(packed, out, p, resamples);
           } catch {
             helperUp = false;
             retry.push(p);
@@ -177,7 +183,7 @@ export async function poissonReplicates(
       feed();
       const p = claim();
       if (p >= 0) {
-        await pairInto(plan, seed, 2 * p, resamples, out, between);
+        await blockInto(plan, seed, p, resamples, out, between);
         finish(p);
         continue;
       }
@@ -217,9 +223,15 @@ export interface ReplicatePlan {
   acc: Int32Array[];
   scattered: number[];
   none?: Int32Array;
+  /** The statistics the SIMD kernels take (the JS passes skip them), or null. */
+  simd: SimdPlan | null;
 }
 
-export function replicatePlan(input: ReplicateInput): ReplicatePlan {
+/**
+ * Which pass each statistic takes, and their scratch arrays. `simd: false` keeps every
+ * statistic on the JS passes (the reference the SIMD kernels are tested against).
+ */
+export function replicatePlan(input: ReplicateInput, { simd = true } = {}): ReplicatePlan {
   const { rows, n } = input;
   const total = rows ? rows.length : n;
   // Scores whose tie groups are few take their weights from the row-order pass.
@@ -238,14 +250,47 @@ export function replicatePlan(input: ReplicateInput): ReplicatePlan {
     }
     return null;
   });
+  // Row-order proportions and means, and the scores with a pass of their own, go to SIMD.
+  const kernels = simd
+    ? simdPlan(
+        rows,
+        n,
+        input.proportions,
+        input.means.flatMap((values, index) => (grouped[index] ? [] : [{ index, values }])),
+        input.ranked.flatMap((score, index) => (scatter[index] ? [] : [{ index, score }])),
+      )
+    : null;
+  const owned = kernels?.share;
   // Weights in row order for proportions and the other means; the scores hash their own rows
   // (two at a time) when nothing else needs them.
-  const rowOrder = input.proportions.length + grouped.filter((g) => !g).length > 0;
+  const rowOrder =
+    (owned?.proportions.length ? 0 : input.proportions.length) +
+      grouped.filter((g, c) => !g && !owned?.means.includes(c)).length >
+    0;
   const w0 = new Uint8Array(rowOrder ? total : 0);
   const w1 = new Uint8Array(w0.length);
   const acc = input.ranked.map((s, k) => new Int32Array(scatter[k] ? 4 * s.groupEnd.length : 0));
   const scattered = scatter.flatMap((code, k) => (code ? [k] : []));
-  return { input, total, scatter, grouped, rowOrder, w0, w1, acc, scattered };
+  return { input, total, scatter, grouped, rowOrder, w0, w1, acc, scattered, simd: kernels };
+}
+
+/**
+ * Replicates of block `block` (pairs SIMD_PAIRS·block onwards, those below `resamples`): the
+ * SIMD kernels' statistics in one call per kernel, the rest pair by pair (pairInto).
+ */
+export async function blockInto(
+  plan: ReplicatePlan,
+  seed: number,
+  block: number,
+  resamples: number,
+  out: Replicates,
+  between: (() => Promise<void>) | null,
+): Promise<void> {
+  if (plan.simd) await plan.simd.block(seed, block, resamples, out, between);
+  for (let k = 0; k < SIMD_PAIRS; k++) {
+    const at = 2 * (SIMD_PAIRS * block + k);
+    if (at < resamples) await pairInto(plan, seed, at, resamples, out, between);
+  }
 }
 
 /**
@@ -261,16 +306,19 @@ export async function pairInto(
   between: (() => Promise<void>) | null,
 ): Promise<void> {
   const { input, total, scatter, grouped, rowOrder, w0, w1, acc, scattered } = plan;
+  const owned = plan.simd?.share;
   const { rows, n } = input;
   const key = resampleKey(seed, at >>> 1);
   const both = at + 1 < resamples;
   if (between) await between();
   if (rowOrder) fillPair(rows, total, key, w0, w1);
-  input.proportions.forEach((v, c) =>
-    proportionPass(v, rows, total, w0, w1, out.proportions[c]!, at, both),
-  );
+  if (!owned?.proportions.length)
+    input.proportions.forEach((v, c) =>
+      proportionPass(v, rows, total, w0, w1, out.proportions[c]!, at, both),
+    );
   input.means.forEach((v, c) => {
-    if (!grouped[c]) meanPass(v, rows, total, w0, w1, out.means[c]!, at, both);
+    if (!grouped[c] && !owned?.means.includes(c))
+      meanPass(v, rows, total, w0, w1, out.means[c]!, at, both);
   });
   if (rowOrder) for (const k of scattered) groupScatter(scatter[k]!, rows, total, w0, w1, acc[k]!);
   else
@@ -289,7 +337,7 @@ export async function pairInto(
       grouped.forEach((g, c) => {
         if (g?.k === k) groupMean(g.byCode, acc[k]!, groups, out.means[c]!, at, both);
       });
-    } else {
+    } else if (!owned?.ranked.includes(k)) {
       if (between) await between();
       // Mostly one-row groups (continuous scores): the per-row pass; else per group.
       if (s.groupEnd.length * 2 > s.rows.length)
@@ -299,30 +347,41 @@ export async function pairInto(
   }
 }
 
-/** Replicates `at` and `at + 1` of every series, in series order (proportions, means, AUC, AP). */
-export function packPair(out: Replicates, at: number): Float64Array {
+/** Resamples of one block. */
+const BLOCK_RESAMPLES = 2 * SIMD_PAIRS;
+
+/** Block `block`'s replicates of every series, in series order (proportions, means, AUC, AP). */
+export function packBlock(out: Replicates, block: number): Float64Array {
   const series = [...out.proportions, ...out.means, ...out.auc, ...out.ap];
-  const packed = new Float64Array(2 * series.length);
+  const packed = new Float64Array(BLOCK_RESAMPLES * series.length);
+  const at = BLOCK_RESAMPLES * block;
   series.forEach((r, i) => {
-    packed[2 * i] = r[at]!;
-    packed[2 * i + 1] = at + 1 < r.length ? r[at + 1]! : NaN;
+    for (let k = 0; k < BLOCK_RESAMPLES; k++)
+      packed[BLOCK_RESAMPLES * i + k] = at + k < r.length ? r[at + k]! : NaN;
   });
   return packed;
 }
 
-/** Writes a packPair result back into `out` at `at` (and `at + 1` when it is a resample). */
-export function unpackPair(packed: Float64Array, out: Replicates, at: number, resamples: number) {
+/** Writes a packBlock result back into `out` (the resamples below `resamples`). */
+export function unpackBlock(
+  packed: Float64Array,
+  out: Replicates,
+  block: number,
+  resamples: number,
+) {
   const series = [...out.proportions, ...out.means, ...out.auc, ...out.ap];
-  if (packed.length !== 2 * series.length) throw new Error('a helper pair of the wrong size');
+  if (packed.length !== BLOCK_RESAMPLES * series.length)
+    throw new Error('a helper block of the wrong size');
+  const at = BLOCK_RESAMPLES * block;
   series.forEach((r, i) => {
-    r[at] = packed[2 * i]!;
-    if (at + 1 < resamples) r[at + 1] = packed[2 * i + 1]!;
+    for (let k = 0; k < BLOCK_RESAMPLES && at + k < resamples; k++)
+      r[at + k] = packed[BLOCK_RESAMPLES * i + k]!;
   });
 }
 
 /**
- * Replicates of pairs [from, to) only (the rest of `out` stays 0): what a helper thread computes
- * for its share. Merged in resample order, shares give the single run's numbers.
+ * Replicates of pairs [from, to) only (the rest of `out` stays 0), on the JS passes: merged in
+ * resample order, shares give the single run's numbers (which may come from SIMD).
  */
 export async function replicatePairs(
   input: ReplicateInput,
@@ -332,7 +391,7 @@ export async function replicatePairs(
   to: number,
 ): Promise<Replicates> {
   const out = emptyReplicates(input, resamples);
-  const plan = replicatePlan(input);
+  const plan = replicatePlan(input, { simd: false });
   for (let p = from; p < to && 2 * p < resamples; p++)
     await pairInto(plan, seed, 2 * p, resamples, out, null);
   return out;
