@@ -12,7 +12,7 @@ port.on('message', (m: HelperIn) => {
   if (m.type === 'job') server.job(m.id, m.input, m.resamples, m.seed);
   else if (m.type === 'drop') {
     server.drop(m.id);
-    // Its share of the run: pairs and the thread's busy time (Node 20 has no per-thread CPU).
+    // Its share of the run: blocks of pairs and the thread's busy time (Node 20 has no per-thread CPU).
     port.postMessage({ done: pairs, busyMs: performance.eventLoopUtilization().active });
   } else
     server.pair(m.id, m.pair).then((values) => {

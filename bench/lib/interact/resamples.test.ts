@@ -19,6 +19,7 @@ import {
   poissonReplicates,
   type ReplicateInput,
 } from '../../../src/engine/stats/poissonBootstrap';
+import { SIMD_PAIRS } from '../../../src/engine/stats/simd/poissonSimd';
 
 /** 1M rows, label 1 at 20 %, two continuous Float64 scores (every value distinct in practice). */
 function untiedArrow(n = 1_000_000): Uint8Array {
@@ -147,7 +148,7 @@ async function measureTwoThreads(input: ReplicateInput) {
       console.log(
         `  all, two threads: ${(B / (ms / 1000)).toFixed(1)} resamples/s wall ` +
           `(${(ms / B).toFixed(1)} ms each); CPU of both threads ${(cpuMs / B).toFixed(1)} ms a ` +
-          `resample; helper did ${done} of ${B / 2} pairs (its loop busy ${busyMs.toFixed(0)} ms in all)`,
+          `resample; helper did ${done} of ${B / (2 * SIMD_PAIRS)} blocks of ${SIMD_PAIRS} pairs (its loop busy ${busyMs.toFixed(0)} ms in all)`,
       );
     }
   } finally {

@@ -291,39 +291,44 @@ function rank(): Func {
 /**
  * means<k>(rows, total, cols, out): k weighted means in row order for eight resamples. rows: the
  * row index of each position (u32); cols: k byte offsets of f64 columns by position (NaN =
- * skipped); out per column: Σw as i32 × 8, then Σv·w as f64 × 8 (96 bytes).
+ * skipped); out per column: Σw as i32 × 8, then Σv·w as f64 × 8 (96 bytes). clean<k>: the same
+ * for columns with no NaN.
  */
-function means(k: number): Func {
+function means(k: number, clean: boolean): Func {
   const cols = Array.from({ length: k }, (_, c) => c);
-  const sums = cols.flatMap((c) => [
-    `CA${c}`,
-    `CB${c}`,
-    `S${c}_0`,
-    `S${c}_1`,
-    `S${c}_2`,
-    `S${c}_3`,
-  ]);
-  const column = (c: number): Instr[] => [
-    get(`c${c}`),
-    get('jb'),
-    'i32.add',
-    'f64.load',
-    tee('v'),
-    get('v'),
-    'f64.eq',
-    ['if'],
-    ...addTo(`CA${c}`, 'i32x4.add', get('A')),
-    ...addTo(`CB${c}`, 'i32x4.add', get('B')),
+  // Columns with no NaN (clean) share one Σw, added once per row, and need no test per value.
+  const weightSums = clean ? ['CA', 'CB'] : cols.flatMap((c) => [`CA${c}`, `CB${c}`]);
+  const ca = (c: number) => (clean ? 'CA' : `CA${c}`);
+  const cb = (c: number) => (clean ? 'CB' : `CB${c}`);
+  const sums = cols.flatMap((c) => [`S${c}_0`, `S${c}_1`, `S${c}_2`, `S${c}_3`]);
+  const products = (c: number): Instr[] => [
     get('v'),
     'f64x2.splat',
     set('V'),
     ...['FA0', 'FA1', 'FB0', 'FB1'].flatMap((f, q) =>
       addTo(`S${c}_${q}`, 'f64x2.add', get('V'), get(f), 'f64x2.mul'),
     ),
-    'end',
   ];
+  const load = (c: number): Instr[] => [get(`c${c}`), get('jb'), 'i32.add', 'f64.load', set('v')];
+  const column = (c: number): Instr[] =>
+    clean
+      ? [...load(c), ...products(c)]
+      : [
+          ...load(c),
+          get('v'),
+          get('v'),
+          'f64.eq',
+          ['if'],
+          ...addTo(ca(c), 'i32x4.add', get('A')),
+          ...addTo(cb(c), 'i32x4.add', get('B')),
+          ...products(c),
+          'end',
+        ];
+  const shared: Instr[] = clean
+    ? [...addTo('CA', 'i32x4.add', get('A')), ...addTo('CB', 'i32x4.add', get('B'))]
+    : [];
   return {
-    name: `means${k}`,
+    name: `${clean ? 'clean' : 'means'}${k}`,
     params: [
       ['rows', 'i32'],
       ['total', 'i32'],
@@ -335,7 +340,7 @@ function means(k: number): Func {
       ['jb', 'i32'],
       ...cols.map((c): [string, 'i32'] => [`c${c}`, 'i32']),
       ['v', 'f64'],
-      ...['K', 'H', 'W', 'A', 'B', 'V', 'FA0', 'FA1', 'FB0', 'FB1', ...sums].map(
+      ...['K', 'H', 'W', 'A', 'B', 'V', 'FA0', 'FA1', 'FB0', 'FB1', ...weightSums, ...sums].map(
         (n): [string, 'v128'] => [n, 'v128'],
       ),
     ],
@@ -369,6 +374,7 @@ function means(k: number): Func {
       ...f64Of('B', 1),
       set('FB1'),
       ...cols.flatMap(column),
+      ...shared,
       get('j'),
       i32(1),
       'i32.add',
@@ -379,9 +385,11 @@ function means(k: number): Func {
       'end',
       'end',
       ...cols.flatMap((c): Instr[] =>
-        [`CA${c}`, `CB${c}`, `S${c}_0`, `S${c}_1`, `S${c}_2`, `S${c}_3`].flatMap(
-          (n, q): Instr[] => [get('out'), get(n), ['v128.store', { offset: 96 * c + 16 * q }]],
-        ),
+        [ca(c), cb(c), `S${c}_0`, `S${c}_1`, `S${c}_2`, `S${c}_3`].flatMap((n, q): Instr[] => [
+          get('out'),
+          get(n),
+          ['v128.store', { offset: 96 * c + 16 * q }],
+        ]),
       ),
     ],
   };
@@ -390,7 +398,11 @@ function means(k: number): Func {
 /** Column counts with a means function of their own (more columns: several calls). */
 export const MEANS_WIDTHS = [1, 2, 3, 4];
 
-/** The module's bytes: rank and means1..means4. */
+/** The module's bytes: rank, means1..means4 and clean1..clean4 (columns with no NaN). */
 export function kernelModule(): Uint8Array<ArrayBuffer> {
-  return moduleOf([rank(), ...MEANS_WIDTHS.map(means)]);
+  return moduleOf([
+    rank(),
+    ...MEANS_WIDTHS.map((k) => means(k, false)),
+    ...MEANS_WIDTHS.map((k) => means(k, true)),
+  ]);
 }

@@ -24,13 +24,11 @@ const COLS = 16;
 const OUT = 128;
 const DATA = 1024;
 
-interface Kernels {
-  rank(rows: number, pos: number, ends: number, m: number, out: number): void;
-  means1(rows: number, total: number, cols: number, out: number): void;
-  means2(rows: number, total: number, cols: number, out: number): void;
-  means3(rows: number, total: number, cols: number, out: number): void;
-  means4(rows: number, total: number, cols: number, out: number): void;
-}
+type MeansKernel = (rows: number, total: number, cols: number, out: number) => void;
+/** rank, and means1..4 / clean1..4 by name. */
+type Kernels = Record<string, MeansKernel> & {
+  rank: (rows: number, pos: number, ends: number, m: number, out: number) => void;
+};
 
 let module: WebAssembly.Module | null | undefined;
 function kernelsModule(): WebAssembly.Module | null {
@@ -117,6 +115,9 @@ export function simdPlan(
     return null;
   }
   const buf = memory.buffer;
+  const widest = MEANS_WIDTHS[MEANS_WIDTHS.length - 1]!;
+  // Columns with no NaN go to the clean kernels (one Σw for all, no test per value).
+  const clean = new Array<boolean>(columns).fill(true);
   if (columns) {
     const r = new Uint32Array(buf, rowsAt, total);
     if (rows) r.set(rows);
@@ -133,6 +134,23 @@ export function simdPlan(
       if (rows) for (let j = 0; j < total; j++) out[j] = values[rows[j]!]!;
       else out.set(values);
     });
+    colAt.forEach((a, c) => {
+      const col = new Float64Array(buf, a, total);
+      for (let j = 0; j < total; j++)
+        if (col[j] !== col[j]) {
+          clean[c] = false;
+          break;
+        }
+    });
+  }
+  // Calls of up to four columns, each all clean or all not.
+  const calls: { kernel: string; cols: number[] }[] = [];
+  for (const kind of [true, false]) {
+    const cols = clean.flatMap((x, c) => (x === kind ? [c] : []));
+    for (let c0 = 0; c0 < cols.length; c0 += widest) {
+      const part = cols.slice(c0, c0 + widest);
+      calls.push({ kernel: `${kind ? 'clean' : 'means'}${part.length}`, cols: part });
+    }
   }
   scores.forEach(({ score }, k) => {
     const a = scoreAt[k]!;
@@ -150,7 +168,6 @@ export function simdPlan(
   const outI32 = new Int32Array(buf, OUT, 96);
   const outF64 = new Float64Array(buf, OUT, 48);
   const outI64 = new BigInt64Array(buf, OUT, 8);
-  const widest = MEANS_WIDTHS[MEANS_WIDTHS.length - 1]!;
   return {
     share,
     async block(seed, block, resamples, out, between) {
@@ -167,13 +184,12 @@ export function simdPlan(
         ...share.proportions.map((c) => out.proportions[c]!),
         ...share.means.map((c) => out.means[c]!),
       ];
-      for (let c0 = 0; c0 < columns; c0 += widest) {
-        const k = Math.min(widest, columns - c0);
+      for (const call of calls) {
         if (between) await between();
-        for (let c = 0; c < k; c++) colTable[c] = colAt[c0 + c]!;
-        kernels[`means${k}` as 'means1'](rowsAt, total, COLS, OUT);
-        for (let c = 0; c < k; c++) {
-          const target = targets[c0 + c]!;
+        call.cols.forEach((c, q) => (colTable[q] = colAt[c]!));
+        kernels[call.kernel]!(rowsAt, total, COLS, OUT);
+        for (let c = 0; c < call.cols.length; c++) {
+          const target = targets[call.cols[c]!]!;
           lanes((l, r) => (target[r] = outF64[12 * c + 4 + l]! / outI32[24 * c + l]!));
         }
       }
