@@ -70,21 +70,26 @@ async function measure(input: ReplicateInput) {
     'the 4 means alone (row-order path)': { ...input, ranked: [] },
     'AUC and AP of the 2 scores alone': { ...input, means: [] },
   };
-  await poissonReplicates(input, 4, 1); // compile the hot loops first
+  // The JS passes and the WebAssembly SIMD kernels (the default) alternately, in this process:
+  // the same replicates, so the A/B is of speed alone.
+  for (const simd of [false, true]) await poissonReplicates(input, 8, 1, { simd }); // compile
   const B = 40;
-  for (const [name, inp] of Object.entries(parts)) {
-    const t = performance.now();
-    const cpu = process.cpuUsage();
-    await poissonReplicates(inp, B, 1);
-    const ms = performance.now() - t;
-    // CPU time too: on the shared machine the wall time counts other processes' turns.
-    const used = process.cpuUsage(cpu);
-    const cpuMs = (used.user + used.system) / 1000;
-    console.log(
-      `  ${name}: ${(B / (ms / 1000)).toFixed(1)} resamples/s (${(ms / B).toFixed(1)} ms each); ` +
-        `CPU ${(B / (cpuMs / 1000)).toFixed(1)} resamples/s (${(cpuMs / B).toFixed(1)} ms)`,
-    );
-  }
+  for (const round of [1, 2])
+    for (const [name, inp] of Object.entries(parts))
+      for (const simd of [false, true]) {
+        const t = performance.now();
+        const cpu = process.cpuUsage();
+        await poissonReplicates(inp, B, 1, { simd });
+        const ms = performance.now() - t;
+        // CPU time too: on the shared machine the wall time counts other processes' turns.
+        const used = process.cpuUsage(cpu);
+        const cpuMs = (used.user + used.system) / 1000;
+        console.log(
+          `  ${round} ${simd ? 'SIMD' : 'JS  '} ${name}: ${(B / (ms / 1000)).toFixed(1)} resamples/s ` +
+            `(${(ms / B).toFixed(1)} ms each); CPU ${(B / (cpuMs / 1000)).toFixed(1)} resamples/s ` +
+            `(${(cpuMs / B).toFixed(1)} ms)`,
+        );
+      }
 }
 
 /** The helper thread (pairWorker.ts bundled by Vite, as the app's worker is). */

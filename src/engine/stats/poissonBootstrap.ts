@@ -107,6 +107,8 @@ export async function poissonReplicates(
   options: ReplicateOptions & {
     /** A helper, or a function asked before every pair until it gives one (a late start). */
     helper?: PairHelper | null | (() => PairHelper | null);
+    /** false: the JS passes only (the bench's A/B; the replicates are the same). */
+    simd?: boolean;
   } = {},
 ): Promise<Replicates> {
   const out = emptyReplicates(input, resamples);
@@ -116,7 +118,7 @@ export async function poissonReplicates(
     if (p) await p;
     if (options.cancelled?.()) throw new CancelledError();
   };
-  const plan = replicatePlan(input);
+  const plan = replicatePlan(input, { simd: options.simd ?? true });
   // Blocks of pairs are handed out in order, to this thread or to the helper (at most two queued
   // there), so both work until the last one; the replicates are reported done up to the first
   // block missing. A pair's weights depend only on (seed, pair), so who computes it does not
