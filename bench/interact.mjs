@@ -287,14 +287,22 @@ async function fileSession(browser, url, file) {
     out.overview_s = (Date.now() - t) / 1000;
     await page.evaluate(installInteractProbe);
     await sleep(WAIT);
+    if (TRACE) await startTrace(page);
+    const t0 = await now(page);
     out.steps.push(
       await compareStep(page, 'compare (first visit)', join(DATA, 'interact-frames-file')),
     );
+    if (TRACE) {
+      const trace = await readTrace(page, t0, 'compare (first visit), from just before the click');
+      writeFileSync(join(DATA, 'interact-trace-file.txt'), trace);
+      console.log(trace);
+    }
     await view(page, 'Rows').click();
     await page.getByRole('grid').waitFor();
     await sleep(500);
     out.steps.push(await compareStep(page, 'compare (revisit)', null));
-    // Resample pairs the bootstrap helper worker computed (of 100 per run), if it ran.
+    // Blocks of four resample pairs the bootstrap helper worker computed (of 25 per run), if it
+    // ran (the worker's counter keeps its old name).
     const helper = page.workers().find((w) => /bootstrap\.worker/.test(w.url()));
     out.helper_pairs = helper ? await helper.evaluate(() => self.__bootstrapPairs) : null;
   } catch (err) {
