@@ -19,6 +19,7 @@ import {
   Utf8,
 } from 'apache-arrow';
 import { uniqueNames } from '../fromArrow';
+import { DataError } from '../readIpc';
 import {
   type Inferred,
   MAX_CELLS,
@@ -139,7 +140,9 @@ export async function readCsvPartially(
   try {
     return await partially(src, fileName, onProgress, split);
   } catch (err) {
-    if (src.ready === src.bytes.length) return null;
+    // A bad record within the bytes read (records are checked only once they lie there) gives
+    // the same null again: not worth reading the rest (a paused read) and scanning again.
+    if (src.ready === src.bytes.length || err instanceof DataError) return null;
     // Not read yet: a read error (rethrown by `done`), or a record that crossed the end of the
     // bytes read so far, or a bad record (parsed again whole, it gives null again).
     void err;
