@@ -35,6 +35,42 @@ describe('readArriving', () => {
       expect(await src.done).toEqual(data);
     }));
 
+  it('paused: reads no slice past the pause until more is asked for, then the whole file', () =>
+    withSlices(1000, async () => {
+      const data = Uint8Array.from({ length: 20_500 }, (_, i) => (i * 17 + 3) & 255);
+      // Counts the slices asked of the file: none may start at or past the pause while paused.
+      const starts: number[] = [];
+      const file = new File([data], 'x.csv');
+      const counted = {
+        size: file.size,
+        name: 'x.csv',
+        slice: (a: number, b: number) => (starts.push(a), file.slice(a, b)),
+      } as unknown as File;
+      const src = readArriving(counted, () => {}, new ReadBudget());
+      src.pause!(6500);
+      // Wait until every slice before the pause has landed (more() resolves as slices land).
+      // (asked for only while short of it: once there, more() would resume the read)
+      arriving.paused = 0;
+      while (src.ready < 7000) await src.more();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(arriving.paused).toBeGreaterThan(0);
+      expect(Math.max(...starts)).toBeLessThan(7000);
+      expect(src.ready).toBe(7000);
+      expect(src.bytes.subarray(0, 7000)).toEqual(data.subarray(0, 7000));
+      // Asked for bytes past the pause: the read goes on to the end.
+      await src.more();
+      expect(await src.done).toEqual(data);
+      expect(Math.max(...starts)).toBe(20_000);
+    }));
+
+  it('paused: `done` resumes the read', () =>
+    withSlices(1000, async () => {
+      const data = Uint8Array.from({ length: 9_000 }, (_, i) => i & 255);
+      const src = readArriving(new File([data], 'x.csv'), () => {}, new ReadBudget());
+      src.pause!(2000);
+      expect(await src.done).toEqual(data);
+    }));
+
   it('refuses a file over the budget before reading', () => {
     const file = new File([new Uint8Array(100)], 'big.csv');
     expect(() => readArriving(file, () => {}, new ReadBudget(50, 50))).toThrow(/big|larger|GiB/);

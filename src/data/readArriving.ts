@@ -15,8 +15,14 @@ export interface Arriving {
   breathe(): Promise<void>;
   /** Stops the 'reading' progress: the parse reports its own from here. */
   quiet(): void;
-  /** The whole file, once read. */
+  /** The whole file, once read (asking for it resumes a paused read). */
   readonly done: Promise<Uint8Array>;
+  /**
+   * Reads no slice starting at or after `at` until more bytes are asked for (`more` with
+   * every slice before `at` landed, or `done`): a CSV whose second half a helper scans does not
+   * read that half during the first view's scan (the machine's cores do the scanning).
+   */
+  pause?(at: number): void;
 }
 
 /**
@@ -28,6 +34,7 @@ export const arriving = {
   sliceBytes: 8 * 2 ** 20,
   guard: 2 ** 20,
   /** parses begun again */ again: 0,
+  /** reads that waited at a pause (tests check the paused path runs) */ paused: 0,
 };
 const IN_FLIGHT = 4;
 
@@ -87,8 +94,21 @@ export function readArriving(
     for (const f of w) f();
   };
   let next = 0;
+  let pauseAt = Infinity;
+  let paused: (() => void)[] = [];
+  const resume = () => {
+    pauseAt = Infinity;
+    const w = paused;
+    paused = [];
+    for (const f of w) f();
+  };
   const reader = async () => {
     while (next < slices) {
+      if (next * sliceBytes >= pauseAt) {
+        arriving.paused++;
+        await new Promise<void>((r) => paused.push(r));
+        continue;
+      }
       const k = next++;
       const at = k * sliceBytes;
       const want = Math.min(sliceBytes, total - at);
@@ -127,6 +147,8 @@ export function readArriving(
     more() {
       if (failed) return Promise.reject(failed);
       if (ready === total) return Promise.resolve();
+      // Every slice before the pause has landed: what is asked for lies past it.
+      if (first * sliceBytes >= pauseAt) resume();
       return new Promise<void>((resolve) => wake.push(resolve)).then(() => {
         if (failed) throw failed;
       });
@@ -135,6 +157,12 @@ export function readArriving(
     quiet: () => {
       reporting = false;
     },
-    done,
+    get done() {
+      resume();
+      return done;
+    },
+    pause(at: number) {
+      pauseAt = at;
+    },
   };
 }

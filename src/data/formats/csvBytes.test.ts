@@ -203,3 +203,93 @@ describe('plainList against JSON.parse', () => {
     }
   });
 });
+
+describe('plainList, four digits at a time', () => {
+  /** Math.fround(Number(x)) per value of a JSON list (the string path's float32s). */
+  const fround = (t: string) => Float32Array.from(JSON.parse(t) as number[]);
+
+  it('at float32 rounding boundaries (double rounding): refuses or equals Math.fround(Number)', () => {
+    // The text near the midpoint of two float32s: Number(text) may round to the midpoint itself,
+    // which fround then ties to even, away from the decimal's own nearest float32.
+    const rnd = mulberry32(41);
+    const out = new Float32Array(1);
+    let kept = 0;
+    for (let i = 0; i < 20000; i++) {
+      const f = Math.fround((rnd() + 0.001) * 10 ** Math.floor(rnd() * 16 - 10));
+      const up = new Float32Array([f]);
+      new Uint32Array(up.buffer)[0]! += 1;
+      const mid = (f + up[0]!) / 2; // exact in a double (25 bits)
+      const eps = mid * 2 ** -53 * (rnd() * 4 - 2);
+      const text = `[${(mid + eps).toPrecision(12 + Math.floor(rnd() * 14))}]`;
+      const b = enc.encode(text);
+      if (plainList(b, 0, b.length, out) < 0) continue;
+      kept++;
+      expect(Object.is(out[0], fround(text)[0]), text).toBe(true);
+    }
+    // (most are refused: that is the point; some land clear of the boundary once cut to digits)
+    expect(kept).toBeLessThan(20000);
+  });
+
+  it('digit runs of every length and position against the 32-bit words', () => {
+    const rnd = mulberry32(43);
+    const out = new Float32Array(4);
+    let handled = 0;
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+    for (let i = 0; i < 20000; i++) {
+      const xs = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => {
+        const int = rnd() < 0.6 ? '0' : String(1 + Math.floor(rnd() * 9)) + digits(rnd() * 14);
+        const frac =
+          rnd() < 0.9 ? `.${'0'.repeat(rnd() < 0.3 ? rnd() * 8 : 0)}${digits(1 + rnd() * 24)}` : '';
+        const exp = rnd() < 0.2 ? `e${rnd() < 0.5 ? '-' : ''}${Math.floor(rnd() * 40)}` : '';
+        return `${rnd() < 0.3 ? '-' : ''}${int}${frac}${exp}`;
+      });
+      const text = `[${xs.join(',')}]`;
+      // At an arbitrary place in a larger buffer (the words are read at any alignment).
+      const pad = Math.floor(rnd() * 8);
+      const b = new Uint8Array(pad + text.length + Math.floor(rnd() * 3));
+      b.set(enc.encode(text), pad);
+      const n = plainList(b, pad, pad + text.length, out);
+      if (n < 0) continue;
+      handled++;
+      const want = fround(text);
+      expect(n, text).toBe(want.length);
+      for (let k = 0; k < n; k++) expect(Object.is(out[k], want[k]), `${text} [${k}]`).toBe(true);
+    }
+    expect(handled).toBeGreaterThan(15000);
+  });
+
+  it('a byte that is no digit inside a word (any byte, ASCII or not) is caught', () => {
+    const rnd = mulberry32(47);
+    const base = '[0.021453039720654488,0.87910741567611693,12.000084173399955]';
+    const codes = [0x00, 0x2f, 0x3a, 0x3f, 0x40, 0x7f, 0x80, 0xc3, 0xf9, 0xfa, 0xff, 0x20];
+    for (let i = 0; i < 5000; i++) {
+      const b = enc.encode(base);
+      // a digit position replaced by a byte that is not a digit
+      let at: number;
+      do at = 1 + Math.floor(rnd() * (b.length - 2));
+      while (b[at]! < 0x30 || b[at]! > 0x39);
+      const c = codes[Math.floor(rnd() * codes.length)]!;
+      b[at] = c;
+      const text = new TextDecoder().decode(b);
+      const got = plainList(b, 0, b.length, new Float32Array(3));
+      // A space ends a value: JSON then sees two numbers in a row (invalid) unless at the edge.
+      if (c === 0x20 && got >= 0) expect(fround(text).length, text).toBe(got);
+      else expect(got, `${text} (byte ${c} at ${at})`).toBe(-1);
+    }
+  });
+
+  it('denormals, huge exponents, -0 and values past 2^53 in the integer part', () => {
+    const out = new Float32Array(8);
+    for (const text of [
+      '[1e-45,1.4e-45,7e-46,-1e-40,1.17549435e-38,3.4028234663852886e38,3.4028236e38,-0.0]',
+      '[123456789012345678901234,0.000000000000000000000012345678901234567,-0e10,5e-324]',
+      '[9007199254740993,1.00000005960464477539,1.0000000596046448,0.99999997019767761]',
+    ]) {
+      const b = enc.encode(text);
+      const n = plainList(b, 0, b.length, out);
+      if (n < 0) continue;
+      const want = fround(text);
+      for (let k = 0; k < n; k++) expect(Object.is(out[k], want[k]), `${text} [${k}]`).toBe(true);
+    }
+  });
+});

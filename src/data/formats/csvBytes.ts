@@ -44,13 +44,51 @@ export function isPlainInteger(bytes: Uint8Array, s: number, e: number): boolean
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
-/** Significant digits a list value keeps exactly (10^15 < 2^53); later digits only bound it. */
-const KEPT = 15;
+/**
+ * Significant digits a list value keeps exactly (10^12 < 2^53): three 4-digit words. A float32
+ * needs about 9; the digits past these only bound the value (below), so keeping more would cost
+ * a multiply-add a digit for nothing.
+ */
+const KEPT = 12;
+/**
+ * How far above m · 10^k the value (m + 1) · 10^k may lie when a digit was dropped: m then has
+ * all KEPT digits, so (m + 1) / m ≤ 1 + 10^-11 < 1 + 2^-36; the factors also cover the error of
+ * `scaled` (2^-50), the rounding of Number(text) itself (2^-53) and their own product's.
+ */
+const ABOVE = 1 + 2 ** -35;
+const BELOW = 1 - 2 ** -48;
 
-/** x · 10^k for |k| ≤ 44, with at most two roundings (k beyond ±22 takes two steps). */
+/** Four bytes (little-endian) all ASCII digits: each high nibble 3, and 3 after adding 6. */
+const digits4 = (x: number) =>
+  ((x & 0xf0f0f0f0) | (((x + 0x06060606) & 0xf0f0f0f0) >>> 4)) === 0x33333333;
+/** The value of four ASCII digits read little-endian (the first digit in the low byte). */
+function value4(x: number): number {
+  let v = x & 0x0f0f0f0f;
+  v = (v * 10 + (v >>> 8)) & 0x00ff00ff;
+  return (v * 100 + (v >>> 16)) & 0xffff;
+}
+
+/** A DataView over the buffer last read (one per buffer, not one per call). */
+let viewOf: Uint8Array | null = null;
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+function wordsOf(bytes: Uint8Array): DataView {
+  if (viewOf !== bytes) {
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    viewOf = bytes;
+  }
+  return view;
+}
+
+/** 10^-k, each the double nearest (within 2^-53): a multiplication is faster than a division. */
+const NEG10 = Array.from({ length: 23 }, (_, k) => Number(`1e-${k}`));
+
+/**
+ * x · 10^k for |k| ≤ 44, within 2^-50 (at most four roundings of 2^-53 each: the inexact
+ * 10^-k, then each product); only for bounds, never for a value taken as exact.
+ */
 function scaled(x: number, k: number): number {
   if (k >= 0) return k <= 22 ? x * POW10[k]! : x * 1e22 * POW10[k - 22]!;
-  return k >= -22 ? x / POW10[-k]! : x / 1e22 / POW10[-k - 22]!;
+  return k >= -22 ? x * NEG10[-k]! : x * NEG10[22]! * NEG10[-k - 22]!;
 }
 
 /**
@@ -59,14 +97,15 @@ function scaled(x: number, k: number): number {
  * is anything else (nulls, nested arrays, not JSON…) or a value is too close to call, which the
  * caller then reads with JSON.parse.
  *
- * One pass per value, shape and digits together. A value keeps its first 15 significant digits
- * in an exact integer m and a power of ten k. With no other nonzero digit and |k| ≤ 22,
- * m · 10^k is one correctly rounded operation on exact doubles, i.e. Number(text). Otherwise
- * the text lies in [m, m + 1) · 10^k (m · 10^k computed within 2^-52; m ≥ 10^14 when a digit
- * was dropped), and its float32 is kept only when both ends, widened (by 2^-48 below, 2^-45
- * above), round to the same float32: rounding is monotone, so
- * Math.fround(Number(text)) is that float32 too. Probabilities written with 17–20 digits take
- * the second path and skip the digits past the 15th without arithmetic.
+ * One pass per value, shape and digits together. A value keeps its first 12 significant digits
+ * in an exact integer m and a power of ten k. With no other digit and |k| ≤ 22, m · 10^k is one
+ * correctly rounded operation on exact doubles, i.e. Number(text). Otherwise the text lies in
+ * [m, m + 1) · 10^k (m · 10^k computed within 2^-50; m ≥ 10^11 when a digit was dropped), and
+ * its float32 is kept only when both ends, widened (BELOW, ABOVE), round to the same float32:
+ * rounding is monotone, so Math.fround(Number(text)) is that float32 too. Probabilities written
+ * with 17–20 digits take the second path; a float32 written as its shortest double is far from
+ * a float32 rounding boundary, so they are all kept. Fraction digits are read four at a time
+ * (one 32-bit load checks and values them), and the digits past the 12th skipped the same way.
  */
 export function plainList(
   bytes: Uint8Array,
@@ -121,9 +160,17 @@ export function plainList(
           k--;
           i++;
         }
-      // (positions count the digits: one increment a digit in this, the hottest loop)
+      // (positions count the digits: one increment a digit in this, the hottest loop; whole
+      // words of four digits first, read as one 32-bit load and checked and valued at once)
+      const words = wordsOf(bytes);
       const from = i;
       const upto = i + KEPT - sig;
+      while (i + 4 <= upto && i + 4 <= end) {
+        const w = words.getUint32(i, true);
+        if (!digits4(w)) break;
+        m = m * 1e4 + value4(w);
+        i += 4;
+      }
       while (i < upto && (d = bytes[i]! - 0x30) >= 0 && d <= 9) {
         m = m * 10 + d;
         i++;
@@ -131,8 +178,9 @@ export function plainList(
       k -= i - from;
       sig += i - from;
       // Digits past the kept ones make the value inexact (even zeros: the bounds below hold
-      // for any tail, and m has all 15 digits then).
+      // for any tail, and m has all KEPT digits then).
       const tail = i;
+      while (i + 4 <= end && digits4(words.getUint32(i, true))) i += 4;
       while ((bytes[i]! - 0x30) >>> 0 <= 9) i++;
       if (i > tail) exact = false;
     }
@@ -155,11 +203,11 @@ export function plainList(
       if (m === 0) v = 0;
       else if (exact && k >= -22 && k <= 22) v = k < 0 ? m / POW10[-k]! : m * POW10[k]!;
       else {
-        // m has 15 digits when inexact, so (m + 1) / m < 1 + 10^-14 < 1 + 2^-46 - 2^-48.
+        // m has KEPT digits when inexact (see ABOVE); when exact, the value is m · 10^k.
         if (k < -44 || k > 44) return -1;
         const x = scaled(m, k);
-        v = Math.fround(x * (1 - 2 ** -48));
-        if (v !== Math.fround(x * (1 + 2 ** -45))) return -1;
+        v = Math.fround(x * BELOW);
+        if (v !== Math.fround(x * ABOVE)) return -1;
       }
       out[at + n] = neg ? -v : v;
     }

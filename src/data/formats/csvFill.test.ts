@@ -29,4 +29,21 @@ describe('text columns', () => {
     });
     expect(new Set(col.dictionary).size).toBe(col.dictionary.length);
   });
+
+  it('texts that differ in one byte anywhere (words compared, the last one overlapping)', () => {
+    // Every length from 5 to 40, each text one byte away from a base of its length: a word
+    // compared wrongly, or the overlapping last word skipped, would merge two of them.
+    const texts: string[] = [];
+    for (let len = 5; len <= 40; len++) {
+      const base = 'q'.repeat(len);
+      texts.push(base);
+      for (let at = 0; at < len; at++) texts.push(`${base.slice(0, at)}r${base.slice(at + 1)}`);
+    }
+    const rows = [...texts, ...texts.slice().reverse(), ...texts];
+    const csv = `k,t\n${rows.map((t, i) => `${i},${t}`).join('\n')}\n`;
+    const col = readCsv(new TextEncoder().encode(csv), 't.csv').columns[1]!;
+    if (col.kind !== 'string') throw new Error(`t read as ${col.kind}`);
+    rows.forEach((t, i) => expect(col.dictionary[col.codes[i]!], `row ${i}`).toBe(t));
+    expect(col.dictionary.length).toBe(texts.length);
+  });
 });

@@ -19,6 +19,7 @@ import {
   Utf8,
 } from 'apache-arrow';
 import { uniqueNames } from '../fromArrow';
+import { DataError } from '../readIpc';
 import {
   type Inferred,
   MAX_CELLS,
@@ -139,7 +140,9 @@ export async function readCsvPartially(
   try {
     return await partially(src, fileName, onProgress, split);
   } catch (err) {
-    if (src.ready === src.bytes.length) return null;
+    // A bad record within the bytes read (records are checked only once they lie there) gives
+    // the same null again: not worth reading the rest (a paused read) and scanning again.
+    if (src.ready === src.bytes.length || err instanceof DataError) return null;
     // Not read yet: a read error (rethrown by `done`), or a record that crossed the end of the
     // bytes read so far, or a bad record (parsed again whole, it gives null again).
     void err;
@@ -228,6 +231,10 @@ async function partially(
       : n;
   const spec: PartSpec = { delim, width, want, d0, names, sample, bound: rowsIn(n - mid) };
   let helper: PartHandle | null = mid < n ? split!(mid - 1, spec) : null;
+  // The helper reads the second half: this thread reads only what its own scan needs (its last
+  // record may cross the middle by up to the guard), and the rest once asked for (a declined
+  // helper: the scan goes on; a joined one: the deferred columns' passes).
+  if (helper) src.pause?.(mid + 2 * arriving.guard);
   const tick = (at: number) =>
     onProgress?.(helper ? body + ((at - body) * (n - body)) / (mid - body) : at, n);
   let part: PartResult | null = null;
@@ -311,6 +318,8 @@ async function partially(
 
   // (the record starts are not needed after the first view)
   let held: { bytes: Uint8Array; marks: Float64Array } | null = { bytes, marks };
+  // (with a helper's half joined, the buffer's second half is read only when a pass needs it)
+  const whole = part ? () => src.done : null;
   /**
    * Parses columns `cols` over every row, as the first pass does: inferred and filled at once
    * with the sample's types, filled again where the whole inference picks another filler.
@@ -318,6 +327,7 @@ async function partially(
   async function parse(cols: number[], onRead: (b: number) => void, signal: AbortSignal) {
     if (!held) throw new Error('the file was let go before this column was read');
     const { bytes: b, marks: at } = held;
+    if (whole) await whole();
     const total = cols.reduce((s, c) => s + bytesOf(c), 0);
     let reported = 0;
     const r = newInferred(width);

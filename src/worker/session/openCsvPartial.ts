@@ -33,18 +33,28 @@ export async function openCsvPartial(
     onProgress({ fileName, phase: 'decoding', bytesRead, totalBytes });
   // Scanned while it is read (readArriving.ts): the parse follows the slices as they land.
   let p: Awaited<ReturnType<typeof readCsvPartially>>;
-  let bytes: Uint8Array;
+  let src: ReturnType<typeof readArriving>;
+  const failed = (err: unknown): OpenResult =>
+    signal.aborted ? CANCELLED : { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
   try {
-    const src = readArriving(file, onProgress, budget, signal);
+    src = readArriving(file, onProgress, budget, signal);
     p = await timedAsync('open:parse', () =>
       readCsvPartially(src, fileName, decoding, csvHelper(file)),
     );
-    bytes = await src.done;
   } catch (err) {
-    if (signal.aborted) return CANCELLED;
-    return { summary: null, errors: [{ fileName, reason: reasonOf(err) }] };
+    return failed(err);
   }
-  const whole = () => c.openFiles([{ name: fileName, bytes }]);
+  // The whole file only when it is parsed whole: with a helper, the second half is read after
+  // the first view (its deferred columns wait for it; a failed read fails them).
+  const whole = async () => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await src.done;
+    } catch (err) {
+      return failed(err);
+    }
+    return c.openFiles([{ name: fileName, bytes }]);
+  };
   if (signal.aborted) return CANCELLED;
   if (!p) return whole();
   const r = openWith(p.table, p, p.later, p.source, c.token, c.onColumns);
