@@ -219,6 +219,8 @@ async function session(browser, url, size) {
     await flip.click();
     const cclick = await page.evaluate(() => window.__interact.lastClick);
     const rows = await waitChange(page, 'grid', cclick, /flight-/);
+    if (TRACE)
+      traces.push(await readTrace(page, cclick, `click-through (${size}), from the click`));
     out.steps.push({
       step: 'click-through (flip count → rows visible)',
       rows_ms: round(rows.match),
@@ -246,6 +248,8 @@ async function session(browser, url, size) {
     await flip2.click();
     const dclick = await page.evaluate(() => window.__interact.lastClick);
     const rows2 = await waitChange(page, 'grid', dclick, /flight-/);
+    if (TRACE)
+      traces.push(await readTrace(page, dclick, `click-through during a bootstrap (${size})`));
     out.steps.push({
       step: 'click-through while intervals are computed',
       bootstrap_running_at_click: busy,
@@ -316,7 +320,9 @@ async function main() {
     true,
   );
   console.log(`app: ${app.revision}`);
-  const server = startServer(['--outDir', APP_DIST], BENCH + '/..', PORT);
+  // --dist=<dir>: serve a build made earlier (with --no-build), so two builds can be run in turn.
+  const dist = args.dist ? String(args.dist) : APP_DIST;
+  const server = startServer(['--outDir', dist], BENCH + '/..', PORT);
   await waitForServer(server);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results = [];

@@ -102,6 +102,11 @@ export async function poissonReplicates(
   options: ReplicateOptions & {
     /** A helper, or a function asked before every pair until it gives one (a late start). */
     helper?: PairHelper | null | (() => PairHelper | null);
+    /**
+     * Asked before each pair is handed to the helper: false keeps the helper idle (its pairs in
+     * flight finish) while this thread goes on, e.g. while the page needs the second core.
+     */
+    helperWanted?: () => boolean;
   } = {},
 ): Promise<Replicates> {
   const out = emptyReplicates(input, resamples);
@@ -142,7 +147,7 @@ export async function poissonReplicates(
     wake = null;
   };
   const feed = () => {
-    while (helperUp && !stopped && inFlight < 2) {
+    while (helperUp && !stopped && inFlight < 2 && (options.helperWanted?.() ?? true)) {
       const p = claim();
       if (p < 0) return;
       inFlight++;
