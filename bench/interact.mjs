@@ -17,7 +17,8 @@
 //   npm run bench:interact -- --app=8e2534c ...  # build that commit instead of the work tree
 // --wait=ms: time on the Overview before Compare is clicked (default 3000; 0 = right after the
 // Overview's metrics show). --untied writes bench/data/churn_1m.parquet (DuckDB, no ties).
-//   npm run bench:interact -- --sizes=1m --trace   # + the threshold and match steps' timelines
+//   npm run bench:interact -- --sizes=1m --trace   # + every step's timeline (page and worker)
+//   npm run bench:interact -- --sizes=1m --cpu     # + what the Compare opening's long tasks ran
 //
 // Writes bench/interact.json; RESULTS.md §12 is written by hand from it.
 /* global window, document, self */
@@ -32,6 +33,7 @@ import { FLIGHT_SIZES, tileFlights } from './lib/interact/flights.mjs';
 import { untiedChurn } from './lib/interact/churn.mjs';
 import { installInteractProbe } from './lib/interact/probe.mjs';
 import { readTrace, startTrace } from './lib/interact/trace.mjs';
+import { longStretches, startCpu } from './lib/interact/cpuProfile.mjs';
 import { killChildren, startServer, waitForServer } from './lib/servers.mjs';
 import { round, sleep } from './lib/util.mjs';
 
@@ -45,6 +47,8 @@ const SIZES = String(args.sizes ?? '100k,1m').split(',');
 const PORT = Number(process.env.BENCH_PORT || 4213);
 const WAIT = Number(args.wait ?? 3000);
 const TRACE = Boolean(args.trace);
+// --cpu: a CPU profile of the page over each Compare opening; its long stretches are printed.
+const CPU = Boolean(args.cpu);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -94,6 +98,8 @@ async function compareStep(page, label, frames) {
     window.__interact.watch('hint', '.role-controls .hint');
   });
   const cast = frames ? await startCast(page, frames) : null;
+  if (TRACE) await startTrace(page);
+  const cpu = CPU ? await startCpu(page) : null;
   const t0 = await now(page);
   await view(page, 'Compare').click();
   const first = await waitChange(page, 'table', t0 - 1000, NUMBERS);
@@ -108,6 +114,12 @@ async function compareStep(page, label, frames) {
     await page.screenshot({ path: join(frames, 'final.png') });
   }
   const t1 = await now(page);
+  if (cpu)
+    console.log(
+      `${label}: long stretches on the page's main thread (CPU profile)\n` +
+        JSON.stringify(longStretches(await cpu.stop()), null, 1),
+    );
+  if (TRACE) console.log(await readTrace(page, clickAt, `${label}, from the click`));
   return {
     step: label,
     numbers_ms: round(Math.max(0, first.at - clickAt)),
@@ -159,7 +171,10 @@ async function session(browser, url, size) {
       .waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('wb:overview-ready').length > 0);
     await page.evaluate(installInteractProbe);
+    if (TRACE) await startTrace(page);
+    const w0 = await now(page);
     await sleep(WAIT); // the background warm-up after the analysis, as a person reading the overview
+    if (TRACE) console.log(await readTrace(page, w0, `on the Overview for ${WAIT} ms (${size})`));
     const frames = size === '1m' ? join(DATA, `interact-frames-${size}`) : null;
     out.steps.push(await compareStep(page, 'compare (first visit)', frames));
 

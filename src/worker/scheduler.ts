@@ -13,11 +13,15 @@ export const QUIET_MS = 100;
 
 interface Job {
   name: string;
+  arrival: number;
   start: () => void;
   drop: (err: Error) => void;
 }
 
 const queue: Job[] = [];
+/** Requests that have arrived so far, and the arrival number of the one being started. */
+let arrivals = 0;
+let starting = 0;
 /** When the last request was started or settled (performance.now()). */
 let lastActivity = -Infinity;
 let drained: (() => void)[] = [];
@@ -45,6 +49,7 @@ function tick(): void {
   posted = false;
   const job = queue.shift();
   if (job) {
+    starting = job.arrival;
     try {
       job.start();
     } catch (err) {
@@ -73,6 +78,7 @@ export function enqueue<T>(name: string, run: () => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     queue.push({
       name,
+      arrival: ++arrivals,
       start: () => {
         lastActivity = performance.now();
         const out = run();
@@ -94,6 +100,16 @@ export function dropQueued(which: (name: string) => boolean): void {
     queue.splice(k, 1);
     job.drop(new Dropped(job.name));
   }
+}
+
+/** How many requests have arrived (a signal answered at once can mark its place among them). */
+export function arrived(): number {
+  return arrivals;
+}
+
+/** The arrival number of the request whose turn it is (while its first part runs). */
+export function startingArrival(): number {
+  return starting;
 }
 
 /** Requests waiting for their turn. */

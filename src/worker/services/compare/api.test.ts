@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../session/session';
 import { compareApi } from './api';
 import { gateAll } from '../../gate';
+import { pageWaits } from './waiting';
 import { files } from '../../../test/fixtures';
 
 function openBinary() {
@@ -212,5 +213,26 @@ describe('leaving Compare (issue 15)', () => {
     expect(fresh.n).toBeGreaterThan(0);
     expect(sum(fresh.a)).toBe(fresh.n);
     expect(sum(fresh.b)).toBe(fresh.n);
+  });
+});
+
+describe('whether the page waits for the bootstrap', () => {
+  it('counts intervals requests in flight, not those still queued when the page left', async () => {
+    const { s } = openBinary();
+    const api = gateAll(s, compareApi(s), new Map());
+    const req = { ...REQ, resamples: 40 };
+    // Sent before leaving, started after: its answer goes nowhere, so nobody waits.
+    const stale = api.compare(req);
+    api.leaveCompare();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pageWaits()).toBe(false);
+    await stale;
+    // Back on Compare: the request in flight is waited for until it is answered.
+    const fresh = api.compare({ ...req, seed: 4 });
+    await new Promise((r) => setTimeout(r, 0));
+    const during = pageWaits();
+    await fresh;
+    expect(during).toBe(true);
+    expect(pageWaits()).toBe(false);
   });
 });

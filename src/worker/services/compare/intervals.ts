@@ -25,6 +25,7 @@ import { perRowOf } from './perRow';
 import type { VersionPoints } from './points';
 import { pageWaits } from './waiting';
 import { backgroundTurn } from '../../scheduler';
+import { span, traceMark, traceStart } from '../../../shared/trace';
 
 type Slot = { key: MetricKey; sqrt: boolean; kind: 'means' | 'auc' | 'ap'; at: number };
 
@@ -180,7 +181,10 @@ function sharedReplicates(
     ...options,
     pause: () => {
       const turn = backgroundTurn(awaited);
-      if (turn) return turn;
+      if (turn) {
+        const t = traceStart();
+        return turn.then(() => span('boot:gave-way', t));
+      }
       return options.pause?.() ?? null;
     },
     // A second thread takes a share of the resample pairs (bootstrapHelper.ts) while the page
@@ -190,6 +194,7 @@ function sharedReplicates(
     progress: (k, reps) => {
       done = k;
       partial = reps ?? null;
+      traceMark(`boot:${k}${awaited() ? ' awaited' : ''}`);
       release();
     },
   });

@@ -4,11 +4,19 @@
 // work that gives way to every request and leaves the second core to the page (intervals.ts).
 // Requests sent before `leaveCompare` no longer count: their answers go to a view that is gone.
 
+import { arrived, startingArrival } from '../../scheduler';
+
 let epoch = 0;
 let waits = 0;
+/** Requests that had arrived when the page last left Compare. */
+let leftAfter = 0;
 
-/** A request for intervals started; call the function returned when it is answered. */
+/**
+ * A request for intervals started (in its scheduler turn); call the function returned when it is
+ * answered. One that arrived before the page left Compare (it waited in the queue) is not counted.
+ */
 export function waitingStarted(): () => void {
+  if (startingArrival() <= leftAfter) return () => {};
   const mine = epoch;
   waits++;
   return () => {
@@ -20,6 +28,7 @@ export function waitingStarted(): () => void {
 export function leftCompare(): void {
   epoch++;
   waits = 0;
+  leftAfter = arrived();
 }
 
 export function pageWaits(): boolean {
