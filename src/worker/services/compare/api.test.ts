@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../../session/session';
 import { compareApi } from './api';
 import { gateAll } from '../../gate';
-import { pageWaits } from './waiting';
+import { leftCompare, pageWaits, waitingStarted } from './waiting';
+import { enqueue } from '../../scheduler';
 import { files } from '../../../test/fixtures';
 
 function openBinary() {
@@ -217,22 +218,38 @@ describe('leaving Compare (issue 15)', () => {
 });
 
 describe('whether the page waits for the bootstrap', () => {
-  it('counts intervals requests in flight, not those still queued when the page left', async () => {
+  it('an intervals request still queued when the page left does not count', async () => {
     const { s } = openBinary();
     const api = gateAll(s, compareApi(s), new Map());
-    const req = { ...REQ, resamples: 40 };
-    // Sent before leaving, started after: its answer goes nowhere, so nobody waits.
-    const stale = api.compare(req);
+    // Sent before leaving, started after: its answer goes nowhere, so nobody waits for it,
+    // neither while it runs nor after.
+    const stale = api.compare({ ...REQ, resamples: 40 });
     api.leaveCompare();
     await new Promise((r) => setTimeout(r, 0));
     expect(pageWaits()).toBe(false);
     await stale;
-    // Back on Compare: the request in flight is waited for until it is answered.
-    const fresh = api.compare({ ...req, seed: 4 });
-    await new Promise((r) => setTimeout(r, 0));
-    const during = pageWaits();
-    await fresh;
-    expect(during).toBe(true);
     expect(pageWaits()).toBe(false);
+  });
+
+  it('counts requests started after the page came back, until each is answered', async () => {
+    leftCompare();
+    const order: boolean[] = [];
+    let answer!: () => void;
+    // As api.ts does it, in the request's turn; a request that arrived before a later leave
+    // is not counted when its turn comes.
+    const first = enqueue('compare', async () => {
+      answer = waitingStarted();
+      order.push(pageWaits());
+    });
+    await first;
+    const queuedBeforeLeave = enqueue('compare', async () => {
+      waitingStarted();
+      order.push(pageWaits());
+    });
+    leftCompare();
+    await queuedBeforeLeave;
+    answer();
+    order.push(pageWaits());
+    expect(order).toEqual([true, false, false]);
   });
 });
