@@ -17,7 +17,8 @@
 //   npm run bench:interact -- --app=8e2534c ...  # build that commit instead of the work tree
 // --wait=ms: time on the Overview before Compare is clicked (default 3000; 0 = right after the
 // Overview's metrics show). --untied writes bench/data/churn_1m.parquet (DuckDB, no ties).
-//   npm run bench:interact -- --sizes=1m --trace   # + the threshold and match steps' timelines
+//   npm run bench:interact -- --sizes=1m --trace   # + every step's timeline (page and worker)
+//   npm run bench:interact -- --sizes=1m --cpu     # + what the Compare opening's long tasks ran
 //
 // Writes bench/interact.json; RESULTS.md §12 is written by hand from it.
 /* global window, document, self */
@@ -32,6 +33,7 @@ import { FLIGHT_SIZES, tileFlights } from './lib/interact/flights.mjs';
 import { untiedChurn } from './lib/interact/churn.mjs';
 import { installInteractProbe } from './lib/interact/probe.mjs';
 import { readTrace, startTrace } from './lib/interact/trace.mjs';
+import { longStretches, startCpu } from './lib/interact/cpuProfile.mjs';
 import { killChildren, startServer, waitForServer } from './lib/servers.mjs';
 import { round, sleep } from './lib/util.mjs';
 
@@ -45,6 +47,8 @@ const SIZES = String(args.sizes ?? '100k,1m').split(',');
 const PORT = Number(process.env.BENCH_PORT || 4213);
 const WAIT = Number(args.wait ?? 3000);
 const TRACE = Boolean(args.trace);
+// --cpu: a CPU profile of the page over each Compare opening; its long stretches are printed.
+const CPU = Boolean(args.cpu);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -94,8 +98,14 @@ async function compareStep(page, label, frames) {
     window.__interact.watch('hint', '.role-controls .hint');
   });
   const cast = frames ? await startCast(page, frames) : null;
+  if (TRACE) await startTrace(page);
+  const cpu = CPU ? await startCpu(page) : null;
+  // The button is found before the clock starts and clicked with the mouse: Playwright's own
+  // role query and actionability checks run in the page's main thread, and at 1M rows (a big
+  // DOM) a CPU profile showed them as a long task of their own inside the timed window.
+  const box = await view(page, 'Compare').boundingBox();
   const t0 = await now(page);
-  await view(page, 'Compare').click();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const first = await waitChange(page, 'table', t0 - 1000, NUMBERS);
   const clickAt = await page.evaluate(() => window.__interact.lastClick);
   const fin = await waitChange(page, 'hint', t0 - 1000, FINAL, 300_000);
@@ -108,6 +118,12 @@ async function compareStep(page, label, frames) {
     await page.screenshot({ path: join(frames, 'final.png') });
   }
   const t1 = await now(page);
+  if (cpu)
+    console.log(
+      `${label}: long stretches on the page's main thread (CPU profile)\n` +
+        JSON.stringify(longStretches(await cpu.stop()), null, 1),
+    );
+  if (TRACE) console.log(await readTrace(page, clickAt, `${label}, from the click`));
   return {
     step: label,
     numbers_ms: round(Math.max(0, first.at - clickAt)),
@@ -159,7 +175,10 @@ async function session(browser, url, size) {
       .waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('wb:overview-ready').length > 0);
     await page.evaluate(installInteractProbe);
+    if (TRACE) await startTrace(page);
+    const w0 = await now(page);
     await sleep(WAIT); // the background warm-up after the analysis, as a person reading the overview
+    if (TRACE) console.log(await readTrace(page, w0, `on the Overview for ${WAIT} ms (${size})`));
     const frames = size === '1m' ? join(DATA, `interact-frames-${size}`) : null;
     out.steps.push(await compareStep(page, 'compare (first visit)', frames));
 
@@ -219,6 +238,8 @@ async function session(browser, url, size) {
     await flip.click();
     const cclick = await page.evaluate(() => window.__interact.lastClick);
     const rows = await waitChange(page, 'grid', cclick, /flight-/);
+    if (TRACE)
+      traces.push(await readTrace(page, cclick, `click-through (${size}), from the click`));
     out.steps.push({
       step: 'click-through (flip count → rows visible)',
       rows_ms: round(rows.match),
@@ -246,6 +267,8 @@ async function session(browser, url, size) {
     await flip2.click();
     const dclick = await page.evaluate(() => window.__interact.lastClick);
     const rows2 = await waitChange(page, 'grid', dclick, /flight-/);
+    if (TRACE)
+      traces.push(await readTrace(page, dclick, `click-through during a bootstrap (${size})`));
     out.steps.push({
       step: 'click-through while intervals are computed',
       bootstrap_running_at_click: busy,
@@ -324,7 +347,9 @@ async function main() {
     true,
   );
   console.log(`app: ${app.revision}`);
-  const server = startServer(['--outDir', APP_DIST], BENCH + '/..', PORT);
+  // --dist=<dir>: serve a build made earlier (with --no-build), so two builds can be run in turn.
+  const dist = args.dist ? String(args.dist) : APP_DIST;
+  const server = startServer(['--outDir', dist], BENCH + '/..', PORT);
   await waitForServer(server);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const results = [];

@@ -5,6 +5,7 @@ import { ColumnPending } from './session/deferred';
 import type { Session } from './session/session';
 import { type Predicate, columnsOf } from '../shared/predicate';
 import { span, traceStart } from '../shared/trace';
+import { enqueue } from './scheduler';
 
 /** Runs `run`; while it meets columns still being read, waits for each and runs it again. */
 export async function gated<T>(session: Session, run: () => T | Promise<T>): Promise<T> {
@@ -48,11 +49,15 @@ export function predicateColumns(args: readonly unknown[]): string[] {
   return [...out];
 }
 
+/** Answered the moment they arrive: the heartbeat, signals, and what stops running work. */
+const AT_ONCE = ['open', 'ping', 'spin', 'holdColumns', 'cancelOpen', 'leaveCompare'];
+
 /**
  * Every method of `api` behind the gate, except `open` (which must not wait for the dataset it
  * replaces). Those named in `needAll` read every column (row detail: 'all'; the slice finder:
  * 'features', every column but the embeddings): they wait for those first, so they never answer
- * from the columns read so far.
+ * from the columns read so far. Every request but those in AT_ONCE takes its turn in the
+ * scheduler's queue (scheduler.ts), in arrival order.
  */
 export function gateAll<A extends Methods>(
   session: Session,
@@ -61,16 +66,18 @@ export function gateAll<A extends Methods>(
 ): A {
   const out: Methods = {};
   for (const [name, fn] of Object.entries(api)) {
-    out[name] = ['open', 'cancelOpen', 'ping', 'spin', 'holdColumns'].includes(name)
+    out[name] = AT_ONCE.includes(name)
       ? fn
       : (...args: never[]) => {
           const t = traceStart();
-          const out = gated(session, () => {
-            const needs = needAll.get(name);
-            if (needs) session.dataset.requireAll(needs === 'all');
-            session.requirePending(predicateColumns(args));
-            return fn(...args);
-          });
+          const out = enqueue(name, () =>
+            gated(session, () => {
+              const needs = needAll.get(name);
+              if (needs) session.dataset.requireAll(needs === 'all');
+              session.requirePending(predicateColumns(args));
+              return fn(...args);
+            }),
+          );
           if (t)
             out.then(
               () => span(`run:${name}`, t),

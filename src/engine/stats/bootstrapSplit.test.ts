@@ -164,6 +164,29 @@ describe('a bootstrap split across threads', () => {
     expect(asked.length).toBeGreaterThan(0);
   });
 
+  it('a helper paused while the page needs its core (helperWanted) gets no pairs then, same numbers', async () => {
+    const inp = input(3000, true);
+    const single = await poissonReplicates(inp, 60, 9);
+    const { helper, asked } = localHelper(inp, 60, 9);
+    // Wanted for the engine thread's passes 4–9 only (between() runs before each pass).
+    let passes = 0;
+    const split = await poissonReplicates(inp, 60, 9, {
+      helper: () => helper,
+      helperWanted: () => passes >= 4 && passes < 10,
+      pause: () => {
+        passes++;
+        return tick();
+      },
+    });
+    expectSame(single, split);
+    // It did some pairs while wanted, and none once no longer wanted (this thread did the rest:
+    // at most the two pairs already handed to it finish afterwards).
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThan(30);
+    const lastAsked = Math.max(...asked);
+    expect(lastAsked).toBeLessThan(29);
+  });
+
   it('a helper that fails midway: this thread redoes its pairs, same numbers', async () => {
     const inp = input(3000, false);
     const single = await poissonReplicates(inp, 30, 8);

@@ -109,6 +109,11 @@ export async function poissonReplicates(
     helper?: PairHelper | null | (() => PairHelper | null);
     /** false: the JS passes only (the bench's A/B; the replicates are the same). */
     simd?: boolean;
+    /**
+     * Asked before each pair is handed to the helper: false keeps the helper idle (its pairs in
+     * flight finish) while this thread goes on, e.g. while the page needs the second core.
+     */
+    helperWanted?: () => boolean;
   } = {},
 ): Promise<Replicates> {
   const out = emptyReplicates(input, resamples);
@@ -150,7 +155,7 @@ export async function poissonReplicates(
     wake = null;
   };
   const feed = () => {
-    while (helperUp && !stopped && inFlight < 2) {
+    while (helperUp && !stopped && inFlight < 2 && (options.helperWanted?.() ?? true)) {
       const p = claim();
       if (p < 0) return;
       inFlight++;

@@ -9,6 +9,7 @@ import type { DeferredSource } from '../../data/partial/source';
 import { DataError, explainArrowError } from '../../data/readIpc';
 import type { Column, ColumnInfo } from '../../data/types';
 import type { ColumnsUpdate } from '../../protocol';
+import { drainedTurn } from '../scheduler';
 
 /** A request reached a column that is still being read. */
 export class ColumnPending extends Error {
@@ -167,8 +168,10 @@ export class DeferredColumns {
           this.update(c.name, [], []);
         };
         await this.source.load(c.index, file, onRead, signal);
-        // Let requests that arrived meanwhile go first: decoding holds the worker.
+        // Let requests that arrived meanwhile go first: decoding holds the worker. They wait in
+        // the scheduler's queue (scheduler.ts) until each has started.
         await new Promise((r) => setTimeout(r, 0));
+        await drainedTurn();
         signal.throwIfAborted();
         const info = await this.decode(c, onRead, signal);
         signal.throwIfAborted();

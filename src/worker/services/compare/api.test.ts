@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../session/session';
 import { compareApi } from './api';
+import { gateAll } from '../../gate';
+import { leftCompare, pageWaits, waitingStarted } from './waiting';
+import { enqueue } from '../../scheduler';
 import { files } from '../../../test/fixtures';
 
 function openBinary() {
@@ -189,5 +192,64 @@ describe('a threshold edit answered by the Compare request alone (issue 15)', ()
       // The analysis the page asks for next equals a fresh one at the same thresholds.
       expect(s.setThresholds(thr)!.metrics).toEqual(fresh.setThresholds(thr)!.metrics);
     }
+  });
+});
+
+describe('leaving Compare (issue 15)', () => {
+  it("drops the panels' requests still queued, answers those sent after, keeps the rest", async () => {
+    const { s } = openBinary();
+    const api = gateAll(s, compareApi(s), new Map());
+    const req = { cohort: null, a: 'v1', b: 'v2', top: 20 };
+    // As the page sends them: the panels' requests, then (in the same task, before any turn)
+    // the view unmounts: leaveCompare is acted on at once, the queued panel reads are dropped.
+    const stale = api.confusion(req);
+    const points = api.compare(REQ);
+    api.leaveCompare();
+    await expect(stale).rejects.toThrow(/cancelled/);
+    // The headline request is not a panel read (it also carries the thresholds): it runs.
+    expect(v2(await points).metrics.accuracy!.value).toBeCloseTo(accuracyAt(s, 0.5), 12);
+    // Back on Compare: the same request is answered, with a real matrix of the rows.
+    const fresh = await api.confusion(req);
+    const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+    expect(fresh.n).toBeGreaterThan(0);
+    expect(sum(fresh.a)).toBe(fresh.n);
+    expect(sum(fresh.b)).toBe(fresh.n);
+  });
+});
+
+describe('whether the page waits for the bootstrap', () => {
+  it('an intervals request still queued when the page left does not count', async () => {
+    const { s } = openBinary();
+    const api = gateAll(s, compareApi(s), new Map());
+    // Sent before leaving, started after: its answer goes nowhere, so nobody waits for it,
+    // neither while it runs nor after.
+    const stale = api.compare({ ...REQ, resamples: 40 });
+    api.leaveCompare();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pageWaits()).toBe(false);
+    await stale;
+    expect(pageWaits()).toBe(false);
+  });
+
+  it('counts requests started after the page came back, until each is answered', async () => {
+    leftCompare();
+    const order: boolean[] = [];
+    let answer!: () => void;
+    // As api.ts does it, in the request's turn; a request that arrived before a later leave
+    // is not counted when its turn comes.
+    const first = enqueue('compare', async () => {
+      answer = waitingStarted();
+      order.push(pageWaits());
+    });
+    await first;
+    const queuedBeforeLeave = enqueue('compare', async () => {
+      waitingStarted();
+      order.push(pageWaits());
+    });
+    leftCompare();
+    await queuedBeforeLeave;
+    answer();
+    order.push(pageWaits());
+    expect(order).toEqual([true, false, false]);
   });
 });

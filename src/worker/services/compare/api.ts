@@ -19,6 +19,19 @@ import { compareConfusion } from './confusion';
 import { matchPoint, operatingPoints } from './operatingPoints';
 import { comparePerClass } from './perClass';
 import { warmCompare } from './warm';
+import { leftCompare, waitingStarted } from './waiting';
+import { dropQueued } from '../../scheduler';
+
+/** The requests of Compare's panels: reads whose answers only the mounted view uses. */
+const PANELS = new Set([
+  'confusion',
+  'perClass',
+  'scoreDistributions',
+  'scoreDensity',
+  'calibrationCurves',
+  'rocPrCurves',
+  'operatingPoints',
+]);
 
 /**
  * The Compare view: metrics and paired tests, confusion, per class, charts, operating points.
@@ -52,7 +65,12 @@ export function compareApi(session: Session) {
       // The worker owns the thresholds: the page's Compare request carries them (one round trip;
       // the overview's re-analysis waits for the page's setThresholds, asked after this).
       if (req.thresholds) session.applyThresholds(req.thresholds);
-      return compareVersions(session.dataset, req);
+      const out = compareVersions(session.dataset, req);
+      if (req.resamples > 0) {
+        const answered = waitingStarted();
+        out.then(answered, answered);
+      }
+      return out;
     },
     confusion: (req: ConfusionRequest) => session.memo('confusion', req, compareConfusion),
     perClass: (req: PerClassRequest) => session.memo('perClass', req, comparePerClass),
@@ -66,9 +84,15 @@ export function compareApi(session: Session) {
       session.memo('operatingPoints', req, operatingPoints),
     matchOperatingPoint: (req: MatchRequest) => matchPoint(session.dataset, req),
     /**
-     * The page left Compare. The tab's bootstrap gives way to other requests and is kept for
-     * the return, so nothing stops here; the DuckDB server interrupts its running one instead.
+     * The page left Compare (answered on arrival, gate.ts). The tab's bootstrap is kept for the
+     * return but becomes background work (waiting.ts); the panels' requests still queued are
+     * dropped: the view that asked is gone, and one of them (a confusion pass, ~150 ms at 1M)
+     * would hold the worker while the next view's requests wait behind it. The DuckDB server
+     * interrupts its running bootstrap instead.
      */
-    leaveCompare: () => undefined,
+    leaveCompare: () => {
+      leftCompare();
+      dropQueued((name) => PANELS.has(name));
+    },
   };
 }
