@@ -13,7 +13,7 @@ import { checkParquetFooter, chunkRange } from '../formats/parquetFooter';
 import { decodeHelper } from '../formats/parquetHelper';
 import { splitFooter } from '../formats/parquetSplit';
 import { DataError } from '../readIpc';
-import { deferredColumns } from './choose';
+import { deferredColumns, eagerByName } from './choose';
 import { type Range, mergeRanges, rangeReader, readRanges } from './ranges';
 import type { DeferredSource } from './source';
 
@@ -118,13 +118,16 @@ export async function readParquetPartially(
   signal?: AbortSignal,
   tailBytes = TAIL_BYTES,
 ): Promise<PartialParquet | null> {
+  // The footer is read while the decoder's module loads.
+  const footer = readFooter(file, signal, tailBytes);
+  footer.catch(() => {}); // awaited below
   const { readParquet, loadDecoder, compiledDecoder } = await import('../formats/parquet');
   loadDecoder().catch(() => {}); // awaited by the first readParquet, which reports a failure
   // The second decoder starts now too, and gets the wasm once it is compiled.
   const helper = decodeHelper(compiledDecoder());
   let bytes: Uint8Array | null;
   try {
-    bytes = await readFooter(file, signal, tailBytes);
+    bytes = await footer;
   } catch {
     signal?.throwIfAborted();
     return null;
@@ -137,11 +140,24 @@ export async function readParquetPartially(
   let meta: FileMetaData;
   let names: string[];
   let leaves: [number, number][];
+  /** Every row group's chunks of field i. */
+  const rangesOf = (i: number): Range[] =>
+    meta.row_groups.flatMap((g) =>
+      g.columns.slice(leaves[i]![0], leaves[i]![1]).flatMap((c) => {
+        const m = c.meta_data;
+        return m ? [chunkRange(m, file.size)] : [];
+      }),
+    );
   // Every read uses the types the schema read settled on (the whole read's: see parquet.ts).
   const types: { parquet: boolean } = { parquet: false };
   try {
     meta = checkParquetFooter(bytes);
     ({ names, leaves } = splitFooter(bytes));
+    // The columns every open reads, by name, start to be read before the decoder is ready and
+    // has told the types (reading them is most of the time before the first decode).
+    const kv = new Map((meta.key_value_metadata ?? []).map((e) => [e.key, e.value ?? '']));
+    const early = eagerByName(names, kv);
+    if (early.length) void fetch(early.flatMap((i) => rangesOf(i))).catch(() => {});
     schema = (await readParquet(bytes, { schemaOnly: true, types })).schema;
   } catch {
     return null;
@@ -162,14 +178,6 @@ export async function readParquetPartially(
   if (later.length === 0) return null;
   const deferred = new Set(later);
   const eagerNames = names.filter((_, i) => !deferred.has(i));
-  /** Every row group's chunks of field i. */
-  const rangesOf = (i: number): Range[] =>
-    meta.row_groups.flatMap((g) =>
-      g.columns.slice(leaves[i]![0], leaves[i]![1]).flatMap((c) => {
-        const m = c.meta_data;
-        return m ? [chunkRange(m, file.size)] : [];
-      }),
-    );
   let eager: Table;
   try {
     // Every group's first-column chunks asked for at once, several pieces in flight (asking
