@@ -118,7 +118,7 @@ describe("polars' categoricals (declared dictionaries in its embedded Arrow sche
       s.partialMinBytes = 0;
       const updates: ColumnsUpdate[] = [];
       const r = await s.open(
-        [{ kind: 'file', file: new File([bytes], name) }],
+        [{ kind: 'file', file: new File([bytes as Uint8Array<ArrayBuffer>], name) }],
         () => {},
         1,
         (u) => updates.push(u),
