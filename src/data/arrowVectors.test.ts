@@ -28,4 +28,34 @@ describe('gatherVectors over List<Float32> chunks', () => {
     const r = gatherVectors(v.data, 3) as { values: Float32Array };
     expect(Array.from(r.values)).toEqual([1, 2, NaN, NaN, 5, 6]);
   });
+
+  it('null-free chunks whose rows differ in length: refused with both lengths, wherever they differ', () => {
+    // The lengths are told from the offsets alone on this path; a row that differs anywhere in
+    // any chunk (first row, last row, a later chunk) must still refuse the column.
+    const cases: number[][][] = [
+      [
+        [1, 2],
+        [3, 4, 5],
+        [6, 7],
+      ],
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6, 7],
+      ],
+      [
+        [1, 2, 3],
+        [4, 5],
+        [6, 7],
+      ],
+    ];
+    for (const c of cases) {
+      const r = gatherVectors(vectorFromArray(c, listType).data, 3);
+      expect('error' in r && r.error).toMatch(/different lengths \(\d and \d\)/);
+    }
+    const a = vectorFromArray(rows(4, 2, 0), listType);
+    const b = vectorFromArray(rows(4, 3, 0), listType);
+    const r = gatherVectors([...a.data, ...b.data], 8);
+    expect('error' in r && r.error).toBe('lists have different lengths (2 and 3)');
+  });
 });

@@ -81,10 +81,12 @@ export async function openOnce(
     };
     if (profile && targets) {
       out.profiles = {};
-      for (const sid of profiles) {
+      // The engine worker first; a helper worker it starts (Parquet decoding) after it.
+      for (const [k, sid] of profiles.entries()) {
         const r = await targets.send(sid, 'Profiler.stop');
-        out.profiles.worker = summarizeProfile(r.profile);
-        out.rawProfiles = { ...out.rawProfiles, worker: r.profile };
+        const name = k ? `worker ${k + 1}` : 'worker';
+        out.profiles[name] = summarizeProfile(r.profile);
+        out.rawProfiles = { ...out.rawProfiles, [name]: r.profile };
       }
       const m = await targets.cdp.send('Profiler.stop');
       out.profiles.main = summarizeProfile(m.profile);

@@ -3,7 +3,7 @@
 // not dictionary-encoded in every group must still be read as plain strings. The reference is
 // DuckDB reading back the file it wrote.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,7 +13,8 @@ import type { ColumnsUpdate } from '../../protocol';
 import { Session } from '../../worker/session/session';
 import { decodeFile } from './decode';
 import { readParquet } from './parquet';
-import { dictionaryStrings } from './parquetDictionary';
+import { declaredDictionaries, dictionaryStrings } from './parquetDictionary';
+import { fixtureBytes } from '../../test/fixtures';
 import { splitFooter } from './parquetSplit';
 
 const dir = mkdtempSync(join(tmpdir(), 'wb-pqdict-'));
@@ -86,6 +87,52 @@ describe('dictionary-encoded Parquet strings', () => {
   });
 });
 
+describe("polars' categoricals (declared dictionaries in its embedded Arrow schema)", () => {
+  // polars stores them as Dictionary<UInt32, Utf8View>, which arrow-rs refuses, and lists PLAIN
+  // for the dictionary page without page statistics: they were read as a string per row.
+  it.each(['wide.parquet', 'wide-snappy.parquet'])(
+    '%s: read as dictionaries, with the values DuckDB reads back, whole and deferred',
+    async (name) => {
+      const bytes = fixtureBytes(name);
+      expect([...declaredDictionaries(splitFooter(bytes).arrowSchema)]).toEqual(['country']);
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const inst = await DuckDBInstance.create(':memory:');
+      const c = await inst.connect();
+      const rows = (
+        await c.runAndReadAll(`SELECT country::VARCHAR FROM read_parquet('${path}')`)
+      ).getRows();
+      c.closeSync();
+      inst.closeSync();
+      const country = rows.map((r) => (r[0] === null ? null : String(r[0])));
+      expect(new Set(country).size).toBeGreaterThan(1);
+
+      const t = await readParquet(bytes);
+      expect(String(t.schema.fields.find((f) => f.name === 'country')!.type)).toBe(
+        'Dictionary<Int32, Utf8>',
+      );
+      const f = await decodeFile(name, bytes);
+      expect(values(f.table!.columns.find((x) => x.name === 'country'))).toEqual(country);
+
+      const s = new Session();
+      s.partialMinBytes = 0;
+      const updates: ColumnsUpdate[] = [];
+      const r = await s.open(
+        [{ kind: 'file', file: new File([bytes as Uint8Array<ArrayBuffer>], name) }],
+        () => {},
+        1,
+        (u) => updates.push(u),
+      );
+      expect(r.errors).toEqual([]);
+      const loading = r.summary!.columns.filter((x) => x.loading).map((x) => x.name);
+      expect(loading).toContain('country');
+      await s.dataset.byName.deferred!.done;
+      expect(updates.flatMap((u) => u.failed)).toEqual([]);
+      expect(values(s.dataset.byName.get('country'))).toEqual(country);
+    },
+  );
+});
+
 describe('which columns count as dictionary-encoded (dictionaryStrings)', () => {
   const chunk = (m: Partial<ColumnMetaData>): ColumnMetaData =>
     ({
@@ -124,5 +171,14 @@ describe('which columns count as dictionary-encoded (dictionaryStrings)', () => 
     expect(dict(chunk({ dictionary_page_offset: undefined }))).toBe(false);
     expect(dict(chunk({ type: 'INT32' }))).toBe(false);
     expect(dict()).toBe(false);
+  });
+
+  it('takes a column the writer declared a dictionary when every group has a dictionary page', () => {
+    const declared = (...groups: ColumnMetaData[]) =>
+      dictionaryStrings(meta(...groups), split, new Set(['a'])).has('a');
+    const plainListed = chunk({ encodings: ['PLAIN', 'RLE', 'RLE_DICTIONARY'] });
+    expect(declared(plainListed, plainListed)).toBe(true);
+    expect(declared(plainListed, chunk({ dictionary_page_offset: undefined }))).toBe(false);
+    expect(declared(chunk({ type: 'INT32' }))).toBe(false);
   });
 });

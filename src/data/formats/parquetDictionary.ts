@@ -6,7 +6,16 @@
 // Like an Arrow file's dictionary columns, they are then deferred by the partial open
 // (choose.ts). arrow-rs takes the types from the embedded Arrow schema, so one naming those
 // fields Dictionary<Int32, Utf8> is written into each row group's small file (parquetSplit.ts).
-import { Dictionary, Int32, Schema, Table, Type, type DataType, tableToIPC } from 'apache-arrow';
+import {
+  Dictionary,
+  Int32,
+  Schema,
+  Table,
+  Type,
+  type DataType,
+  tableFromIPC,
+  tableToIPC,
+} from 'apache-arrow';
 import type { ColumnMetaData, FileMetaData } from 'hyparquet';
 import type { SplitFooter } from './parquetSplit';
 
@@ -27,18 +36,53 @@ function allDictionary(m: ColumnMetaData): boolean {
   return m.encodings.every((e) => DICTIONARY.has(e) || LEVELS.has(e));
 }
 
-/** Names of the top-level single-leaf fields dictionary-encoded in every row group. */
-export function dictionaryStrings(meta: FileMetaData, s: SplitFooter): Set<string> {
+/**
+ * Names of the top-level single-leaf fields dictionary-encoded in every row group, or with a
+ * dictionary page in every row group and `declared` a dictionary by the writer's embedded Arrow
+ * schema (polars' categoricals: it lists PLAIN for the dictionary page and writes no page
+ * statistics, so the pages alone cannot be told; arrow-rs reads a page that fell back to plain
+ * into the dictionary too).
+ */
+export function dictionaryStrings(
+  meta: FileMetaData,
+  s: SplitFooter,
+  declared: ReadonlySet<string> = new Set(),
+): Set<string> {
   const out = new Set<string>();
   if (meta.row_groups.length === 0) return out;
   s.leaves.forEach(([a, b], k) => {
     if (b - a !== 1) return;
+    const name = s.names[k]!;
     const every = meta.row_groups.every((g) => {
       const m = g.columns[a]?.meta_data;
-      return !!m && allDictionary(m);
+      if (!m) return false;
+      if (declared.has(name))
+        return m.type === 'BYTE_ARRAY' && m.dictionary_page_offset !== undefined;
+      return allDictionary(m);
     });
-    if (every) out.add(s.names[k]!);
+    if (every) out.add(name);
   });
+  return out;
+}
+
+const fromBase64 = (b: Uint8Array) =>
+  Uint8Array.from(atob(new TextDecoder().decode(b)), (c) => c.charCodeAt(0));
+const STRINGS = new Set([Type.Utf8, Type.LargeUtf8, Type.Utf8View]);
+
+/** Fields the embedded Arrow schema (base64) declares dictionaries of strings; none if unreadable. */
+export function declaredDictionaries(arrowSchema: Uint8Array | null): Set<string> {
+  const out = new Set<string>();
+  if (!arrowSchema) return out;
+  try {
+    for (const f of tableFromIPC(fromBase64(arrowSchema)).schema.fields) {
+      const t = f.type as DataType;
+      if (t.typeId !== Type.Dictionary) continue;
+      const values = (t as unknown as { dictionary: DataType }).dictionary.typeId;
+      if (STRINGS.has(values)) out.add(f.name);
+    }
+  } catch {
+    // No declared dictionaries: the pages' encodings alone decide.
+  }
   return out;
 }
 

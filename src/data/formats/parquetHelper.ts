@@ -14,6 +14,10 @@ export interface GroupDecoder {
 }
 
 let helper: GroupDecoder | null | undefined;
+let helperMs = 0;
+
+/** Milliseconds the helper has spent decoding so far (for the bench's measure). */
+export const helperDecodeMs = (): number => helperMs;
 
 /**
  * The helper, started on the first call; null where a second decoder would not help. `module`:
@@ -37,9 +41,12 @@ export function decodeHelper(module: Promise<WebAssembly.Module | null>): GroupD
   >();
   let next = 0;
   let broken: Error | null = null;
-  worker.onmessage = (e: MessageEvent<{ id: number; ipc?: Uint8Array; error?: string }>) => {
+  worker.onmessage = (
+    e: MessageEvent<{ id: number; ipc?: Uint8Array; ms?: number; error?: string }>,
+  ) => {
     const p = pending.get(e.data.id);
     pending.delete(e.data.id);
+    helperMs += e.data.ms ?? 0;
     if (e.data.ipc) p?.resolve(e.data.ipc);
     else p?.reject(new Error(e.data.error ?? 'the helper decoder failed'));
   };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusBytes, fixtureBytes } from '../../test/fixtures';
 import { readParquet } from './parquet';
 import { splitFooter } from './parquetSplit';
+import { checkParquetFooter } from './parquetFooter';
 import { readStruct, writeStruct } from './thrift';
 
 const FILES = [
@@ -90,5 +91,27 @@ describe('row groups and column projection', () => {
         .map((f) => `${f.name}: ${String(f.type)}`),
     );
     for (const c of keep) expect(values(part, c), c).toEqual(values(full, c));
+  });
+});
+
+describe('the footer parsed once per buffer', () => {
+  it('is parsed again when the buffer changed in place, and a damaged one still throws', () => {
+    const bytes = fixtureBytes('wide-duckdb-snappy.parquet').slice();
+    const a = splitFooter(bytes);
+    expect(splitFooter(bytes)).toBe(a);
+    expect(checkParquetFooter(bytes)).toBe(checkParquetFooter(bytes));
+    // Rename the first column in place: its name's bytes, as the footer stores them.
+    const f = footerBytes(bytes);
+    const name = new TextEncoder().encode(a.names[0]!);
+    const at = f.findIndex((_, i) => name.every((c, j) => f[i + j] === c));
+    expect(at).toBeGreaterThanOrEqual(0);
+    f[at] = 'Z'.charCodeAt(0);
+    const b = splitFooter(bytes);
+    expect(b).not.toBe(a);
+    expect(b.names[0]).toBe('Z' + a.names[0]!.slice(1));
+    expect(checkParquetFooter(bytes).schema[1]!.name).toBe(b.names[0]);
+    // The footer's length field made absurd: the check fails as it did without a cache.
+    new DataView(bytes.buffer).setUint32(bytes.length - 8, bytes.length, true);
+    expect(() => checkParquetFooter(bytes)).toThrow(/footer claims/);
   });
 });

@@ -14,6 +14,7 @@ import {
   setField,
   writeStruct,
 } from './thrift';
+import { sameFooter } from './parquetFooter';
 
 // Field ids from parquet.thrift.
 const FILE = { schema: 2, numRows: 3, rowGroups: 4, keyValue: 5, columnOrders: 7 };
@@ -44,8 +45,14 @@ export interface SplitFooter {
   arrowSchema: Uint8Array | null;
 }
 
+const split = new WeakMap<Uint8Array, { tail: Uint8Array; value: SplitFooter }>();
+
 /** Reads the footer of a checked Parquet file and maps top-level fields to leaf columns. */
 export function splitFooter(bytes: Uint8Array): SplitFooter {
+  return sameFooter(split, bytes, () => readSplit(bytes));
+}
+
+function readSplit(bytes: Uint8Array): SplitFooter {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const len = view.getUint32(bytes.length - 8, true);
   const footer = readStruct(bytes.subarray(bytes.length - 8 - len, bytes.length - 8));

@@ -91,3 +91,15 @@ export function deferredColumns(
   });
   return out;
 }
+
+/**
+ * Indices of the columns that are read at once whatever their types, by their names alone
+ * (`deferredColumns` never defers them): a Parquet open starts reading their bytes before the
+ * decoder has told it the types (parquetPartial.ts). Empty when nothing would be deferred.
+ */
+export function eagerByName(names: readonly string[], metadata: Map<string, string>): number[] {
+  const declared = declaredNames(metadata);
+  if (!declared || names.some((n) => !n) || new Set(names).size !== names.length) return [];
+  if (!metadata.has('workbench.roles') && !names.some((n) => LABEL_NAME.test(n))) return [];
+  return names.flatMap((n, i) => (roleLike(n, declared) ? [i] : []));
+}

@@ -13,8 +13,8 @@ import { checkParquetFooter, chunkRange } from '../formats/parquetFooter';
 import { decodeHelper } from '../formats/parquetHelper';
 import { splitFooter } from '../formats/parquetSplit';
 import { DataError } from '../readIpc';
-import { deferredColumns } from './choose';
-import { type Range, mergeRanges, readRanges } from './ranges';
+import { deferredColumns, eagerByName } from './choose';
+import { type Range, mergeRanges, rangeReader, readRanges } from './ranges';
 import type { DeferredSource } from './source';
 
 /** The tail read first: the footer of a file of a few hundred columns fits (a longer one costs one more read). */
@@ -118,45 +118,46 @@ export async function readParquetPartially(
   signal?: AbortSignal,
   tailBytes = TAIL_BYTES,
 ): Promise<PartialParquet | null> {
+  // The footer is read while the decoder's module loads.
+  const footer = readFooter(file, signal, tailBytes);
+  footer.catch(() => {}); // awaited below
   const { readParquet, loadDecoder, compiledDecoder } = await import('../formats/parquet');
   loadDecoder().catch(() => {}); // awaited by the first readParquet, which reports a failure
   // The second decoder starts now too, and gets the wasm once it is compiled.
   const helper = decodeHelper(compiledDecoder());
   let bytes: Uint8Array | null;
   try {
-    bytes = await readFooter(file, signal, tailBytes);
+    bytes = await footer;
   } catch {
     signal?.throwIfAborted();
     return null;
   }
   if (!bytes) return null;
-  // Ranges of the file in `bytes` already: a range is read once, whoever asks for it.
-  const have: Range[] = [];
-  const fetch = async (ranges: Range[], onRead?: (n: number) => void) => {
-    const missing = mergeRanges(ranges, 0).flatMap(([a, b]): Range[] => {
-      const out: Range[] = [];
-      let at = a;
-      for (const [x, y] of have) {
-        if (y <= at || x >= b) continue;
-        if (x > at) out.push([at, x]);
-        at = Math.max(at, y);
-      }
-      if (at < b) out.push([at, b]);
-      return out;
-    });
-    await readRanges(file, bytes!, missing, onRead, signal);
-    have.push(...missing);
-    have.splice(0, have.length, ...mergeRanges(have, 0));
-  };
+  // Each range is read once, whoever asks for it; a group's chunks can be awaited alone.
+  const reader = rangeReader(file, bytes, signal);
+  const fetch = (ranges: Range[]) => reader.read(ranges);
   let schema: Schema;
   let meta: FileMetaData;
   let names: string[];
   let leaves: [number, number][];
+  /** Every row group's chunks of field i. */
+  const rangesOf = (i: number): Range[] =>
+    meta.row_groups.flatMap((g) =>
+      g.columns.slice(leaves[i]![0], leaves[i]![1]).flatMap((c) => {
+        const m = c.meta_data;
+        return m ? [chunkRange(m, file.size)] : [];
+      }),
+    );
   // Every read uses the types the schema read settled on (the whole read's: see parquet.ts).
   const types: { parquet: boolean } = { parquet: false };
   try {
     meta = checkParquetFooter(bytes);
     ({ names, leaves } = splitFooter(bytes));
+    // The columns every open reads, by name, start to be read before the decoder is ready and
+    // has told the types (reading them is most of the time before the first decode).
+    const kv = new Map((meta.key_value_metadata ?? []).map((e) => [e.key, e.value ?? '']));
+    const early = eagerByName(names, kv);
+    if (early.length) void fetch(early.flatMap((i) => rangesOf(i))).catch(() => {});
     schema = (await readParquet(bytes, { schemaOnly: true, types })).schema;
   } catch {
     return null;
@@ -177,19 +178,13 @@ export async function readParquetPartially(
   if (later.length === 0) return null;
   const deferred = new Set(later);
   const eagerNames = names.filter((_, i) => !deferred.has(i));
-  /** Every row group's chunks of field i. */
-  const rangesOf = (i: number): Range[] =>
-    meta.row_groups.flatMap((g) =>
-      g.columns.slice(leaves[i]![0], leaves[i]![1]).flatMap((c) => {
-        const m = c.meta_data;
-        return m ? [chunkRange(m, file.size)] : [];
-      }),
-    );
   let eager: Table;
   try {
-    // Every group's first-column chunks in one read, several pieces in flight (awaiting them
-    // group by group before each decode cost ≈0.6 s of a quiet 1M open, RESULTS §11).
-    await fetch(names.flatMap((_, i) => (deferred.has(i) ? [] : rangesOf(i))));
+    // Every group's first-column chunks asked for at once, several pieces in flight (asking
+    // group by group before each decode cost ≈0.6 s of a quiet 1M open, RESULTS §11), but not
+    // awaited: each group is decoded as soon as its own chunks have landed (readParquet's
+    // `fetch`), while the later groups' are still being read.
+    void fetch(names.flatMap((_, i) => (deferred.has(i) ? [] : rangesOf(i)))).catch(() => {});
     eager = await readParquet(bytes, {
       columns: eagerNames,
       onProgress,
