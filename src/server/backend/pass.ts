@@ -4,8 +4,9 @@
 // the cohort. Each grouping set is its own hash table fed by the same scan, so the file is read
 // once instead of once per question (size, matrix, AUC per version: 5–10 scans before).
 import { positiveIndex } from '../../data/classes';
-import { labelCode, predCode, scoreOf } from '../sql/roles';
+import { labelCode, predCode, scoreOf, scoreThreshold, thresholdedCode } from '../sql/roles';
 import { int } from '../sql/quote';
+import { binaryLossSql } from '../sql/losses';
 import type { SqlQuery, SqlSource } from '../sql/types';
 
 /** A version's numbers from the pass; cells index l * (k+1)… with k standing for NULL. */
@@ -18,6 +19,8 @@ export interface PassVersion {
   flips: { n: number; correctToWrong: number; wrongToCorrect: number; changed: number } | null;
   /** Twice the Mann–Whitney U, positives and negatives among scored, labelled rows. */
   rank: { twiceU: number; np: number; nq: number; ap: number } | null;
+  /** Mean log loss and Brier over scored, labelled rows (binary, with `ranks`), NaN for none. */
+  loss: { logLoss: number; brier: number } | null;
 }
 
 export interface PassResult {
@@ -49,6 +52,9 @@ export async function cohortPass(
     label && opts.ranks && src.roles.task === 'binary' ? scoreOf(src, v) : null,
   );
   const bi = opts.base === null ? -1 : names.indexOf(opts.base);
+  // A prediction that is the score over a threshold follows from the grouped score: its set
+  // groups by the score alone and the cells derive it (half the per-row work of the scan).
+  const derived = names.map((v, j) => (preds[j] && scores[j] ? scoreThreshold(src, v) : null));
   const basePred = bi >= 0 ? preds[bi] : null;
   // Columns of the scan; GROUPING() over them names each set (bit 1 = not in the set).
   const cols = ['l', ...names.map((_, j) => `p${j}`), ...names.map((_, j) => `s${j}`)];
@@ -67,7 +73,7 @@ export async function cohortPass(
     const set = [
       'l',
       ...(joint ? [`p${bi}`] : []),
-      ...(preds[j] ? [`p${j}`] : []),
+      ...(preds[j] && derived[j] === null ? [`p${j}`] : []),
       ...(scores[j] ? [`s${j}`] : []),
     ];
     sets.push(set);
@@ -84,9 +90,18 @@ export async function cohortPass(
     `FROM (SELECT ${select.join(', ')} FROM ${src.from} WHERE ${where ?? 'TRUE'}) ` +
     `GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')}))`;
   const nulls = (n: number) => Array.from({ length: n }, () => 'CAST(NULL AS DOUBLE)');
-  // Cells: each set's counts with the scores summed out (a few rows per version).
-  const cells = cols.map((c) => (c.startsWith('s') ? `NULL AS ${c}` : c));
-  const keys = cols.filter((c) => !c.startsWith('s'));
+  // Cells: each set's counts with the scores summed out (a few rows per version); a derived
+  // prediction is its grouped score over the threshold where the set has the score.
+  const cell = (c: string) => {
+    const j = Number(c.slice(1));
+    const t = c.startsWith('p') ? derived[j] : null;
+    return t === null || t === undefined
+      ? c
+      : `coalesce(${c}, ${thresholdedCode(src, `s${j}`, t)})`;
+  };
+  const keys = cols.filter((c) => !c.startsWith('s')).map(cell);
+  // Unnamed: an alias s0 would be in scope beside g's own s0 (t(...) below names them).
+  const cells = cols.map((c) => (c.startsWith('s') ? 'NULL' : cell(c)));
   const parts = [
     `SELECT 'c' AS kind, gid, ${cells.join(', ')}, sum(n) AS n, ${nulls(4).join(', ')} FROM g ` +
       `GROUP BY gid, ${keys.join(', ')}`,
@@ -109,6 +124,14 @@ export async function cohortPass(
         `CAST(sum(p * (2 * below + q)) AS DOUBLE), CAST(sum(p) AS DOUBLE), CAST(sum(q) AS DOUBLE), ` +
         `CASE WHEN sum(p) > 0 THEN sum(CASE WHEN p > 0 THEN p * pa / top ELSE 0 END) / sum(p) END FROM w${j}`,
     );
+    // Log loss and Brier are functions of (label, score): their means are the groups' terms
+    // weighted by their counts, so Compare needs no scan per version for them.
+    const loss = binaryLossSql(src, names[j]!, 'l', `s${j}`);
+    parts.push(
+      `SELECT 'l' AS kind, ${int(j)} AS gid, ${cols.map(() => 'NULL').join(', ')}, NULL AS n, ` +
+        `sum(n * ${loss.logLoss}) / sum(n), sum(n * ${loss.brier}) / sum(n), NULL, NULL ` +
+        `FROM g WHERE gid = ${gid(set)} AND s${j} IS NOT NULL AND l IS NOT NULL`,
+    );
   });
   const sql =
     `WITH ${ctes.join(', ')} SELECT * FROM (${parts.join(' UNION ALL ')}) ` +
@@ -122,6 +145,7 @@ export async function cohortPass(
     joint: null,
     flips: null,
     rank: null,
+    loss: null,
   }));
   const byGid = new Map<number, number>();
   setOf.forEach((set, j) => {
@@ -137,6 +161,10 @@ export async function cohortPass(
   const sizeGid = gid(sets[0]!);
   const code = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   for (const r of rows) {
+    if (r.kind === 'l') {
+      versions[Number(r.gid)]!.loss = { logLoss: NUM(r.twice_u), brier: NUM(r.np) };
+      continue;
+    }
     if (r.kind === 'r') {
       const np = NUM(r.np);
       const nq = NUM(r.nq);
