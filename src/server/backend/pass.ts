@@ -35,6 +35,35 @@ export interface PassOptions {
   ranks: boolean;
 }
 
+/**
+ * Each score's sorted distinct values over all rows with their counts, kept from a pass over all
+ * rows (the overview, Compare's "All rows") per database and score expression, when there are at
+ * most MAX_DISTINCT: a found row's percentile among all rows is then a binary search here, not a
+ * scan (rowDetail.ts). The served files never change, so neither do these.
+ */
+export interface ScoreCounts {
+  values: Float64Array;
+  /** Rows with a score below values[i] (cumulative), and the total in the last slot. */
+  below: Float64Array;
+}
+const MAX_DISTINCT = 100_000;
+const scoreCounts = new WeakMap<SqlQuery, Map<string, ScoreCounts>>();
+
+/** Rows with the score below `v`, equal to it, and with any score; null when not kept. */
+export function keptRank(db: SqlQuery, score: string, v: number) {
+  const c = scoreCounts.get(db)?.get(score);
+  if (!c) return null;
+  let lo = 0;
+  let hi = c.values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  const equal = c.values[lo] === v ? c.below[lo + 1]! - c.below[lo]! : 0;
+  return { below: c.below[lo]!, equal, total: c.below[c.values.length]! };
+}
+
 const NUM = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
 
 /** The rows' size and each version's numbers over `where` (null = all rows), in one scan. */
@@ -107,8 +136,21 @@ export async function cohortPass(
       `GROUP BY gid, ${keys.join(', ')}`,
   ];
   const ctes = [g];
+  const keep = where === null || where === 'TRUE';
   setOf.forEach((set, j) => {
     if (!set || !scores[j]) return;
+    if (keep && !scoreCounts.get(db)?.has(scores[j]!)) {
+      // All rows: the score's distinct values and counts (labelled or not), when few enough.
+      ctes.push(
+        `d${j} AS (SELECT s${j} AS s, sum(n) AS n FROM g WHERE gid = ${gid(set)} AND s${j} IS NOT NULL GROUP BY s${j})`,
+      );
+      const at = cols.map((c) => (c === `s${j}` ? 's' : 'NULL')).join(', ');
+      parts.push(
+        `SELECT 'e' AS kind, ${int(j)} AS gid, ${cols.map(() => 'NULL').join(', ')}, (SELECT count(*) FROM d${j}), ${nulls(4).join(', ')}`,
+        `SELECT 'd' AS kind, ${int(j)} AS gid, ${at}, n, ${nulls(4).join(', ')} FROM d${j} ` +
+          `WHERE (SELECT count(*) FROM d${j}) <= ${int(MAX_DISTINCT)}`,
+      );
+    }
     // rocAuc's rank sums over the distinct scores: positives win over the negatives strictly
     // below and tie with those at the same score; AP from the cumulative counts from the top.
     ctes.push(
@@ -160,7 +202,16 @@ export async function cohortPass(
   });
   const sizeGid = gid(sets[0]!);
   const code = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const distinct = new Map<number, { s: number; n: number }[]>();
   for (const r of rows) {
+    if (r.kind === 'e') {
+      if (Number(r.n) <= MAX_DISTINCT) distinct.set(Number(r.gid), []);
+      continue;
+    }
+    if (r.kind === 'd') {
+      distinct.get(Number(r.gid))?.push({ s: Number(r[`s${Number(r.gid)}`]), n: Number(r.n) });
+      continue;
+    }
     if (r.kind === 'l') {
       versions[Number(r.gid)]!.loss = { logLoss: NUM(r.twice_u), brier: NUM(r.np) };
       continue;
@@ -197,6 +248,16 @@ export async function cohortPass(
       if (a && !m) v.flips.correctToWrong += n;
       if (!a && m) v.flips.wrongToCorrect += n;
       if (b !== p) v.flips.changed += n;
+    }
+  }
+  if (keep) {
+    if (!scoreCounts.has(db)) scoreCounts.set(db, new Map());
+    for (const [j, d] of distinct) {
+      d.sort((a, b) => a.s - b.s);
+      const below = new Float64Array(d.length + 1);
+      d.forEach((x, i) => (below[i + 1] = below[i]! + x.n));
+      const values = Float64Array.from(d, (x) => x.s);
+      scoreCounts.get(db)!.set(scores[j]!, { values, below });
     }
   }
   return { size, versions };
