@@ -1,7 +1,8 @@
 // What the server-mode benches (bench/server.mjs, bench/serverViews.mjs) share: the Parquet file
 // DuckDB writes, the server started on it, a request over HTTP, and a median of repeats.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ROOT } from './config.mjs';
@@ -34,16 +35,57 @@ export async function serverParquet(name, n, { embedding = false } = {}) {
   return path;
 }
 
-/** `npm run serve` on the file: resolves to { child, port, token } once it prints its address. */
-export function startServer(file) {
+/**
+ * The server's source tree for `--app`: this work tree, or a commit exported (git archive) to
+ * <tmp>/workbench-server-app-<rev> (outside the tree: no test runner or linter finds it) with this
+ * tree's node_modules, so main can be measured beside the
+ * branch.
+ */
+export function serverRoot(app = 'worktree') {
+  if (app === 'worktree') return ROOT;
+  const rev = execFileSync('git', ['rev-parse', '--short', app], { cwd: ROOT }).toString().trim();
+  const dir = join(tmpdir(), `workbench-server-app-${rev}`);
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${rev} | tar -x -C "${dir}"`], { cwd: ROOT });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  }
+  return dir;
+}
+
+/**
+ * `npm run serve` on the file: resolves to { child, port, token } once it prints its address.
+ * `root`: the source tree to run it from (serverRoot); `onLog`: each stderr line (with
+ * `sqlLog`, the statements the server runs and their times, served.ts).
+ */
+export function startServer(file, { root = ROOT, sqlLog = false, onLog = null } = {}) {
+  // The benches call only the API: a placeholder app, touched now so serve.mjs sees it newer
+  // than the sources and skips the app's build (the server's own build still follows src).
+  const dist = join(SERVER_DATA, 'app-placeholder');
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>bench</title>');
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'scripts/serve.mjs'), '--no-open', '--port', '0', file],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [join(root, 'scripts/serve.mjs'), '--no-open', '--port', '0', file],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        WORKBENCH_DIST: dist,
+        ...(sqlLog ? { WORKBENCH_SQL_LOG: sqlLog === true ? '1' : sqlLog } : {}),
+      },
+    },
   );
   return new Promise((ok, fail) => {
     let out = '';
-    child.stderr.on('data', (d) => (out += d));
+    let err = '';
+    child.stderr.on('data', (d) => {
+      if (!onLog) return void (out += d);
+      err += d;
+      const lines = err.split('\n');
+      err = lines.pop();
+      lines.forEach(onLog);
+    });
     child.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:(\d+)\/[^/]+\/\?server=([^&\s]+)/.exec(out);

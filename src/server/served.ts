@@ -70,6 +70,23 @@ async function connectionPool(instance: DuckDBInstance, first: DuckDBConnection,
   };
 }
 
+/**
+ * With WORKBENCH_SQL_LOG=1 in the environment, each statement's wall time and text (its first
+ * 400 characters; all with =full) go to stderr: how bench/server.mjs --profile sees which
+ * statements a step issues and what each costs.
+ */
+function logged(run: <T>(fn: (c: DuckDBConnection) => Promise<T>) => Promise<T>) {
+  return async (sql: string) => {
+    const t0 = performance.now();
+    const out = await run((c) => rowsOf(c, sql));
+    const ms = (performance.now() - t0).toFixed(0);
+    const text = sql.replace(/\s+/g, ' ');
+    const shown = process.env.WORKBENCH_SQL_LOG === 'full' ? text : text.slice(0, 400);
+    console.error(`[sql ${ms} ms, ${out.length} rows] ${shown}`);
+    return out;
+  };
+}
+
 /** Parquet file paths, or resolved inputs of any kind. */
 export async function openServed(input: string[] | Inputs, threads?: number): Promise<Served> {
   const inputs: Inputs = Array.isArray(input)
@@ -109,7 +126,9 @@ export async function openServed(input: string[] | Inputs, threads?: number): Pr
     columns,
     rowCount: Number(count!.n),
     fileRows,
-    rows: (sql) => pool.run((conn) => rowsOf(conn, sql)),
+    rows: process.env.WORKBENCH_SQL_LOG
+      ? logged(pool.run)
+      : (sql) => pool.run((c) => rowsOf(c, sql)),
     close: () => {
       if (pool.close()) instance.closeSync();
     },

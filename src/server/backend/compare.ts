@@ -21,7 +21,7 @@ import { ident, int } from '../sql/quote';
 import type { SqlQuery, SqlSource } from '../sql/types';
 import { ROW } from '../served';
 import { poissonWeighted } from '../sql/poisson';
-import { lossMeansSql, lossesSql } from '../sql/losses';
+import { type LossSql, lossMeansSql, lossesSql } from '../sql/losses';
 import { aucOf, cohortPass } from './pass';
 import { positiveIndex } from '../../data/classes';
 
@@ -149,6 +149,16 @@ export async function compareSql(
       ? pass.size
       : Number((await db.rows(`SELECT count(*) AS n FROM ${src.from} WHERE ${where}`))[0]!.n);
     const passOf = (v: string) => pass!.versions.find((x) => x.name === v)!;
+    // A binary version's loss means come with the pass; others' from one scan each, kept so the
+    // baseline's are not read again beside every other version.
+    const lossMeans = new Map<string, Promise<{ logLoss: number; brier: number }>>();
+    const lossOf = (v: string, sql: LossSql) => {
+      const fromPass = pass?.versions.find((x) => x.name === v)?.loss;
+      if (fromPass) return Promise.resolve(fromPass);
+      let hit = lossMeans.get(v);
+      if (!hit) lossMeans.set(v, (hit = lossMeansSql(db, src, sql, where)));
+      return hit;
+    };
     const points = new Map<string, Promise<Record<string, unknown>>>();
     /** A regression version's n, MAE, RMSE and R² sums over the cohort (kept for its Δ). */
     const regressionPoint = (h: string) => {
@@ -297,8 +307,8 @@ export async function compareSql(
           // Means of per-row terms (sql/losses.ts): intervals from the same Poisson replicates
           // as MAE; Δ pairs the baseline's replicates when it has the metric too.
           const baseLoss = isBase ? null : lossesSql(src, base);
-          const value = await lossMeansSql(db, src, loss, where);
-          const theirs = baseLoss ? await lossMeansSql(db, src, baseLoss, where) : null;
+          const value = await lossOf(version, loss);
+          const theirs = baseLoss ? await lossOf(base, baseLoss) : null;
           for (const key of ['logLoss', 'brier'] as const) {
             const one = await interval(() => boot.means(loss[key], where, false));
             metrics[key] = { value: value[key], lo: one.lo, hi: one.hi };

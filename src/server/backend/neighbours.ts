@@ -37,6 +37,27 @@ function sumSquares(dim: number): string {
   return Array.from({ length: dim }, (_, j) => `x${j} * x${j}`).join(' + ');
 }
 
+/**
+ * Rows of an embedding with a usable vector where a cohort holds, per database: the served files
+ * never change, so the count is taken once, and the distance scan below needs no window over
+ * every candidate (which kept all of them in memory before its ORDER BY … LIMIT).
+ */
+const usable = new WeakMap<SqlQuery, Map<string, Promise<number>>>();
+
+function usableRows(db: SqlQuery, src: SqlSource, valid: string, from: string): Promise<number> {
+  let memo = usable.get(db);
+  if (!memo) usable.set(db, (memo = new Map()));
+  const key = `${from} WHERE ${valid}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    hit = db.rows(`SELECT count(*) AS n FROM ${key}`).then((r) => Number(r[0]!.n));
+    // A cancelled or failed count is asked again next time, not kept.
+    hit.catch(() => memo.delete(key));
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
 interface Scan {
   rows: Int32Array;
   distances: Float64Array;
@@ -55,7 +76,7 @@ async function scan(
   const c = findColumn(src, embedding)!;
   // The picked row's vector (its length is the dimension); a null or NaN component: no vector.
   const [picked] = await db.rows(
-    `SELECT ${c.sql} AS v FROM ${src.from} WHERE ${ident(ROW)} = ${int(i)}`,
+    `SELECT ${c.sql} AS v, (${where}) AS m FROM ${src.from} WHERE ${ident(ROW)} = ${int(i)}`,
   );
   const raw = picked?.v;
   if (!Array.isArray(raw) || raw.length === 0) return null;
@@ -78,17 +99,21 @@ async function scan(
       : `(CASE WHEN sqrt(${sumSquares(dim)}) = 0 THEN CAST(1 AS DOUBLE) ELSE 1 - ${accumulate(dim, (j) => `x${j} * ${lit[j]}`)} / (${num(qn)} * sqrt(${sumSquares(dim)})) END)`;
   const from = base(`(${where}) AND ${ident(ROW)} <> ${int(i)}`);
   const k = Math.max(0, Math.floor(req.k));
-  // One scan: the window count is taken over every candidate, before ORDER BY … LIMIT.
-  const hits = await db.rows(
-    `SELECT r, ${d} AS d, count(*) OVER () AS n FROM ${from} WHERE ${valid} ORDER BY d, r LIMIT ${int(Math.max(k, 1))}`,
-  );
-  const count = hits[0];
-  if (k === 0) hits.length = 0;
+  // Candidates: the cohort's usable rows but the picked one (usable: its vector has no null or
+  // NaN, checked above), counted once per cohort and embedding.
+  const count = usableRows(db, src, valid, base(where));
+  const hits =
+    k > 0
+      ? await db.rows(
+          `SELECT r, ${d} AS d FROM ${from} WHERE ${valid} ORDER BY d, r LIMIT ${int(k)}`,
+        )
+      : [];
+  const candidates = (await count) - (picked!.m === true ? 1 : 0);
   const dist = hits.map((h) => Number(h.d));
   return {
     rows: Int32Array.from(hits, (h) => Number(h.r)),
     distances: Float64Array.from(dist, (x) => (euclid ? Math.sqrt(x) : x)),
-    candidates: Number(count?.n ?? 0),
+    candidates,
   };
 }
 

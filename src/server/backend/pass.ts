@@ -4,8 +4,9 @@
 // the cohort. Each grouping set is its own hash table fed by the same scan, so the file is read
 // once instead of once per question (size, matrix, AUC per version: 5–10 scans before).
 import { positiveIndex } from '../../data/classes';
-import { labelCode, predCode, scoreOf } from '../sql/roles';
+import { labelCode, predCode, scoreOf, scoreThreshold, thresholdedCode } from '../sql/roles';
 import { int } from '../sql/quote';
+import { binaryLossSql } from '../sql/losses';
 import type { SqlQuery, SqlSource } from '../sql/types';
 
 /** A version's numbers from the pass; cells index l * (k+1)… with k standing for NULL. */
@@ -18,6 +19,8 @@ export interface PassVersion {
   flips: { n: number; correctToWrong: number; wrongToCorrect: number; changed: number } | null;
   /** Twice the Mann–Whitney U, positives and negatives among scored, labelled rows. */
   rank: { twiceU: number; np: number; nq: number; ap: number } | null;
+  /** Mean log loss and Brier over scored, labelled rows (binary, with `ranks`), NaN for none. */
+  loss: { logLoss: number; brier: number } | null;
 }
 
 export interface PassResult {
@@ -30,6 +33,35 @@ export interface PassOptions {
   base: string | null;
   /** Whether to compute the rank sums (AUC, AP) of scored versions (binary task only). */
   ranks: boolean;
+}
+
+/**
+ * Each score's sorted distinct values over all rows with their counts, kept from a pass over all
+ * rows (the overview, Compare's "All rows") per database and score expression, when there are at
+ * most MAX_DISTINCT: a found row's percentile among all rows is then a binary search here, not a
+ * scan (rowDetail.ts). The served files never change, so neither do these.
+ */
+export interface ScoreCounts {
+  values: Float64Array;
+  /** Rows with a score below values[i] (cumulative), and the total in the last slot. */
+  below: Float64Array;
+}
+const MAX_DISTINCT = 100_000;
+const scoreCounts = new WeakMap<SqlQuery, Map<string, ScoreCounts>>();
+
+/** Rows with the score below `v`, equal to it, and with any score; null when not kept. */
+export function keptRank(db: SqlQuery, score: string, v: number) {
+  const c = scoreCounts.get(db)?.get(score);
+  if (!c) return null;
+  let lo = 0;
+  let hi = c.values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  const equal = c.values[lo] === v ? c.below[lo + 1]! - c.below[lo]! : 0;
+  return { below: c.below[lo]!, equal, total: c.below[c.values.length]! };
 }
 
 const NUM = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
@@ -49,6 +81,9 @@ export async function cohortPass(
     label && opts.ranks && src.roles.task === 'binary' ? scoreOf(src, v) : null,
   );
   const bi = opts.base === null ? -1 : names.indexOf(opts.base);
+  // A prediction that is the score over a threshold follows from the grouped score: its set
+  // groups by the score alone and the cells derive it (half the per-row work of the scan).
+  const derived = names.map((v, j) => (preds[j] && scores[j] ? scoreThreshold(src, v) : null));
   const basePred = bi >= 0 ? preds[bi] : null;
   // Columns of the scan; GROUPING() over them names each set (bit 1 = not in the set).
   const cols = ['l', ...names.map((_, j) => `p${j}`), ...names.map((_, j) => `s${j}`)];
@@ -67,7 +102,7 @@ export async function cohortPass(
     const set = [
       'l',
       ...(joint ? [`p${bi}`] : []),
-      ...(preds[j] ? [`p${j}`] : []),
+      ...(preds[j] && derived[j] === null ? [`p${j}`] : []),
       ...(scores[j] ? [`s${j}`] : []),
     ];
     sets.push(set);
@@ -84,16 +119,38 @@ export async function cohortPass(
     `FROM (SELECT ${select.join(', ')} FROM ${src.from} WHERE ${where ?? 'TRUE'}) ` +
     `GROUP BY GROUPING SETS (${sets.map((s) => `(${s.join(', ')})`).join(', ')}))`;
   const nulls = (n: number) => Array.from({ length: n }, () => 'CAST(NULL AS DOUBLE)');
-  // Cells: each set's counts with the scores summed out (a few rows per version).
-  const cells = cols.map((c) => (c.startsWith('s') ? `NULL AS ${c}` : c));
-  const keys = cols.filter((c) => !c.startsWith('s'));
+  // Cells: each set's counts with the scores summed out (a few rows per version); a derived
+  // prediction is its grouped score over the threshold where the set has the score.
+  const cell = (c: string) => {
+    const j = Number(c.slice(1));
+    const t = c.startsWith('p') ? derived[j] : null;
+    return t === null || t === undefined
+      ? c
+      : `coalesce(${c}, ${thresholdedCode(src, `s${j}`, t)})`;
+  };
+  const keys = cols.filter((c) => !c.startsWith('s')).map(cell);
+  // Unnamed: an alias s0 would be in scope beside g's own s0 (t(...) below names them).
+  const cells = cols.map((c) => (c.startsWith('s') ? 'NULL' : cell(c)));
   const parts = [
     `SELECT 'c' AS kind, gid, ${cells.join(', ')}, sum(n) AS n, ${nulls(4).join(', ')} FROM g ` +
       `GROUP BY gid, ${keys.join(', ')}`,
   ];
   const ctes = [g];
+  const keep = where === null || where === 'TRUE';
   setOf.forEach((set, j) => {
     if (!set || !scores[j]) return;
+    if (keep && !scoreCounts.get(db)?.has(scores[j]!)) {
+      // All rows: the score's distinct values and counts (labelled or not), when few enough.
+      ctes.push(
+        `d${j} AS (SELECT s${j} AS s, sum(n) AS n FROM g WHERE gid = ${gid(set)} AND s${j} IS NOT NULL GROUP BY s${j})`,
+      );
+      const at = cols.map((c) => (c === `s${j}` ? 's' : 'NULL')).join(', ');
+      parts.push(
+        `SELECT 'e' AS kind, ${int(j)} AS gid, ${cols.map(() => 'NULL').join(', ')}, (SELECT count(*) FROM d${j}), ${nulls(4).join(', ')}`,
+        `SELECT 'd' AS kind, ${int(j)} AS gid, ${at}, n, ${nulls(4).join(', ')} FROM d${j} ` +
+          `WHERE (SELECT count(*) FROM d${j}) <= ${int(MAX_DISTINCT)}`,
+      );
+    }
     // rocAuc's rank sums over the distinct scores: positives win over the negatives strictly
     // below and tie with those at the same score; AP from the cumulative counts from the top.
     ctes.push(
@@ -109,6 +166,14 @@ export async function cohortPass(
         `CAST(sum(p * (2 * below + q)) AS DOUBLE), CAST(sum(p) AS DOUBLE), CAST(sum(q) AS DOUBLE), ` +
         `CASE WHEN sum(p) > 0 THEN sum(CASE WHEN p > 0 THEN p * pa / top ELSE 0 END) / sum(p) END FROM w${j}`,
     );
+    // Log loss and Brier are functions of (label, score): their means are the groups' terms
+    // weighted by their counts, so Compare needs no scan per version for them.
+    const loss = binaryLossSql(src, names[j]!, 'l', `s${j}`);
+    parts.push(
+      `SELECT 'l' AS kind, ${int(j)} AS gid, ${cols.map(() => 'NULL').join(', ')}, NULL AS n, ` +
+        `sum(n * ${loss.logLoss}) / sum(n), sum(n * ${loss.brier}) / sum(n), NULL, NULL ` +
+        `FROM g WHERE gid = ${gid(set)} AND s${j} IS NOT NULL AND l IS NOT NULL`,
+    );
   });
   const sql =
     `WITH ${ctes.join(', ')} SELECT * FROM (${parts.join(' UNION ALL ')}) ` +
@@ -122,6 +187,7 @@ export async function cohortPass(
     joint: null,
     flips: null,
     rank: null,
+    loss: null,
   }));
   const byGid = new Map<number, number>();
   setOf.forEach((set, j) => {
@@ -136,7 +202,20 @@ export async function cohortPass(
   });
   const sizeGid = gid(sets[0]!);
   const code = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const distinct = new Map<number, { s: number; n: number }[]>();
   for (const r of rows) {
+    if (r.kind === 'e') {
+      if (Number(r.n) <= MAX_DISTINCT) distinct.set(Number(r.gid), []);
+      continue;
+    }
+    if (r.kind === 'd') {
+      distinct.get(Number(r.gid))?.push({ s: Number(r[`s${Number(r.gid)}`]), n: Number(r.n) });
+      continue;
+    }
+    if (r.kind === 'l') {
+      versions[Number(r.gid)]!.loss = { logLoss: NUM(r.twice_u), brier: NUM(r.np) };
+      continue;
+    }
     if (r.kind === 'r') {
       const np = NUM(r.np);
       const nq = NUM(r.nq);
@@ -169,6 +248,16 @@ export async function cohortPass(
       if (a && !m) v.flips.correctToWrong += n;
       if (!a && m) v.flips.wrongToCorrect += n;
       if (b !== p) v.flips.changed += n;
+    }
+  }
+  if (keep) {
+    if (!scoreCounts.has(db)) scoreCounts.set(db, new Map());
+    for (const [j, d] of distinct) {
+      d.sort((a, b) => a.s - b.s);
+      const below = new Float64Array(d.length + 1);
+      d.forEach((x, i) => (below[i + 1] = below[i]! + x.n));
+      const values = Float64Array.from(d, (x) => x.s);
+      scoreCounts.get(db)!.set(scores[j]!, { values, below });
     }
   }
   return { size, versions };

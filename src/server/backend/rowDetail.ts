@@ -15,6 +15,7 @@ import { ident, int, num } from '../sql/quote';
 import type { SqlQuery, SqlSource } from '../sql/types';
 import { ROW } from '../served';
 import { type SqlRows, cellOfValue, cellSql } from './rows';
+import { keptRank } from './pass';
 
 const TOP_K = 5;
 const fmt = (v: number) => String(Number(v.toPrecision(4)));
@@ -132,10 +133,12 @@ export async function rowDetailSql(
   });
   // A row outside the active cohort is ranked among all rows (as in the tab).
   const within = inActive && cohortWhere ? `(${cohortWhere})` : 'TRUE';
+  // Among all rows, a score's rank comes from the counts the overview's pass kept (pass.ts).
+  const kept = ranked.map((x) => (x && within === 'TRUE' ? keptRank(db, x.sql, x.value) : null));
   const aggs = [
     ...(cohortWhere ? [`count(*) FILTER (WHERE ${cohortWhere}) AS n`] : []),
     ...ranked.flatMap((x, j) =>
-      x
+      x && !kept[j]
         ? [
             `count(*) FILTER (WHERE ${within} AND (${x.sql}) < ${num(x.value)}) AS b${j}`,
             `count(*) FILTER (WHERE ${within} AND (${x.sql}) = ${num(x.value)}) AS e${j}`,
@@ -172,9 +175,10 @@ export async function rowDetailSql(
     const rank = ranks ? ranked[j] : null;
     let percentile: VersionDetail['percentile'] = null;
     if (rank) {
-      const below = Number(counts[`b${j}`]);
-      const equal = Number(counts[`e${j}`]);
-      const total = Number(counts[`t${j}`]);
+      const k = kept[j];
+      const below = k ? k.below : Number(counts[`b${j}`]);
+      const equal = k ? k.equal : Number(counts[`e${j}`]);
+      const total = k ? k.total : Number(counts[`t${j}`]);
       const basis =
         src.roles.task === 'binary'
           ? `score (probability of ${src.classes[pos]})`

@@ -120,6 +120,23 @@ export class SqlRows {
     return cohort ? whereSql(cohort, this.src) : 'TRUE';
   }
 
+  private readonly counts = new Map<string, number>();
+
+  /**
+   * Rows where `where` holds: the served files never change, so a cohort's count is kept (the
+   * grid asks it with every page) and all rows' is the count taken at start.
+   */
+  private async count(where: string): Promise<number> {
+    if (where === 'TRUE') return this.src.rowCount;
+    const known = this.counts.get(where);
+    if (known !== undefined) return known;
+    const [c] = await this.db.rows(`SELECT count(*) AS n FROM ${this.src.from} WHERE ${where}`);
+    const n = Number(c!.n);
+    if (this.counts.size >= 64) this.counts.delete(this.counts.keys().next().value!);
+    this.counts.set(where, n);
+    return n;
+  }
+
   async rows(req: RowsRequest): Promise<RowsPage> {
     let where: string;
     let order = ident(ROW);
@@ -138,8 +155,7 @@ export class SqlRows {
       if (!(err instanceof CohortError)) throw err;
       return { total: 0, offset: 0, rows: [], error: err.message };
     }
-    const [c] = await this.db.rows(`SELECT count(*) AS n FROM ${this.src.from} WHERE ${where}`);
-    const total = Number(c!.n);
+    const total = await this.count(where);
     const start = Math.min(Math.max(0, Math.floor(req.offset)), total);
     const limit = Math.min(MAX_PAGE, Math.max(0, Math.floor(req.limit)), total - start);
     if (limit === 0) return { total, offset: start, rows: [], error: null };

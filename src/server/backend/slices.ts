@@ -35,20 +35,34 @@ function cellOf(r: Record<string, unknown> | undefined, t: SqlTarget): Cell {
   return { n: v('c0'), a: v('sx'), b: v('sxx'), none: v('c3') };
 }
 
-/** Cells of every grouping set in one scan (GROUPING SETS, standard SQL), keyed "3:1|5:0". */
+/**
+ * Cells of every grouping set in one scan (GROUPING SETS, standard SQL), keyed "3:1|5:0"; with
+ * `total`, also the grand total (the empty set, told apart by GROUPING: a skipped bin is NULL
+ * too) as `total`, its row count as `rows`, so the first level needs no scan of its own.
+ */
 async function grouped(
   db: SqlQuery,
   t: SqlTarget,
   F: number,
   sets: number[][],
-): Promise<Map<string, Cell>> {
-  const out = new Map<string, Cell>();
+  total = false,
+): Promise<Map<string, Cell> & { total?: Record<string, unknown> }> {
+  const out: Map<string, Cell> & { total?: Record<string, unknown> } = new Map();
   if (sets.length === 0) return out;
   const used = new Set(sets.flat());
   const cols = [...used].sort((x, y) => x - y).map((j) => `f${j}`);
-  const gs = sets.map((s) => `(${s.map((j) => `f${j}`).join(', ')})`).join(', ');
-  const sql = `SELECT ${cols.join(', ')}, ${AGG} FROM ${t.from} t GROUP BY GROUPING SETS (${gs})`;
+  const gs = [
+    ...sets.map((s) => `(${s.map((j) => `f${j}`).join(', ')})`),
+    ...(total ? ['()'] : []),
+  ];
+  const extra = total ? `GROUPING(${cols.join(', ')}) AS __g, count(*) AS rows, ` : '';
+  const sql = `SELECT ${cols.join(', ')}, ${extra}${AGG} FROM ${t.from} t GROUP BY GROUPING SETS (${gs.join(', ')})`;
+  const all = 2 ** cols.length - 1;
   for (const r of await db.rows(sql)) {
+    if (total && Number(r.__g) === all) {
+      out.total = r;
+      continue;
+    }
     // A column not in the row's set is NULL; a bin code of −1 is a row in no candidate bin.
     const parts: string[] = [];
     let skip = false;
@@ -111,7 +125,16 @@ export async function slicesSql(
     bins: f.bins,
     skippedCategories: f.skippedCategories,
   }));
-  const [total] = await db.rows(`SELECT count(*) AS rows, ${AGG} FROM ${t.from} t`);
+  const F = features.length;
+  // The totals and the first level from one scan.
+  const ones = await grouped(
+    db,
+    t,
+    F,
+    features.map((_, f) => [f]),
+    true,
+  );
+  const total = ones.total;
   const all = cellOf(total, t);
   const inScope = Number(total?.rows ?? 0);
   const minSize = Math.max(1, Math.round(req.minSize ?? Math.max(30, inScope / 100)));
@@ -120,16 +143,9 @@ export async function slicesSql(
   let untested = 0;
   const test = (conds: number[], cell: Cell) =>
     tested.push({ conds, cell, score: scoreCell(t.kind, cell, all) }) - 1;
-  const F = features.length;
   const zero: Cell = { n: 0, a: 0, b: 0, none: 0 };
 
   const level1: Cell[][] = [];
-  const ones = await grouped(
-    db,
-    t,
-    F,
-    features.map((_, f) => [f]),
-  );
   for (let f = 0; f < F; f++) {
     const row = features[f]!.bins.map((_, j) => ones.get(`${f}:${j}`) ?? zero);
     level1.push(row);

@@ -30,20 +30,27 @@ function scoreEps(src: SqlSource, name: string): number {
   return c?.kind === 'numeric' ? (c.type === 'FLOAT' ? EPS32 : EPS64) : EPS32;
 }
 
+/**
+ * A binary version's per-row terms from the label's class code and the score (DOUBLE): also
+ * applied to the grouped (code, score) pairs of a cohort's pass (backend/pass.ts), whose sums
+ * weighted by the pairs' counts are the same means without a scan of their own.
+ */
+export function binaryLossSql(src: SqlSource, name: string, label: string, score: string): LossSql {
+  const pos = int(positiveIndex(src.classes, src.roles.positiveClass));
+  const y = `(CASE WHEN ${label} = ${pos} THEN 1 WHEN ${label} IS NOT NULL THEN 0 END)`;
+  const hit = `(CASE WHEN ${y} = 1 THEN ${score} ELSE 1 - ${score} END)`;
+  return {
+    logLoss: `(CASE WHEN ${y} IS NOT NULL AND ${score} IS NOT NULL THEN ${negLog(hit, scoreEps(src, name))} END)`,
+    brier: `((${score} - ${y}) * (${score} - ${y}))`,
+  };
+}
+
 /** A version's per-row log loss and Brier term, or null when it has neither (as the tab). */
 export function lossesSql(src: SqlSource, name: string): LossSql | null {
   const label = labelCode(src);
   if (!label || src.roles.task === 'regression') return null;
   const score = scoreOf(src, name);
-  if (src.roles.task === 'binary' && score) {
-    const pos = int(positiveIndex(src.classes, src.roles.positiveClass));
-    const y = `(CASE WHEN ${label} = ${pos} THEN 1 WHEN ${label} IS NOT NULL THEN 0 END)`;
-    const hit = `(CASE WHEN ${y} = 1 THEN ${score} ELSE 1 - ${score} END)`;
-    return {
-      logLoss: `(CASE WHEN ${y} IS NOT NULL AND ${score} IS NOT NULL THEN ${negLog(hit, scoreEps(src, name))} END)`,
-      brier: `((${score} - ${y}) * (${score} - ${y}))`,
-    };
-  }
+  if (src.roles.task === 'binary' && score) return binaryLossSql(src, name, label, score);
   const v = src.roles.versions.find((x) => x.name === name);
   const p = v ? probabilities(src, v) : null;
   if (!p) return null;

@@ -115,6 +115,25 @@ export function predCode(src: SqlSource, name: string): string | null {
   return binary && score ? thresholded(src, score, 0.5) : null;
 }
 
+/**
+ * The threshold t when the version's predicted class (predCode) is its score (scoreOf) ≥ t, else
+ * null: such a prediction follows from the score, so a GROUP BY on the score need not also
+ * group by it (backend/pass.ts derives it from each group's score).
+ */
+export function scoreThreshold(src: SqlSource, name: string): number | null {
+  const v = versionRoles(src, name);
+  if (!v || src.roles.task !== 'binary' || !scoreOf(src, name)) return null;
+  const t = Object.hasOwn(src.thresholds, name) ? src.thresholds[name] : undefined;
+  if (src.classes.length === 2 && t !== undefined && Number.isFinite(t)) return t;
+  if (classColumn(src, v.prediction) || probabilities(src, v)) return null;
+  return 0.5;
+}
+
+/** predCode of a score-thresholded version, over any score expression (a grouped column). */
+export function thresholdedCode(src: SqlSource, score: string, t: number): string {
+  return thresholded(src, score, t);
+}
+
 /** A regression version's output as DOUBLE. */
 export function yhatOf(src: SqlSource, name: string): string | null {
   const v = versionRoles(src, name);
