@@ -1,4 +1,3 @@
-import { flips } from '../../../engine/compare';
 import type { FlipCounts, FlipRates } from '../../../engine/compare/flips';
 import { benjaminiHochberg } from '../../../engine/stats';
 import type { EvalArrays } from '../../../data/prepare';
@@ -12,6 +11,7 @@ import type {
   FlipRow,
   Predicate,
 } from '../../../protocol';
+import { flipsKept } from './flipCounts';
 import { intervalRun, type IntervalRun } from './intervals';
 import { cohortPoints, metricKeys, type VersionPoints } from './points';
 import { span, traceStart } from '../../../shared/trace';
@@ -20,7 +20,7 @@ function flipsOf(ev: EvalArrays, base: string, version: string, mask: Uint8Array
   const a = ev.versions.find((x) => x.name === base)?.pred;
   const b = ev.versions.find((x) => x.name === version)?.pred;
   if (!ev.label || !a || !b) return null;
-  return flips(ev.label, a, b, mask ?? undefined);
+  return flipsKept(ev.label, a, b, mask);
 }
 
 function flipRow(f: (FlipCounts & FlipRates) | null) {
