@@ -118,7 +118,7 @@ export function compareService(
       const pairs = new Map(names.map((v) => [v, v === base ? null : flipsOf(ev, base, v, mask)]));
       span('compare:flips', t);
       const t2 = traceStart();
-      const versions = cohortPoints(ev, names, base, mask, keys, req.seed, pairs);
+      const versions = cohortPoints(ev, names, base, mask, keys, pairs);
       span('compare:points', t2);
       const fl = new Map(names.map((v) => [v, flipRow(pairs.get(v) ?? null)]));
       return cache.set(key, { size, versions, flips: fl }) as CohortEntry;

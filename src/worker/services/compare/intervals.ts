@@ -22,7 +22,7 @@ import type { MetricKey } from '../../../protocol';
 import { labels01Of } from './chartScores';
 import { bootstrapHelper } from './bootstrapHelper';
 import { perRowOf } from './perRow';
-import type { VersionPoints } from './points';
+import { accuracyInterval, type VersionPoints } from './points';
 
 type Slot = { key: MetricKey; sqrt: boolean; kind: 'means' | 'auc' | 'ap'; at: number };
 
@@ -98,7 +98,11 @@ export function intervalRun(
         const dci = percentileInterval(diff, d.value, { nullValue: 0 });
         deltas[s.key] = { ...d, lo: dci.lo, hi: dci.hi, p: dci.p };
       }
-      out.set(name, { evaluated: p.evaluated, metrics, deltas });
+      // Δ accuracy: its own bootstrap of the four joint counts (points.ts), with the others.
+      const acc = deltas.accuracy;
+      if (acc && p.accuracyPair)
+        deltas.accuracy = { ...acc, ...accuracyInterval(p.accuracyPair, seed) };
+      out.set(name, { evaluated: p.evaluated, metrics, deltas, accuracyPair: p.accuracyPair });
     }
     return out;
   };
