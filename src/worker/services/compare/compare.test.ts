@@ -245,6 +245,14 @@ describe('intervals across threshold edits (issue 15)', () => {
     // Accuracy follows the new threshold; AUC and its interval do not.
     expect(v2(after).metrics.accuracy!.value).not.toBe(v2(before).metrics.accuracy!.value);
     expect(v2(after).metrics.auc).toEqual(v2(before).metrics.auc);
+    // Early intervals asked after the edit: the shared replicates are complete, so the answer is
+    // the final one (one round trip, not two), equal to the fresh run.
+    s.setThresholds({ v2: 0.35 });
+    const early = await service(s.dataset, { ...req, early: 20 });
+    expect(early.resamples).toBe(60);
+    const fresh35 = open({ v2: 0.35 });
+    const whole = await compareService(() => fresh35.thresholdSettings())(fresh35.dataset, req);
+    expect(early.rows).toEqual(whole.rows);
   });
 });
 

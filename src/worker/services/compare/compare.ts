@@ -158,7 +158,9 @@ export function compareService(
       if (hit && !(hit instanceof Promise)) return hit;
       const final = intervalsOf(predicate);
       const job = runs.get(key);
-      if (!job) return final;
+      // Replicates shared with an earlier request (a threshold edit keeps them, intervals.ts)
+      // and already complete: the final intervals now, not the first k and another round trip.
+      if (!job || job.complete()) return final;
       const versions = await job.upTo(k);
       if (k < req.resamples) early = true;
       return { ...pointsOf(predicate), versions };

@@ -32,6 +32,8 @@ export interface IntervalRun {
   final: Promise<Map<string, VersionPoints>>;
   /** Points with intervals from the first k resamples, as soon as they are done. */
   upTo(k: number): Promise<Map<string, VersionPoints>>;
+  /** Whether every resample is in (a run shared with an earlier request, e.g. before an edit). */
+  complete(): boolean;
 }
 
 export function intervalRun(
@@ -120,6 +122,7 @@ export function intervalRun(
   return {
     final: shared.all.then((reps) => fill(reps, resamples)),
     upTo: (k) => shared.upTo(Math.min(k, resamples)).then((reps) => fill(reps, k)),
+    complete: () => shared.complete,
   };
 }
 
@@ -129,6 +132,8 @@ interface SharedRun {
   all: Promise<Replicates>;
   /** The replicates once their first k are done (the arrays fill on; read only the first k). */
   upTo(k: number): Promise<Replicates>;
+  /** Every resample is done. */
+  complete: boolean;
 }
 
 const KEPT = 8;
@@ -186,6 +191,7 @@ function sharedReplicates(
   const run: SharedRun = {
     inputs,
     all,
+    complete: false,
     upTo: (k) =>
       new Promise((resolve, reject) => {
         wanted = true;
@@ -193,6 +199,10 @@ function sharedReplicates(
         release();
       }),
   };
+  all.then(
+    () => (run.complete = true),
+    () => {},
+  );
   all.catch((err: unknown) => {
     failure = err;
     release();
