@@ -66,5 +66,9 @@ it('threshold edits at 1M rows', async () => {
     );
     await new Promise((res) => setTimeout(res, 200)); // the warm-up after the edit
   }
-  console.log(`load ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n${rows.join('\n')}`);
+  console.log(
+    `load ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}\n${rows.join('\n')}`,
+  );
 }, 600_000);
