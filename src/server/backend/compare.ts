@@ -258,10 +258,14 @@ export async function compareSql(
               evaluate: delta,
             };
             const test = mcnemar(cats[1]!, cats[2]!);
-            const iv = new ProgressiveBootstrap(stat as unknown as Statistic, {
-              seed: req.seed,
-              nullValue: 0,
-            }).step(Math.max(B, 1000));
+            // With the other intervals only, as the tab's (worker/services/compare/points.ts).
+            const iv =
+              B > 0
+                ? new ProgressiveBootstrap(stat as unknown as Statistic, {
+                    seed: req.seed,
+                    nullValue: 0,
+                  }).step(Math.max(B, 1000))
+                : { lo: NaN, hi: NaN };
             deltas.accuracy = {
               value: stat.estimate,
               lo: iv.lo,

@@ -253,3 +253,63 @@ describe('whether the page waits for the bootstrap', () => {
     expect(order).toEqual([true, false, false]);
   });
 });
+
+describe('threshold edits patched over the rows between thresholds (issue 15)', () => {
+  it('a random sequence of edits (ties at the threshold, cohorts) equals fresh sessions', async () => {
+    const { s } = openBinary();
+    const api = compareApi(s);
+    // Let the warm-up derive the default predictions and their flips (the first edit patches them).
+    await new Promise((res) => setTimeout(res, 50));
+    const ev = s.dataset.ev!;
+    // Thresholds on the scores themselves (a row ties with the threshold at every edit), moved a
+    // few scores at a time as typing does, so most edits patch the last predictions and flips.
+    const sortedScores = (name: string) => {
+      const v = ev.versions.find((x) => x.name === name)!;
+      return Array.from(new Set(v.score!))
+        .filter((x) => x === x)
+        .sort((a, b) => a - b);
+    };
+    let seed = 9;
+    const rand = (k: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % k;
+    };
+    const at: Record<string, number> = { v1: 150, v2: 150 };
+    const pick = (name: string) => {
+      const all = sortedScores(name);
+      at[name] = Math.max(0, Math.min(all.length - 1, at[name]! + rand(41) - 20));
+      return all[at[name]!]!;
+    };
+    const cohorts = [
+      {
+        id: 'y',
+        name: 'young',
+        predicate: { op: 'range' as const, column: 'age', min: 0, max: 40 },
+      },
+      {
+        id: 'p',
+        name: 'v2 says yes',
+        predicate: { op: 'predicted' as const, version: 'v2', values: [ev.classes[ev.positive]!] },
+      },
+    ];
+    let thr: Record<string, number> = {};
+    for (let step = 0; step < 15; step++) {
+      // Mostly v2 alone (typing), sometimes v1, sometimes both.
+      const u = step % 5;
+      thr =
+        u < 3
+          ? { ...thr, v2: pick('v2') }
+          : u === 3
+            ? { ...thr, v1: pick('v1') }
+            : { v1: pick('v1'), v2: pick('v2') };
+      const req = { ...REQ, cohorts, thresholds: thr };
+      const edited = await api.compare(req);
+      const fresh = openBinary().s;
+      fresh.setThresholds(thr);
+      const independent = await compareApi(fresh).compare({ ...REQ, cohorts });
+      expect(edited.rows).toEqual(independent.rows);
+      expect(edited.flips).toEqual(independent.flips);
+      expect(edited.errors).toEqual([]);
+    }
+  });
+});

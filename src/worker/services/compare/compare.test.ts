@@ -3,6 +3,7 @@ import { Session } from '../../session/session';
 import { compareService, compareVersions } from './compare';
 import { compareConfusion } from './confusion';
 import { files, fixtureTable } from '../../../test/fixtures';
+import { ProgressiveBootstrap, pairedProportionFromCounts } from '../../../engine/stats';
 
 function openWide() {
   const s = new Session();
@@ -44,6 +45,31 @@ describe('compareVersions on wide.arrow (polars fixture)', () => {
     expect(f.negativeFlipRate).toBeCloseTo(63 / 500, 12);
     // The baseline has no difference to itself.
     expect(res.rows.find((r) => r.version === 'v1')!.deltas).toEqual({});
+    // Δ accuracy's interval comes with the bootstrap intervals (issue 15: not on the path of a
+    // threshold edit's first numbers): the multinomial bootstrap of the four joint counts,
+    // counted here from the file.
+    expect(v2.deltas.accuracy!.lo).toBeNaN();
+    const withIntervals = await compareVersions(s.dataset, {
+      baseline: 'v1',
+      cohorts: [],
+      resamples: 20,
+      seed: 1,
+    });
+    const d = withIntervals.rows.find((r) => r.version === 'v2')!.deltas.accuracy!;
+    let both = 0;
+    for (let i = 0; i < t.numRows; i++) {
+      const l = t.getChild('label')!.get(i);
+      if (t.getChild('pred_v1')!.get(i) === l && t.getChild('pred_v2')!.get(i) === l) both++;
+    }
+    const counts = Float64Array.of(both, c2w, w2c, 500 - both - c2w - w2c);
+    const ref = new ProgressiveBootstrap(pairedProportionFromCounts(counts), {
+      seed: 1,
+      nullValue: 0,
+    }).step(1000);
+    expect([d.lo, d.hi]).toEqual([ref.lo, ref.hi]);
+    expect(d.lo).toBeLessThan(d.value);
+    expect(d.hi).toBeGreaterThan(d.value);
+    expect(d.p).toBe(v2.deltas.accuracy!.p);
   });
 
   it('bootstrap intervals contain the estimate and cohorts restrict the rows', async () => {
@@ -219,6 +245,14 @@ describe('intervals across threshold edits (issue 15)', () => {
     // Accuracy follows the new threshold; AUC and its interval do not.
     expect(v2(after).metrics.accuracy!.value).not.toBe(v2(before).metrics.accuracy!.value);
     expect(v2(after).metrics.auc).toEqual(v2(before).metrics.auc);
+    // Early intervals asked after the edit: the shared replicates are complete, so the answer is
+    // the final one (one round trip, not two), equal to the fresh run.
+    s.setThresholds({ v2: 0.35 });
+    const early = await service(s.dataset, { ...req, early: 20 });
+    expect(early.resamples).toBe(60);
+    const fresh35 = open({ v2: 0.35 });
+    const whole = await compareService(() => fresh35.thresholdSettings())(fresh35.dataset, req);
+    expect(early.rows).toEqual(whole.rows);
   });
 });
 

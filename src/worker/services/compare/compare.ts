@@ -1,4 +1,3 @@
-import { flips } from '../../../engine/compare';
 import type { FlipCounts, FlipRates } from '../../../engine/compare/flips';
 import { benjaminiHochberg } from '../../../engine/stats';
 import type { EvalArrays } from '../../../data/prepare';
@@ -12,6 +11,7 @@ import type {
   FlipRow,
   Predicate,
 } from '../../../protocol';
+import { flipsKept } from './flipCounts';
 import { intervalRun, type IntervalRun } from './intervals';
 import { cohortPoints, metricKeys, type VersionPoints } from './points';
 import { span, traceStart } from '../../../shared/trace';
@@ -20,7 +20,7 @@ function flipsOf(ev: EvalArrays, base: string, version: string, mask: Uint8Array
   const a = ev.versions.find((x) => x.name === base)?.pred;
   const b = ev.versions.find((x) => x.name === version)?.pred;
   if (!ev.label || !a || !b) return null;
-  return flips(ev.label, a, b, mask ?? undefined);
+  return flipsKept(ev.label, a, b, mask);
 }
 
 function flipRow(f: (FlipCounts & FlipRates) | null) {
@@ -118,7 +118,7 @@ export function compareService(
       const pairs = new Map(names.map((v) => [v, v === base ? null : flipsOf(ev, base, v, mask)]));
       span('compare:flips', t);
       const t2 = traceStart();
-      const versions = cohortPoints(ev, names, base, mask, keys, req.seed, pairs);
+      const versions = cohortPoints(ev, names, base, mask, keys, pairs);
       span('compare:points', t2);
       const fl = new Map(names.map((v) => [v, flipRow(pairs.get(v) ?? null)]));
       return cache.set(key, { size, versions, flips: fl }) as CohortEntry;
@@ -158,7 +158,9 @@ export function compareService(
       if (hit && !(hit instanceof Promise)) return hit;
       const final = intervalsOf(predicate);
       const job = runs.get(key);
-      if (!job) return final;
+      // Replicates shared with an earlier request (a threshold edit keeps them, intervals.ts)
+      // and already complete: the final intervals now, not the first k and another round trip.
+      if (!job || job.complete()) return final;
       const versions = await job.upTo(k);
       if (k < req.resamples) early = true;
       return { ...pointsOf(predicate), versions };

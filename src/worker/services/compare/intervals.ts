@@ -22,7 +22,7 @@ import type { MetricKey } from '../../../protocol';
 import { labels01Of } from './chartScores';
 import { bootstrapHelper } from './bootstrapHelper';
 import { perRowOf } from './perRow';
-import type { VersionPoints } from './points';
+import { accuracyInterval, type VersionPoints } from './points';
 import { pageWaits } from './waiting';
 import { backgroundTurn } from '../../scheduler';
 import { span, traceMark, traceStart } from '../../../shared/trace';
@@ -35,6 +35,8 @@ export interface IntervalRun {
   final: Promise<Map<string, VersionPoints>>;
   /** Points with intervals from the first k resamples, as soon as they are done. */
   upTo(k: number): Promise<Map<string, VersionPoints>>;
+  /** Whether every resample is in (a run shared with an earlier request, e.g. before an edit). */
+  complete(): boolean;
 }
 
 export function intervalRun(
@@ -101,7 +103,11 @@ export function intervalRun(
         const dci = percentileInterval(diff, d.value, { nullValue: 0 });
         deltas[s.key] = { ...d, lo: dci.lo, hi: dci.hi, p: dci.p };
       }
-      out.set(name, { evaluated: p.evaluated, metrics, deltas });
+      // Δ accuracy: its own bootstrap of the four joint counts (points.ts), with the others.
+      const acc = deltas.accuracy;
+      if (acc && p.accuracyPair)
+        deltas.accuracy = { ...acc, ...accuracyInterval(p.accuracyPair, seed) };
+      out.set(name, { evaluated: p.evaluated, metrics, deltas, accuracyPair: p.accuracyPair });
     }
     return out;
   };
@@ -119,6 +125,7 @@ export function intervalRun(
   return {
     final: shared.all.then((reps) => fill(reps, resamples)),
     upTo: (k) => shared.upTo(Math.min(k, resamples)).then((reps) => fill(reps, k)),
+    complete: () => shared.complete,
   };
 }
 
@@ -128,6 +135,8 @@ interface SharedRun {
   all: Promise<Replicates>;
   /** The replicates once their first k are done (the arrays fill on; read only the first k). */
   upTo(k: number): Promise<Replicates>;
+  /** Every resample is done. */
+  complete: boolean;
 }
 
 const KEPT = 8;
@@ -201,6 +210,7 @@ function sharedReplicates(
   const run: SharedRun = {
     inputs,
     all,
+    complete: false,
     upTo: (k) =>
       new Promise((resolve, reject) => {
         wanted = true;
@@ -208,6 +218,10 @@ function sharedReplicates(
         release();
       }),
   };
+  all.then(
+    () => (run.complete = true),
+    () => {},
+  );
   all.catch((err: unknown) => {
     failure = err;
     release();

@@ -17,6 +17,7 @@ import { rankEstimate } from '../../../engine/stats/poissonBootstrap';
 import type { DeltaEstimate, Estimate, MetricKey } from '../../../protocol';
 import { labels01Of } from './chartScores';
 import { perRowOf } from './perRow';
+import { span, traceStart } from '../../../shared/trace';
 
 const NONE: Estimate = { value: NaN, lo: NaN, hi: NaN };
 
@@ -113,6 +114,8 @@ export interface VersionPoints {
   evaluated: number;
   metrics: Partial<Record<MetricKey, Estimate>>;
   deltas: Partial<Record<MetricKey, DeltaEstimate>>;
+  /** Δ accuracy's four joint counts against the baseline: its interval comes with the others. */
+  accuracyPair?: Float64Array;
 }
 
 /** The metric values of one version over the cohort (the bootstrap's estimates). */
@@ -155,8 +158,8 @@ function values(ev: EvalArrays, version: string, mask: Uint8Array | null, keys: 
 
 /**
  * Point estimates of every version over one cohort, with Δ to the baseline. Accuracy gets its
- * Wilson interval and Δ accuracy McNemar's test with an exact-count bootstrap interval (both cost
- * nothing at any size); the other intervals are NaN until the bootstrap pass. `pairs` holds each
+ * Wilson interval and Δ accuracy McNemar's test (both cost nothing at any size); the other
+ * intervals, Δ accuracy's too, are NaN until the bootstrap pass. `pairs` holds each
  * version's flips against the baseline over the cohort (compare.ts counts them for the Flips
  * table): their four joint outcomes are McNemar's counts.
  */
@@ -166,7 +169,6 @@ export function cohortPoints(
   base: string,
   mask: Uint8Array | null,
   keys: MetricKey[],
-  seed: number,
   pairs: Map<string, FlipCounts | null>,
 ): Map<string, VersionPoints> {
   const byVersion = new Map(names.map((name) => [name, values(ev, name, mask, keys)]));
@@ -199,35 +201,71 @@ export function cohortPoints(
       metrics.accuracy = { value: x.accuracy, lo: ci.lo, hi: ci.hi };
       metrics.macroF1 = { ...NONE, value: x.macroF1 };
       const pair = pairs.get(name);
-      if (name !== base && pair) deltas.accuracy = accuracyDelta(pair, seed);
+      if (name !== base && pair) {
+        const counts = jointCounts(pair);
+        deltas.accuracy = accuracyDelta(counts);
+        out.set(name, { evaluated: x.evaluated, metrics, deltas, accuracyPair: counts });
+        continue;
+      }
     }
     out.set(name, { evaluated: x.evaluated, metrics, deltas });
   }
   return out;
 }
 
-/** Δ accuracy: McNemar on the discordant pairs; interval from the four joint counts (exact). */
-function accuracyDelta(f: FlipCounts, seed: number): DeltaEstimate {
-  // [A right B right, A right B wrong, A wrong B right, both wrong] over the rows both predict
-  // and that have a label: the rows and order of stats/pairedProportionStatistic.
-  const paired = pairedProportionFromCounts(
-    Float64Array.of(
-      f.bothCorrect,
-      f.correctToWrong,
-      f.wrongToCorrect,
-      f.bothWrongSame + f.bothWrongDifferent,
-    ),
+/**
+ * [A right B right, A right B wrong, A wrong B right, both wrong] over the rows both predict and
+ * that have a label: the rows and order of stats/pairedProportionStatistic.
+ */
+function jointCounts(f: FlipCounts): Float64Array {
+  return Float64Array.of(
+    f.bothCorrect,
+    f.correctToWrong,
+    f.wrongToCorrect,
+    f.bothWrongSame + f.bothWrongDifferent,
   );
+}
+
+/**
+ * Δ accuracy and McNemar's test on the discordant pairs (exact below 25); its interval is NaN
+ * here and comes with the bootstrap intervals (accuracyInterval, filled by intervals.ts): its
+ * 1000 multinomial draws cost 6 ms quiet and up to 200 ms on a loaded machine, the largest part
+ * of the points after a threshold edit (issue 15).
+ */
+function accuracyDelta(counts: Float64Array): DeltaEstimate {
+  const paired = pairedProportionFromCounts(counts);
   const [, c2w, w2c] = paired.categories as unknown as [number, number, number, number];
   const test = mcnemar(c2w, w2c);
-  // Multinomial draws of four counts: time independent of the row count.
-  const d = new ProgressiveBootstrap(paired, { seed, nullValue: 0 }).step(1000);
   return {
     value: paired.estimate,
-    lo: d.lo,
-    hi: d.hi,
+    lo: NaN,
+    hi: NaN,
     p: test.p,
     q: NaN,
     test: test.exact ? 'McNemar (exact)' : 'McNemar (χ², continuity-corrected)',
   };
+}
+
+// Kept by the four counts and seed (a few dozen numbers): a threshold set again, or another
+// cohort with the same counts, costs a lookup.
+const accuracyIntervals = new Map<string, { lo: number; hi: number }>();
+const KEPT_INTERVALS = 256;
+
+/** Δ accuracy's paired-bootstrap interval from its four joint counts (time independent of n). */
+export function accuracyInterval(counts: Float64Array, seed: number): { lo: number; hi: number } {
+  const key = `${seed}:${counts.join(',')}`;
+  const hit = accuracyIntervals.get(key);
+  if (hit) return hit;
+  const t = traceStart();
+  // Multinomial draws of four counts.
+  const d = new ProgressiveBootstrap(pairedProportionFromCounts(counts), {
+    seed,
+    nullValue: 0,
+  }).step(1000);
+  span('points:accuracyInterval', t);
+  const out = { lo: d.lo, hi: d.hi };
+  if (accuracyIntervals.size >= KEPT_INTERVALS)
+    accuracyIntervals.delete(accuracyIntervals.keys().next().value!);
+  accuracyIntervals.set(key, out);
+  return out;
 }

@@ -8,6 +8,8 @@ import type { EvalArrays } from '../../../data/prepare';
 import { rankedScore, scoreIndex } from '../../../engine/compare/scoreIndex';
 import { labels01Of } from './chartScores';
 import { perRowOf } from './perRow';
+import { flipsKept } from './flipCounts';
+import { predictionsAtDefault } from '../../session/thresholds';
 import { span, traceStart } from '../../../shared/trace';
 import { backgroundTurn } from '../../scheduler';
 
@@ -24,6 +26,21 @@ export function warmCompare(ev: EvalArrays, then: () => void = () => {}): void {
       if (bin) steps.push(() => rankedScore(bin, score));
     }
     steps.push(() => perRowOf(ev, v.name));
+  }
+  // The first threshold edit patches the predictions at the default threshold and their flips
+  // against the default baseline (the first version), both derived here (flipCounts.ts).
+  const first = ev.versions[0];
+  const label = ev.label;
+  if (first && label) {
+    let firstAtDefault: Int32Array | null = null;
+    steps.push(() => (firstAtDefault = predictionsAtDefault(ev, first.name)));
+    for (const v of ev.versions.slice(1)) {
+      steps.push(() => {
+        const mine = predictionsAtDefault(ev, v.name);
+        if (mine && first.pred) flipsKept(label, first.pred, mine, null);
+        if (firstAtDefault && v.pred) flipsKept(label, firstAtDefault, v.pred, null);
+      });
+    }
   }
   const next = () => {
     if (latest !== ev) return;
