@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CohortDef, CohortStats, Predicate } from '../protocol';
 import { client } from '../worker/client';
 import { MAX_COHORTS } from './schema/cohorts';
+import { awaited } from './afterAnswers';
 
 interface CohortState {
   /** Saved, named cohorts, in the order the user made them. */
@@ -57,7 +58,8 @@ export const useCohorts = create<CohortState>((set, get) => ({
     const defs = get().cohorts;
     if (defs.length === 0) return set({ stats: new Map() });
     try {
-      const list = await client.cohorts(defs);
+      // Awaited: the address and storage writes of the edit wait for these numbers' frame.
+      const list = await awaited(client.cohorts(defs));
       set({ stats: new Map(list.map((s) => [s.id, s])) });
       // For the benchmark: the frame after every visible panel got the new cohort numbers.
       requestAnimationFrame(() =>
