@@ -38,7 +38,10 @@ async function drain(): Promise<void> {
   while (waiting.size > 0) {
     const left = deadline - performance.now();
     if (left <= 0) break;
-    await Promise.race([Promise.allSettled([...waiting]), sleep(left)]);
+    let timer = 0;
+    const timeout = new Promise<void>((resolve) => (timer = window.setTimeout(resolve, left)));
+    await Promise.race([Promise.allSettled([...waiting]), timeout]);
+    window.clearTimeout(timer);
   }
   await afterNextPaint();
   draining = false;
@@ -52,10 +55,6 @@ async function drain(): Promise<void> {
       }, 0);
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => window.setTimeout(resolve, ms));
 }
 
 /** A task after the next frame's paint (or after FRAME_WAIT_MS when no frame comes). */
