@@ -72,17 +72,27 @@ export function useScaledVirtualizer(
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const read = () =>
-      setGeometry({
+    // A scroll reads only scrollTop (sizes read here would force a layout on every event).
+    const onScroll = () => {
+      const offset = offsetOf.current(el.scrollTop);
+      // The scroll event of our own move (scrollVirtual) repeats what it set: no second render.
+      setGeometry((g) => (g.offset === offset ? g : { ...g, offset }));
+    };
+    const onResize = () => {
+      const next = {
         offset: offsetOf.current(el.scrollTop),
         outer: el.offsetHeight,
         client: el.clientHeight,
-      });
-    el.addEventListener('scroll', read, { passive: true });
-    const ro = new ResizeObserver(read);
+      };
+      setGeometry((g) =>
+        g.offset === next.offset && g.outer === next.outer && g.client === next.client ? g : next,
+      );
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const ro = new ResizeObserver(onResize);
     ro.observe(el);
     return () => {
-      el.removeEventListener('scroll', read);
+      el.removeEventListener('scroll', onScroll);
       ro.disconnect();
     };
   }, [scrollRef]);
@@ -104,7 +114,7 @@ export function useScaledVirtualizer(
     wanted.current = v;
     el.scrollTop = v / scale;
     // Whole pixels may leave scrollTop where it was (no scroll event): say it directly.
-    setGeometry((g) => ({ ...g, offset: v }));
+    setGeometry((g) => (g.offset === v ? g : { ...g, offset: v }));
   };
   const moveRef = useRef(scrollVirtual);
   useLayoutEffect(() => {
