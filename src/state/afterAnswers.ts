@@ -23,7 +23,8 @@ export function awaited<T>(answer: Promise<T>): Promise<T> {
 
 /**
  * Runs `f` once the current event is over and the awaited answers then in flight have arrived
- * (at most MAX_WAIT_MS) and been painted. Calls run in the order they were made.
+ * (at most MAX_WAIT_MS) and been painted; with none in flight, right after the event. Calls run
+ * in the order they were made.
  */
 export function afterAnswers(f: () => void): void {
   queue.push(f);
@@ -35,6 +36,8 @@ export function afterAnswers(f: () => void): void {
 
 async function drain(): Promise<void> {
   const deadline = performance.now() + MAX_WAIT_MS;
+  // Nothing awaited (a view switch, a dataset opened): run now, as the plain timer did before.
+  const awaitedAny = waiting.size > 0;
   while (waiting.size > 0) {
     const left = deadline - performance.now();
     if (left <= 0) break;
@@ -43,7 +46,7 @@ async function drain(): Promise<void> {
     await Promise.race([Promise.allSettled([...waiting]), timeout]);
     window.clearTimeout(timer);
   }
-  await afterNextPaint();
+  if (awaitedAny) await afterNextPaint();
   draining = false;
   for (const f of queue.splice(0)) {
     try {
