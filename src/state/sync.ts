@@ -8,6 +8,7 @@ import { followOtherTabs } from './followTabs';
 import { writeDatasetLink } from './datasetLink';
 import { initPendingLink, usePendingLink } from './pendingLink';
 import { restoreFor } from './restore';
+import { afterAnswers } from './afterAnswers';
 
 /**
  * Runs `f` once the tasks already queued (React's render of a store change, its effects and the
@@ -71,13 +72,19 @@ export function startSync(): () => void {
     for (const c of prev.cohorts) if (!ids.has(c.id)) deleted.add(c.id);
     const fp = s.fingerprint;
     const mine = s.cohorts;
-    void write(fp, { cohorts: mine, activeId: s.activeId }, [...deleted]).then((merged) => {
-      if (!merged) return;
-      lastError = '';
-      // Another tab's cohorts came in with the merge; unless this tab changed again meanwhile.
-      if (useCohorts.getState().cohorts === mine) follow.adopt(fp, merged.cohorts);
-      follow.announce(fp);
-    });
+    const activeId = s.activeId;
+    const gone = [...deleted];
+    // Stored once the cohort's numbers are on screen (afterAnswers.ts), in the order of the edits.
+    afterAnswers(
+      () =>
+        void write(fp, { cohorts: mine, activeId }, gone).then((merged) => {
+          if (!merged) return;
+          lastError = '';
+          // Another tab's cohorts came in with the merge; unless this tab changed again meanwhile.
+          if (useCohorts.getState().cohorts === mine) follow.adopt(fp, merged.cohorts);
+          follow.announce(fp);
+        }),
+    );
   });
   const unsubView = useView.subscribe(mirror);
   const unsubCompare = useCompare.subscribe((s, prev) => {
@@ -99,15 +106,20 @@ export function startSync(): () => void {
     mirror();
   });
 
-  // One URL write per burst of store changes, after the event that caused them: a cohort save
-  // updates several stores, and replaceState inside the click handler only lengthens its task.
-  let scheduled = 0;
+  // One URL write per burst of store changes, after the event that caused them and after the
+  // answers it asked for are painted (afterAnswers.ts): a cohort save updates several stores, and
+  // replaceState between the click and the worker's answer delays the answer's frame.
+  let scheduled = false;
+  let stopped = false;
   function mirror() {
-    if (!scheduled) scheduled = window.setTimeout(writeNow, 0);
+    if (scheduled) return;
+    scheduled = true;
+    afterAnswers(writeNow);
   }
 
   function writeNow() {
-    scheduled = 0;
+    scheduled = false;
+    if (stopped) return;
     const { roles, rolesFromStorage, summary, sources } = useDataset.getState();
     if (!summary) return;
     writeDatasetLink(summary, sources);
@@ -127,7 +139,7 @@ export function startSync(): () => void {
   }
 
   return () => {
-    window.clearTimeout(scheduled);
+    stopped = true;
     follow.close();
     unsubDataset();
     unsubCohorts();

@@ -35,7 +35,7 @@ export function recordSession(phase, quiet, size, opts, record) {
         : {}),
       what:
         'edit the maximum of a 1-condition cohort (f_num0 in [-0.5, x]) in the cohort editor: click on ' +
-        '"Save cohort" → performance mark wb:cohort-updated (the frame after the cohort stats arrived)',
+        '"Save cohort" → performance mark wb:cohort-updated (after the paint of the frame that shows the new cohort stats)',
       worker_ms: {
         'wb:cohort:mask': stats(w['wb:cohort:mask'] ?? []),
         'wb:cohort:aggregate': stats(w['wb:cohort:aggregate'] ?? []),

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { appendCohorts, useCohorts } from '../../state/cohortStore';
 import { useDataset } from '../../state/datasetStore';
 import { exportCohorts, importCohorts, importTooLarge } from '../../state/cohortFiles';
 import { downloadText, exportFileName } from '../../ui/download';
 
 /** Export the cohorts as JSON, and import them into any dataset with those columns. */
-export function CohortFileActions() {
+function CohortFileActionsInner() {
   const cohorts = useCohorts((s) => s.cohorts);
   const summary = useDataset((s) => s.summary);
   const roles = useDataset((s) => s.roles);
@@ -56,3 +57,6 @@ export function CohortFileActions() {
     </>
   );
 }
+
+/** Memoized: it takes no props, so the cohort bar's re-render on each cohort answer skips it. */
+export const CohortFileActions = memo(CohortFileActionsInner);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { appendCohorts, useCohorts } from '../../state/cohortStore';
 import { useCompare } from '../../state/compareStore';
 import { useDataset } from '../../state/datasetStore';
@@ -7,7 +8,7 @@ import { downloadText, exportFileName } from '../../ui/download';
 import { importTooLarge } from '../../state/cohortFiles';
 
 /** Everything made on this dataset (roles, cohorts, rules, thresholds, view) as one JSON file. */
-export function WorkspaceActions() {
+function WorkspaceActionsInner() {
   const summary = useDataset((s) => s.summary);
   if (!summary) return null;
   const save = () => {
@@ -69,3 +70,6 @@ export function WorkspaceActions() {
     </>
   );
 }
+
+/** Memoized: it takes no props, so the cohort bar's re-render on each cohort answer skips it. */
+export const WorkspaceActions = memo(WorkspaceActionsInner);

@@ -35,8 +35,7 @@ export function GalleryGrid({ total, pages, ensure, image, cols, resetKey, label
   }, []);
   const perRow = Math.max(1, Math.floor(width / CARD_W));
   const lines = Math.ceil(total / perRow);
-  const { virtualizer, height, top } = useScaledVirtualizer(lines, ROW_H, 0, scrollRef);
-  const items = virtualizer.getVirtualItems();
+  const { items, height, top } = useScaledVirtualizer(lines, ROW_H, 0, scrollRef);
   const first = (items[0]?.index ?? 0) * perRow;
   const last = Math.min(total, ((items[items.length - 1]?.index ?? 0) + 1) * perRow) - 1;
   useEffect(() => {

@@ -38,13 +38,12 @@ interface Props {
 export function RowsGrid({ table, byKey, total, pages, ensure, resetKey, label, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The sticky header is HEAD px plus its 1 px bottom border (rows.css .rows-head).
-  const { virtualizer, height, top, scrollToRow } = useScaledVirtualizer(
+  const { items, height, top, scrollToRow } = useScaledVirtualizer(
     total,
     ROW_H,
     HEAD + 1,
     scrollRef,
   );
-  const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
