@@ -72,19 +72,16 @@ export function startSync(): () => void {
     for (const c of prev.cohorts) if (!ids.has(c.id)) deleted.add(c.id);
     const fp = s.fingerprint;
     const mine = s.cohorts;
-    const activeId = s.activeId;
-    const gone = [...deleted];
-    // Stored once the cohort's numbers are on screen (afterAnswers.ts), in the order of the edits.
-    afterAnswers(
-      () =>
-        void write(fp, { cohorts: mine, activeId }, gone).then((merged) => {
-          if (!merged) return;
-          lastError = '';
-          // Another tab's cohorts came in with the merge; unless this tab changed again meanwhile.
-          if (useCohorts.getState().cohorts === mine) follow.adopt(fp, merged.cohorts);
-          follow.announce(fp);
-        }),
-    );
+    // Stored at once, not after the answers (afterAnswers.ts) as the address is: a reload or a
+    // write by another tab or test right after the edit must find this edit stored first (an
+    // IndexedDB transaction opened later commits later), which deferral broke (hostile.spec).
+    void write(fp, { cohorts: mine, activeId: s.activeId }, [...deleted]).then((merged) => {
+      if (!merged) return;
+      lastError = '';
+      // Another tab's cohorts came in with the merge; unless this tab changed again meanwhile.
+      if (useCohorts.getState().cohorts === mine) follow.adopt(fp, merged.cohorts);
+      follow.announce(fp);
+    });
   });
   const unsubView = useView.subscribe(mirror);
   const unsubCompare = useCompare.subscribe((s, prev) => {
