@@ -3,6 +3,7 @@
 // row's dot product. The vectors must live in the module's memory (an imported
 // WebAssembly.Memory; simdScan.ts copies a column there once). dim must be a multiple of 8;
 // accumulation is in float32, so knn.ts re-ranks the best candidates in double precision.
+import { sleb, uleb } from '../stats/simd/asm'; // one LEB128 encoder for both hand-built modules
 
 const OP = {
   block: 0x02,
@@ -27,28 +28,6 @@ const f32x4Sub = [SIMD, 0xe5, 0x01];
 const f32x4Mul = [SIMD, 0xe6, 0x01];
 const extractLane = (lane: number) => [SIMD, 0x1f, lane];
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
 const str = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
 const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
